@@ -1,0 +1,169 @@
+package dev.usagekit.emulator.actions.live;
+
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.catalogue.PullToPushGroup;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ActionSpec;
+import dev.usagekit.emulator.core.BucketGrid;
+import dev.usagekit.emulator.core.ParamReader;
+import dev.usagekit.emulator.core.RateLimit;
+import dev.usagekit.emulator.core.ServiceErrors;
+import dev.usagekit.emulator.core.TimeQuery;
+import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.core.WireTime;
+import dev.usagekit.emulator.rules.Rule;
+import dev.usagekit.emulator.rules.RuleContext;
+import dev.usagekit.emulator.rules.TimeWindowRules;
+import dev.usagekit.emulator.usage.BandwidthMetric;
+import dev.usagekit.emulator.usage.Series;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Volcengine Live DescribeLivePullToPushBandwidthData (2023-01-01): peak pull-to-push bandwidth per bucket. */
+public final class DescribeLivePullToPushBandwidthData
+        implements ActionHandler<DescribeLivePullToPushBandwidthData.Query> {
+
+    public static final ActionSpec SPEC = new ActionSpec(Vendor.VOLCENGINE, "DescribeLivePullToPushBandwidthData",
+            "2023-01-01", "live", RateLimit.perSecond(30), Duration.ofDays(366),
+            Map.of(Duration.ofSeconds(300), Duration.ofDays(31),
+                    Duration.ofSeconds(3600), Duration.ofDays(93),
+                    Duration.ofSeconds(86400), Duration.ofDays(93)),
+            Duration.ofSeconds(300), Duration.ofMinutes(15));
+
+    public record Query(String startText, String endText, Instant start, Instant end, ZoneOffset offset,
+            Duration granularity, List<String> groupList, List<String> detailField) implements TimeQuery {
+
+        /** Split data only when asked for by Group and more than one group is named. */
+        boolean split() {
+            return detailField.contains("Group") && groupList.size() > 1;
+        }
+    }
+
+    public record BandwidthData(String timeStamp, double upBandwidth) {
+    }
+
+    public record BandwidthDetailData(String group, String dstAddrType, double peakUpBandwidth,
+            List<BandwidthData> bandwidthDataList) {
+    }
+
+    public record Result(List<String> groupList, String startTime, String endTime, int aggregation,
+            List<String> detailField, double peakUpBandwidth, List<BandwidthData> bandwidthDataList,
+            List<BandwidthDetailData> bandwidthDetailDataList) {
+    }
+
+    private final LiveErrors errors;
+    private final List<Rule<Query>> rules;
+
+    public DescribeLivePullToPushBandwidthData(LiveErrors errors) {
+        this.errors = errors;
+        List<Rule<Query>> all = new ArrayList<>(TimeWindowRules.of(SPEC, errors));
+        all.add(Rule.of("groups-owned-by-caller", (q, ctx) -> {
+            for (String group : q.groupList()) {
+                if (ctx.account().pullToPushGroup(group).isEmpty()) {
+                    throw LiveErrors.forbidden("group " + group);
+                }
+            }
+        }));
+        this.rules = List.copyOf(all);
+    }
+
+    @Override
+    public ActionSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ServiceErrors errors() {
+        return errors;
+    }
+
+    @Override
+    public Query parse(ParamReader params, RuleContext context) {
+        OffsetDateTime start = params.requiredRfc3339("StartTime");
+        OffsetDateTime end = params.requiredRfc3339("EndTime");
+        Integer aggregation = params.optionalInt("Aggregation");
+        Duration granularity = aggregation == null ? SPEC.defaultGranularity() : Duration.ofSeconds(aggregation);
+        if (!SPEC.granularities().contains(granularity)) {
+            throw errors.invalidValue("Aggregation", "supported values are 300, 3600 and 86400");
+        }
+        List<String> groups = params.optionalTextList("GroupList");
+        if (groups.stream().anyMatch(String::isBlank)) {
+            throw errors.invalidValue("GroupList", "group names must not be empty");
+        }
+        List<String> detail = params.optionalTextList("DetailField");
+        for (String field : detail) {
+            if (!field.equals("Group")) {
+                throw errors.invalidValue("DetailField", "the supported dimension is Group");
+            }
+        }
+        return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.toInstant(),
+                end.toInstant(), start.getOffset(), granularity, groups, detail);
+    }
+
+    @Override
+    public List<Rule<Query>> rules() {
+        return rules;
+    }
+
+    @Override
+    public Result handle(Query query, BucketGrid grid, RuleContext context) {
+        Account account = context.account();
+        List<PullToPushGroup> groups = query.groupList().isEmpty() ? account.pullToPushGroups()
+                : query.groupList().stream().map(g -> account.pullToPushGroup(g).orElseThrow()).toList();
+        List<Series> series = groups.stream().map(g -> context.model().series(account.accountId(),
+                "pull-to-push-group", g.name(), g.scale(), account.utcOffset())).toList();
+        int slotsPerBucket = (int) (grid.granularity().getSeconds() / Series.SLOT_SECONDS);
+        int n = grid.served();
+        double[] total = new double[n];
+        double[][] perGroup = new double[groups.size()][n];
+        for (int b = 0; b < n; b++) {
+            long bucketStart = grid.startSecond(b);
+            double bucketPeak = 0;
+            for (int s = 0; s < slotsPerBucket; s++) {
+                long slot = bucketStart + (long) s * Series.SLOT_SECONDS;
+                double slotSum = 0;
+                for (int g = 0; g < groups.size(); g++) {
+                    double v = BandwidthMetric.slotPeakMbps(series.get(g), slot);
+                    perGroup[g][b] = Math.max(perGroup[g][b], v);
+                    slotSum += v;
+                }
+                // the total of a slot is the sum of its groups; a coarser bucket reports its busiest slot
+                bucketPeak = Math.max(bucketPeak, BandwidthMetric.roundKbps(slotSum));
+            }
+            total[b] = bucketPeak;
+        }
+        List<BandwidthDetailData> details = null;
+        if (query.split()) {
+            details = new ArrayList<>(groups.size());
+            for (int g = 0; g < groups.size(); g++) {
+                details.add(new BandwidthDetailData(groups.get(g).name(), groups.get(g).dstAddrType(),
+                        peak(perGroup[g]), points(grid, perGroup[g])));
+            }
+        }
+        return new Result(query.groupList().isEmpty() ? null : query.groupList(), query.startText(),
+                query.endText(), (int) grid.granularity().getSeconds(),
+                query.detailField().isEmpty() ? null : query.detailField(), peak(total), points(grid, total),
+                details);
+    }
+
+    private static double peak(double[] values) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    private static List<BandwidthData> points(BucketGrid grid, double[] values) {
+        List<BandwidthData> points = new ArrayList<>(values.length);
+        for (int b = 0; b < values.length; b++) {
+            points.add(new BandwidthData(WireTime.formatRfc3339(grid.start(b), grid.offset()), values[b]));
+        }
+        return points;
+    }
+}

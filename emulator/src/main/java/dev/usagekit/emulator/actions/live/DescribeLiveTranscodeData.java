@@ -1,0 +1,189 @@
+package dev.usagekit.emulator.actions.live;
+
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.catalogue.LiveDomain;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ActionSpec;
+import dev.usagekit.emulator.core.BucketGrid;
+import dev.usagekit.emulator.core.ParamReader;
+import dev.usagekit.emulator.core.RateLimit;
+import dev.usagekit.emulator.core.ServiceErrors;
+import dev.usagekit.emulator.core.TimeQuery;
+import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.core.WireTime;
+import dev.usagekit.emulator.rules.Rule;
+import dev.usagekit.emulator.rules.RuleContext;
+import dev.usagekit.emulator.rules.TimeWindowRules;
+import dev.usagekit.emulator.usage.Series;
+import dev.usagekit.emulator.usage.TranscodeMetric;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Volcengine Live DescribeLiveTranscodeData (2023-01-01): transcoding minutes per day and profile. */
+public final class DescribeLiveTranscodeData implements ActionHandler<DescribeLiveTranscodeData.Query> {
+
+    public static final ActionSpec SPEC = new ActionSpec(Vendor.VOLCENGINE, "DescribeLiveTranscodeData",
+            "2023-01-01", "live", RateLimit.perMinute(100), Duration.ofDays(366),
+            Map.of(Duration.ofSeconds(86400), Duration.ofDays(93)), Duration.ofSeconds(86400),
+            Duration.ofMinutes(20));
+
+    static final List<String> TRANSCODE_TYPES = List.of("Normal_H264", "Normal_H265", "ByteHD_H264", "ByteHD_H265",
+            "Audio", "Normal_H266", "ByteHD_H266", "ByteQE");
+    static final List<String> RESOLUTIONS = List.of("480P", "720P", "1080P", "2K", "4K", "8K", "0", "0P");
+    private static final Pattern APP = Pattern.compile("[A-Za-z0-9_.-]{1,30}");
+    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+
+    public record Query(String startText, String endText, Instant start, Instant end, ZoneOffset offset,
+            List<String> domainList, String app, String stream, List<String> transcodeTypes,
+            List<String> resolutions) implements TimeQuery {
+        @Override
+        public Duration granularity() {
+            return Duration.ofDays(1);
+        }
+    }
+
+    public record TranscodeData(double duration, String resolution, String timeStamp, String transcodeType) {
+    }
+
+    public record Result(List<String> domainList, String startTime, String endTime, int aggregation,
+            double duration, List<TranscodeData> transcodeDataList, String app, String stream,
+            List<String> transcodeType, List<String> resolution) {
+    }
+
+    private final LiveErrors errors;
+    private final String audioResolution;
+    private final List<Rule<Query>> rules;
+
+    /** @param audioResolution how audio-only output is labelled: "0" (the doc page) or "0P" (current SDK) */
+    public DescribeLiveTranscodeData(LiveErrors errors, String audioResolution) {
+        this.errors = errors;
+        this.audioResolution = audioResolution;
+        List<Rule<Query>> all = new ArrayList<>(TimeWindowRules.of(SPEC, errors));
+        all.add(Rule.of("domains-owned-by-caller", (q, ctx) -> {
+            for (String domain : q.domainList()) {
+                if (ctx.account().liveDomain(domain).isEmpty()) {
+                    throw ctx.catalogue().ownedByAnother(ctx.account(), a -> a.liveDomain(domain).isPresent())
+                            ? LiveErrors.accountIdNotAllow() : LiveErrors.resourceNotFound("domain " + domain);
+                }
+            }
+        }));
+        this.rules = List.copyOf(all);
+    }
+
+    @Override
+    public ActionSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ServiceErrors errors() {
+        return errors;
+    }
+
+    @Override
+    public Query parse(ParamReader params, RuleContext context) {
+        OffsetDateTime start = params.requiredRfc3339("StartTime");
+        OffsetDateTime end = params.requiredRfc3339("EndTime");
+        Integer aggregation = params.optionalInt("Aggregation");
+        if (aggregation != null && aggregation != 86400) {
+            throw errors.invalidValue("Aggregation", "only 86400 is supported");
+        }
+        String app = params.optionalText("App");
+        String stream = params.optionalText("Stream");
+        if ((app == null) != (stream == null)) {
+            throw errors.invalidValue(app == null ? "App" : "Stream", "App and Stream must be given together");
+        }
+        if (app != null && !APP.matcher(app).matches()) {
+            throw errors.invalidValue("App", "1-30 characters of letters, digits, _ . -");
+        }
+        if (stream != null && !STREAM.matcher(stream).matches()) {
+            throw errors.invalidValue("Stream", "1-100 characters of letters, digits, _ . -");
+        }
+        List<String> types = enumList(params, "TranscodeType", TRANSCODE_TYPES);
+        List<String> resolutions = enumList(params, "Resolution", RESOLUTIONS);
+        return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.toInstant(),
+                end.toInstant(), start.getOffset(), params.optionalTextList("DomainList"), app, stream, types,
+                resolutions);
+    }
+
+    private List<String> enumList(ParamReader params, String name, List<String> allowed) {
+        List<String> values = params.optionalTextList(name);
+        for (String v : values) {
+            if (!allowed.contains(v)) {
+                throw errors.invalidValue(name, "'" + v + "' is not one of " + allowed);
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public List<Rule<Query>> rules() {
+        return rules;
+    }
+
+    @Override
+    public Result handle(Query query, BucketGrid days, RuleContext context) {
+        Account account = context.account();
+        List<LiveDomain> domains = query.domainList().isEmpty() ? account.liveDomains()
+                : query.domainList().stream().map(d -> account.liveDomain(d).orElseThrow()).toList();
+        // minutes per profile per day, summed over domains; profiles in first-seen order
+        Map<TranscodeMetric.Profile, double[]> perProfile = new LinkedHashMap<>();
+        int slotsPerDay = 86400 / Series.SLOT_SECONDS;
+        for (LiveDomain domain : domains) {
+            Series series = context.model().series(account.accountId(), "live-domain", domain.name(),
+                    domain.scale(), account.utcOffset());
+            double streamShare = query.app() == null ? 1.0
+                    : TranscodeMetric.streamShare(series, query.app(), query.stream());
+            List<TranscodeMetric.Share> mix = TranscodeMetric.mix(series).stream()
+                    .filter(s -> selected(query, s.profile())).toList();
+            for (TranscodeMetric.Share share : mix) {
+                perProfile.computeIfAbsent(share.profile(), p -> new double[days.served()]);
+            }
+            for (int d = 0; d < days.served(); d++) {
+                double dayMinutes = 0;
+                for (int s = 0; s < slotsPerDay; s++) {
+                    long slot = days.startSecond(d) + (long) s * Series.SLOT_SECONDS;
+                    if (domain.activeAt(Instant.ofEpochSecond(slot))) {
+                        dayMinutes += TranscodeMetric.slotMinutes(series, slot);
+                    }
+                }
+                for (TranscodeMetric.Share share : mix) {
+                    perProfile.get(share.profile())[d] += dayMinutes * share.weight() * streamShare;
+                }
+            }
+        }
+        List<TranscodeData> items = new ArrayList<>();
+        double total = 0;
+        for (int d = 0; d < days.served(); d++) {
+            String stamp = WireTime.formatRfc3339(days.start(d), days.offset());
+            for (Map.Entry<TranscodeMetric.Profile, double[]> e : perProfile.entrySet()) {
+                double minutes = e.getValue()[d];
+                items.add(new TranscodeData(minutes, resolution(e.getKey()), stamp, e.getKey().transcodeType()));
+                total += minutes;
+            }
+        }
+        return new Result(query.domainList().isEmpty() ? null : query.domainList(), query.startText(),
+                query.endText(), 86400, total, items, query.app(), query.stream(),
+                query.transcodeTypes().isEmpty() ? null : query.transcodeTypes(),
+                query.resolutions().isEmpty() ? null : query.resolutions());
+    }
+
+    private String resolution(TranscodeMetric.Profile profile) {
+        return profile.audio() ? audioResolution : profile.resolution();
+    }
+
+    private boolean selected(Query query, TranscodeMetric.Profile profile) {
+        boolean typeOk = query.transcodeTypes().isEmpty() || query.transcodeTypes().contains(profile.transcodeType());
+        boolean resolutionOk = query.resolutions().isEmpty()
+                || (profile.audio() ? query.resolutions().contains("0") || query.resolutions().contains("0P")
+                        : query.resolutions().contains(profile.resolution()));
+        return typeOk && resolutionOk;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.usagekit.emulator.catalogue;
+
+import java.time.Instant;
+
+/**
+ * A Volcengine Live domain. A deleted domain keeps its history up to {@code deletedAt} and still counts among the
+ * account's domains for transcode queries.
+ */
+public record LiveDomain(String name, double scale, Instant deletedAt) {
+
+    public LiveDomain {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is required");
+        }
+        if (!(scale > 0)) {
+            scale = 1.0; // absent in the fixture
+        }
+    }
+
+    public boolean activeAt(Instant when) {
+        return deletedAt == null || when.isBefore(deletedAt);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.usagekit.emulator.catalogue;
+
+/** An Alibaba Cloud Live producer (director) instance with the attributes its usage can be filtered and split by. */
+public record ProducerInstance(String instanceId, String domain, String region, String type, String app, double scale) {
+
+    public ProducerInstance {
+        if (instanceId == null || instanceId.isBlank()) {
+            throw new IllegalArgumentException("instanceId is required");
+        }
+        if (!(scale > 0)) {
+            scale = 1.0; // absent in the fixture
+        }
+        if (!"slidelive".equals(type) && !"universal".equals(type)) {
+            throw new IllegalArgumentException("producer type must be slidelive or universal: " + type);
+        }
+        if (domain == null || region == null) {
+            throw new IllegalArgumentException("producer instance " + instanceId + " needs a domain and a region");
+        }
+        app = app == null ? "" : app;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.usagekit.emulator.catalogue;
+
+/** A Volcengine Live pull-to-push task group; {@code dstAddrType} is Live (push to a Live domain) or Third. */
+public record PullToPushGroup(String name, String dstAddrType, double scale) {
+
+    public PullToPushGroup {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is required");
+        }
+        if (!(scale > 0)) {
+            scale = 1.0; // absent in the fixture
+        }
+        dstAddrType = dstAddrType == null ? "Third" : dstAddrType;
+        if (!dstAddrType.equals("Live") && !dstAddrType.equals("Third")) {
+            throw new IllegalArgumentException("dstAddrType must be Live or Third: " + dstAddrType);
+        }
+    }
+}

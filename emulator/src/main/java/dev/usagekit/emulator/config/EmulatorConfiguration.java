@@ -1,0 +1,103 @@
+package dev.usagekit.emulator.config;
+
+import dev.usagekit.emulator.actions.live.DescribeLivePullToPushBandwidthData;
+import dev.usagekit.emulator.actions.live.DescribeLiveTranscodeData;
+import dev.usagekit.emulator.actions.live.LiveErrors;
+import dev.usagekit.emulator.actions.producer.DescribeLiveProducerUsageData;
+import dev.usagekit.emulator.actions.rtc.ListOperationDistribution;
+import dev.usagekit.emulator.actions.rtc.RtcErrors;
+import dev.usagekit.emulator.catalogue.CatalogueFactory;
+import dev.usagekit.emulator.catalogue.CatalogueLoader;
+import dev.usagekit.emulator.core.ActionRegistry;
+import dev.usagekit.emulator.core.EmulatorState;
+import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.gateway.CallRunner;
+import dev.usagekit.emulator.gateway.RequestIds;
+import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
+import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
+import dev.usagekit.emulator.pipeline.Pipeline;
+import dev.usagekit.emulator.throttle.Bucket4jRateLimiter;
+import dev.usagekit.emulator.throttle.RateLimiter;
+import dev.usagekit.emulator.time.EmulatorClock;
+import dev.usagekit.emulator.web.ApiEntry;
+import dev.usagekit.emulator.web.VendorDetector;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Wires the request path: entry → gateway → pipeline → action handler → usage model. */
+@Configuration(proxyBeanMethods = false)
+public class EmulatorConfiguration {
+
+    @Bean
+    EmulatorClock emulatorClock(EmulatorProperties props) {
+        EmulatorClock clock = EmulatorClock.systemUtc();
+        if (props.getClock().getFixed() != null) {
+            clock.set(props.getClock().getFixed());
+        }
+        if (props.getClock().isFrozen()) {
+            clock.freeze();
+        }
+        return clock;
+    }
+
+    @Bean
+    EmulatorState emulatorState(EmulatorProperties props, ResourceLoader resources) throws IOException {
+        var fixture = resources.getResource(props.getFixtures());
+        if (!fixture.exists()) {
+            throw new IllegalStateException("emulator.fixtures not found: " + props.getFixtures());
+        }
+        return new EmulatorState(props.getSeed(), CatalogueLoader.read(fixture.getInputStream(), props.getFixtures()),
+                CatalogueFactory.parseCredentials(props.getCredentials()));
+    }
+
+    @Bean
+    ActionRegistry actionRegistry(EmulatorProperties props) {
+        LiveErrors liveErrors = new LiveErrors();
+        return new ActionRegistry(List.of(
+                new ListOperationDistribution(new RtcErrors(props.getRtc().isQpsOverLimitCode())),
+                new DescribeLivePullToPushBandwidthData(liveErrors),
+                new DescribeLiveTranscodeData(liveErrors, props.getLive().getAudioResolution()),
+                new DescribeLiveProducerUsageData()));
+    }
+
+    @Bean
+    RateLimiter rateLimiter(EmulatorClock clock) {
+        return new Bucket4jRateLimiter(clock);
+    }
+
+    @Bean
+    RateLimits rateLimits(EmulatorProperties props) {
+        return new RateLimits(props.getLimits().isEnabled(), props.getLimits().getOverrides());
+    }
+
+    @Bean
+    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, EmulatorClock clock) {
+        return new CallRunner(new Pipeline(limiter, limits::limitFor), state, clock);
+    }
+
+    @Bean
+    ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock) {
+        RequestIds ids = new RequestIds(clock);
+        Vendor fallback = Vendor.valueOf(props.getDefaultVendor().toUpperCase(Locale.ROOT));
+        return new ApiEntry(new VendorDetector(registry, fallback), new VolcengineGateway(registry, runner, ids),
+                new AliyunGateway(registry, runner, ids, props.getAliyun().getAccessKeyNotFoundStatus()),
+                props.getMaxBodySize().toBytes());
+    }
+
+    /** Everything that is not the control plane or actuator is an API call; vendors route on the query, not path. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    RouterFunction<ServerResponse> apiRoutes(ApiEntry entry) {
+        return RouterFunctions.route(RequestPredicates.all(), entry::handle);
+    }
+}

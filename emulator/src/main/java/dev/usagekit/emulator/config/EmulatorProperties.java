@@ -1,0 +1,187 @@
+package dev.usagekit.emulator.config;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Every emulator setting, under {@code emulator.*} (also env vars such as EMULATOR_SEED and CLI args). */
+@ConfigurationProperties("emulator")
+public class EmulatorProperties {
+
+    /** Seed of all synthetic data and generated names. */
+    private long seed = 20240101L;
+    /** Fixture file with accounts and resources (Spring resource location). */
+    private String fixtures = "classpath:usagekit/fixtures/default-catalogue.yaml";
+    /** Extra accounts as AK:SK[,AK:SK...]; each owns a generated catalogue plus the doc-example resources. */
+    private String credentials = "";
+    /** Largest accepted request body. */
+    private DataSize maxBodySize = DataSize.ofMegabytes(1);
+    /** Vendor assumed when a request carries no sign of either dialect: VOLCENGINE or ALIYUN. */
+    private String defaultVendor = "VOLCENGINE";
+    private final Clock clock = new Clock();
+    private final Limits limits = new Limits();
+    private final Rtc rtc = new Rtc();
+    private final Live live = new Live();
+    private final Aliyun aliyun = new Aliyun();
+
+    /** Start time of the virtual clock. */
+    public static class Clock {
+        /** Start the clock at this instant instead of the system time. */
+        private Instant fixed;
+        /** Keep the clock still (it only moves when told to). */
+        private boolean frozen;
+
+        public Instant getFixed() {
+            return fixed;
+        }
+
+        public void setFixed(Instant fixed) {
+            this.fixed = fixed;
+        }
+
+        public boolean isFrozen() {
+            return frozen;
+        }
+
+        public void setFrozen(boolean frozen) {
+            this.frozen = frozen;
+        }
+    }
+
+    /** The documented QPS limits. */
+    public static class Limits {
+        private boolean enabled = true;
+        /** Per action name: N/s or N/min, or "off". */
+        private Map<String, String> overrides = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Map<String, String> getOverrides() {
+            return overrides;
+        }
+
+        public void setOverrides(Map<String, String> overrides) {
+            this.overrides = overrides;
+        }
+    }
+
+    /** Volcengine RTC choices. */
+    public static class Rtc {
+        /** Throttle with RTC's FlowLimitExceeded.QPSOverLimit (no CodeN) instead of the gateway's FlowLimitExceeded. */
+        private boolean qpsOverLimitCode;
+
+        public boolean isQpsOverLimitCode() {
+            return qpsOverLimitCode;
+        }
+
+        public void setQpsOverLimitCode(boolean qpsOverLimitCode) {
+            this.qpsOverLimitCode = qpsOverLimitCode;
+        }
+    }
+
+    /** Volcengine Live choices. */
+    public static class Live {
+        /** Resolution label of audio-only transcoding: "0" (doc page) or "0P" (current SDK). */
+        private String audioResolution = "0";
+
+        public String getAudioResolution() {
+            return audioResolution;
+        }
+
+        public void setAudioResolution(String audioResolution) {
+            this.audioResolution = audioResolution;
+        }
+    }
+
+    /** Alibaba Cloud choices where the vendor's tables disagree. */
+    public static class Aliyun {
+        /** HTTP status of InvalidAccessKeyId.NotFound: 400 or 404. */
+        private int accessKeyNotFoundStatus = 400;
+        /** HTTP status of SignatureDoesNotMatch: 400 or 403. */
+        private int signatureMismatchStatus = 400;
+
+        public int getAccessKeyNotFoundStatus() {
+            return accessKeyNotFoundStatus;
+        }
+
+        public void setAccessKeyNotFoundStatus(int accessKeyNotFoundStatus) {
+            this.accessKeyNotFoundStatus = accessKeyNotFoundStatus;
+        }
+
+        public int getSignatureMismatchStatus() {
+            return signatureMismatchStatus;
+        }
+
+        public void setSignatureMismatchStatus(int signatureMismatchStatus) {
+            this.signatureMismatchStatus = signatureMismatchStatus;
+        }
+    }
+
+    public long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(long seed) {
+        this.seed = seed;
+    }
+
+    public String getFixtures() {
+        return fixtures;
+    }
+
+    public void setFixtures(String fixtures) {
+        this.fixtures = fixtures;
+    }
+
+    public String getCredentials() {
+        return credentials;
+    }
+
+    public void setCredentials(String credentials) {
+        this.credentials = credentials;
+    }
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public String getDefaultVendor() {
+        return defaultVendor;
+    }
+
+    public void setDefaultVendor(String defaultVendor) {
+        this.defaultVendor = defaultVendor;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    public Limits getLimits() {
+        return limits;
+    }
+
+    public Rtc getRtc() {
+        return rtc;
+    }
+
+    public Live getLive() {
+        return live;
+    }
+
+    public Aliyun getAliyun() {
+        return aliyun;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.usagekit.emulator.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The actions the emulator serves, found by (vendor, action, version). */
+public final class ActionRegistry {
+
+    private final List<ActionHandler<?>> handlers;
+    private final Map<String, ActionHandler<?>> byKey;
+
+    public ActionRegistry(List<ActionHandler<?>> handlers) {
+        this.handlers = List.copyOf(handlers);
+        this.byKey = handlers.stream().collect(Collectors.toUnmodifiableMap(h -> h.spec().key(), Function.identity()));
+    }
+
+    public Optional<ActionHandler<?>> find(Vendor vendor, String action, String version) {
+        return Optional.ofNullable(byKey.get(vendor + ":" + action + ":" + version));
+    }
+
+    /** Which vendor serves an action of this name, if any. */
+    public Optional<Vendor> vendorOf(String action) {
+        return handlers.stream().filter(h -> h.spec().action().equals(action)).map(h -> h.spec().vendor()).findFirst();
+    }
+
+    public List<ActionHandler<?>> all() {
+        return handlers;
+    }
+}

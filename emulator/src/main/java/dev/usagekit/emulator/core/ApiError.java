@@ -1,0 +1,94 @@
+package dev.usagekit.emulator.core;
+
+import java.time.Duration;
+
+/**
+ * An error answer in the vendor's terms: code, optional numeric gateway code (Volcengine CodeN), HTTP status and
+ * message. Thrown by any stage; the gateway renders it in the vendor's envelope. No stack trace: it is an answer,
+ * not a bug.
+ */
+public final class ApiError extends RuntimeException {
+
+    private final ErrorKind kind;
+    private final String code;
+    private final Integer codeN;
+    private final int status;
+    private final String rule;
+    private final Duration retryAfter;
+
+    private ApiError(ErrorKind kind, String code, Integer codeN, int status, String message, String rule,
+            Duration retryAfter) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.code = code;
+        this.codeN = codeN;
+        this.status = status;
+        this.rule = rule;
+        this.retryAfter = retryAfter;
+    }
+
+    public static ApiError of(ErrorKind kind, int status, String code, String message) {
+        return new ApiError(kind, code, null, status, message, null, null);
+    }
+
+    public static ApiError gateway(ErrorKind kind, int status, String code, int codeN, String message) {
+        return new ApiError(kind, code, codeN, status, message, null, null);
+    }
+
+    /** The same error, naming the rule that produced it (for the journal). */
+    public ApiError byRule(String ruleName) {
+        return new ApiError(kind, code, codeN, status, getMessage(), ruleName, retryAfter);
+    }
+
+    public ApiError withRetryAfter(Duration wait) {
+        return new ApiError(kind, code, codeN, status, getMessage(), rule, wait);
+    }
+
+    public ApiError withMessage(String message) {
+        return new ApiError(kind, code, codeN, status, message, rule, retryAfter);
+    }
+
+    public ApiError withKind(ErrorKind newKind) {
+        return new ApiError(newKind, code, codeN, status, getMessage(), rule, retryAfter);
+    }
+
+    public ApiError withStatus(int newStatus) {
+        return new ApiError(kind, code, codeN, newStatus, getMessage(), rule, retryAfter);
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Numeric gateway code, or null for service-layer errors. */
+    public Integer codeN() {
+        return codeN;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String message() {
+        return getMessage();
+    }
+
+    /** The rule that fired, or null. */
+    public String rule() {
+        return rule;
+    }
+
+    /** How long a throttled client should wait, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + code + (codeN != null ? "(" + codeN + ")" : "") + ": " + getMessage();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.usagekit.emulator.core;
+
+/** How a service reports malformed parameters. */
+public interface ParamErrors {
+
+    ApiError missing(String name);
+
+    /** The value has the wrong JSON type (or cannot be bound at all). */
+    ApiError wrongType(String name);
+
+    /** The value is well-typed but not acceptable. */
+    ApiError invalidValue(String name, String detail);
+
+    /** The body is not parseable at all. */
+    ApiError malformedBody(String detail);
+}

@@ -1,0 +1,104 @@
+package dev.usagekit.emulator.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed access to request parameters (a Volcengine JSON body, or Aliyun query/form parameters as an object of
+ * strings), reporting each problem with the service's own error.
+ */
+public final class ParamReader {
+
+    private final JsonNode params;
+    private final ParamErrors errors;
+
+    public ParamReader(JsonNode params, ParamErrors errors) {
+        this.params = params;
+        this.errors = errors;
+    }
+
+    public ParamErrors errors() {
+        return errors;
+    }
+
+    public boolean present(String name) {
+        JsonNode v = params.get(name);
+        return v != null && !v.isNull();
+    }
+
+    public String requiredText(String name) {
+        String value = optionalText(name);
+        if (value == null) {
+            throw errors.missing(name);
+        }
+        return value;
+    }
+
+    /** The string value, or null when absent or JSON null. */
+    public String optionalText(String name) {
+        JsonNode v = params.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw errors.wrongType(name);
+        }
+        return v.asString();
+    }
+
+    /** A required RFC 3339 timestamp with offset; malformed gives the service's invalid-value error. */
+    public java.time.OffsetDateTime requiredRfc3339(String name) {
+        String text = requiredText(name);
+        return WireTime.parseRfc3339(text).orElseThrow(() -> errors.invalidValue(name,
+                "'" + text + "' is not an RFC3339 time with offset, e.g. 2024-01-01T00:00:00+08:00"));
+    }
+
+    /** An integral JSON number that fits an int, or null when absent. */
+    public Integer optionalInt(String name) {
+        JsonNode v = params.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw errors.wrongType(name);
+        }
+        return v.intValue();
+    }
+
+    /** A JSON array of strings, de-duplicated in order; empty when absent. */
+    public List<String> optionalTextList(String name) {
+        JsonNode v = params.get(name);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw errors.wrongType(name);
+        }
+        LinkedHashSet<String> values = new LinkedHashSet<>();
+        for (JsonNode item : v) {
+            if (!item.isString()) {
+                throw errors.wrongType(name);
+            }
+            values.add(item.asString());
+        }
+        return List.copyOf(values);
+    }
+
+    /** A comma-separated string parameter, trimmed and de-duplicated in order; empty when absent or blank. */
+    public List<String> commaList(String name) {
+        String raw = optionalText(name);
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        LinkedHashSet<String> values = new LinkedHashSet<>();
+        for (String part : raw.split(",", -1)) {
+            String trimmed = part.trim();
+            if (!trimmed.isEmpty()) {
+                values.add(trimmed);
+            }
+        }
+        return new ArrayList<>(values);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.usagekit.emulator.core;
+
+/** The wire dialects the emulator speaks. */
+public enum Vendor {
+    VOLCENGINE,
+    ALIYUN
+}

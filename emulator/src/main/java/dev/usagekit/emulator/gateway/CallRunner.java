@@ -1,0 +1,34 @@
+package dev.usagekit.emulator.gateway;
+
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.core.EmulatorState;
+import dev.usagekit.emulator.core.Outcome;
+import dev.usagekit.emulator.pipeline.Pipeline;
+import dev.usagekit.emulator.rules.RuleContext;
+import java.time.Clock;
+import tools.jackson.databind.JsonNode;
+
+/** Hands a parsed call to the pipeline with one consistent view of the clock, catalogue and data model. */
+public final class CallRunner {
+
+    private final Pipeline pipeline;
+    private final EmulatorState state;
+    private final Clock clock;
+
+    public CallRunner(Pipeline pipeline, EmulatorState state, Clock clock) {
+        this.pipeline = pipeline;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    public Outcome run(ActionHandler<?> handler, Account account, JsonNode params, String requestId, CallTrace trace) {
+        RuleContext context = new RuleContext(account, state.catalogue(), clock.instant(), state.model(), requestId);
+        return pipeline.run(handler, params, context, trace);
+    }
+
+    public EmulatorState state() {
+        return state;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.usagekit.emulator.gateway.aliyun;
+
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ActionRegistry;
+import dev.usagekit.emulator.core.ApiError;
+import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.core.Outcome;
+import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.gateway.CallRunner;
+import dev.usagekit.emulator.gateway.RequestIds;
+import dev.usagekit.emulator.web.FormUrlEncoded;
+import dev.usagekit.emulator.web.RawRequest;
+import dev.usagekit.emulator.web.WireResponse;
+import dev.usagekit.emulator.wire.WireCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Alibaba Cloud RPC: GET or POST {@code /}, parameters in the query and/or a form body, Action/Version from the
+ * parameters or the x-acs-* headers. Answers with the flat body, JSON or XML as the request asks.
+ */
+public final class AliyunGateway {
+
+    public static final String HOST_ID = "live.aliyuncs.com";
+    private static final Pattern ACS3_CREDENTIAL = Pattern.compile("^ACS3-HMAC-SHA256\\s.*?Credential=([^,\\s]*)");
+
+    record ErrorBody(String requestId, String hostId, String code, String message, String recommend) {
+    }
+
+    private final ActionRegistry registry;
+    private final CallRunner runner;
+    private final RequestIds ids;
+    private final int accessKeyNotFoundStatus;
+
+    public AliyunGateway(ActionRegistry registry, CallRunner runner, RequestIds ids, int accessKeyNotFoundStatus) {
+        this.registry = registry;
+        this.runner = runner;
+        this.ids = ids;
+        this.accessKeyNotFoundStatus = accessKeyNotFoundStatus;
+    }
+
+    /** Query parameters merged with form-body parameters (query first). */
+    public static Map<String, List<String>> parameters(RawRequest request) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        request.query().forEach((k, v) -> params.put(k, new java.util.ArrayList<>(v)));
+        String contentType = String.valueOf(request.header("Content-Type")).toLowerCase(Locale.ROOT);
+        if (request.body().length > 0 && contentType.startsWith("application/x-www-form-urlencoded")) {
+            FormUrlEncoded.decode(new String(request.body(), StandardCharsets.UTF_8))
+                    .forEach((k, v) -> params.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
+        }
+        return params;
+    }
+
+    public WireResponse handle(RawRequest request, CallTrace trace) {
+        String requestId = ids.aliyun();
+        trace.note("vendor", Vendor.ALIYUN.name()).note("requestId", requestId);
+        Map<String, List<String>> params = parameters(request);
+        String authorization = request.header("Authorization");
+        Matcher acs3 = ACS3_CREDENTIAL.matcher(authorization == null ? "" : authorization);
+        boolean signedAcs3 = acs3.find();
+        String format = first(params, "Format");
+        boolean json = format != null ? format.equalsIgnoreCase("json")
+                : signedAcs3 || String.valueOf(request.header("Accept")).contains("application/json");
+        Outcome outcome;
+        String responseRoot = "Response";
+        try {
+            if (format != null && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("xml")) {
+                throw AliyunErrors.invalidFormat();
+            }
+            String action = orHeader(first(params, "Action"), request.header("x-acs-action"));
+            String version = orHeader(first(params, "Version"), request.header("x-acs-version"));
+            if (action == null) {
+                throw AliyunErrors.missingParameter("Action");
+            }
+            if (version == null) {
+                throw AliyunErrors.missingParameter("Version");
+            }
+            ActionHandler<?> handler = registry.find(Vendor.ALIYUN, action, version)
+                    .orElseThrow(AliyunErrors::apiNotFound);
+            responseRoot = action + "Response";
+            String accessKeyId = signedAcs3 ? acs3.group(1) : first(params, "AccessKeyId");
+            if (accessKeyId == null || accessKeyId.isEmpty()) {
+                throw AliyunErrors.missingSystemParameter("AccessKeyId");
+            }
+            Account account = runner.state().catalogue().accountByAccessKey(accessKeyId)
+                    .orElseThrow(() -> AliyunErrors.accessKeyNotFound(accessKeyNotFoundStatus));
+            trace.note("account", account.accountId());
+            outcome = runner.run(handler, account, asObject(params), requestId, trace);
+        } catch (ApiError e) {
+            outcome = Outcome.failure(e);
+        }
+        return render(outcome, requestId, json, responseRoot);
+    }
+
+    public WireResponse renderEarlyError(RawRequest request, ApiError error) {
+        String format = request.firstQuery("Format");
+        boolean json = format == null || !format.equalsIgnoreCase("xml");
+        return render(Outcome.failure(error), ids.aliyun(), json, null);
+    }
+
+    private static String orHeader(String param, String header) {
+        String value = param != null && !param.isEmpty() ? param : header;
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Parameters as an object of strings (first value of a repeated name), the shape schemas and handlers read. */
+    private static ObjectNode asObject(Map<String, List<String>> params) {
+        ObjectNode node = WireCodec.JSON.createObjectNode();
+        params.forEach((k, v) -> node.put(k, v.isEmpty() ? "" : v.get(0)));
+        return node;
+    }
+
+    private static WireResponse render(Outcome outcome, String requestId, boolean json, String rootName) {
+        ApiError e = outcome.error();
+        Object body = e == null ? outcome.result()
+                : new ErrorBody(requestId, HOST_ID, e.code(), e.message(),
+                        "https://next.api.aliyun.com/troubleshoot?q=" + e.code() + "&product=live");
+        Map<String, String> headers = new HashMap<>();
+        if (e != null && e.retryAfter() != null) {
+            headers.put("x-acs-retry-after", Long.toString(Math.max(1, e.retryAfter().toMillis())));
+        }
+        int status = e == null ? 200 : e.status();
+        if (json) {
+            return new WireResponse(status, "application/json;charset=utf-8", WireCodec.JSON.writeValueAsBytes(body),
+                    headers);
+        }
+        String root = e == null ? rootName : "Error";
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + WireCodec.XML.writer().withRootName(root).writeValueAsString(body)).getBytes(StandardCharsets.UTF_8);
+        return new WireResponse(status, "text/xml;charset=utf-8", xml, headers);
+    }
+}

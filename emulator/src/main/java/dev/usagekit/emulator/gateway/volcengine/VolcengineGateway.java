@@ -1,0 +1,140 @@
+package dev.usagekit.emulator.gateway.volcengine;
+
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ActionRegistry;
+import dev.usagekit.emulator.core.ApiError;
+import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.core.Outcome;
+import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.gateway.CallRunner;
+import dev.usagekit.emulator.gateway.RequestIds;
+import dev.usagekit.emulator.web.RawRequest;
+import dev.usagekit.emulator.web.WireResponse;
+import dev.usagekit.emulator.wire.WireCodec;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Volcengine OpenAPI: {@code POST /?Action=&Version=} with a JSON body; answers with ResponseMetadata and either
+ * Result or Error, and a real HTTP status.
+ */
+public final class VolcengineGateway {
+
+    /** Written when nothing better is known (no credential scope, no action). */
+    private static final String DEFAULT_REGION = "cn-north-1";
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]*)/[^/,\\s]*/([^/,\\s]*)/([^/,\\s]*)/");
+
+    /** What the envelope says about the call, even when it failed early. */
+    record ResponseMetadata(String requestId, String action, String version, String service, String region,
+            ErrorBody error) {
+    }
+
+    record ErrorBody(Integer codeN, String code, String message) {
+    }
+
+    record Envelope(ResponseMetadata responseMetadata, Object result) {
+    }
+
+    private final ActionRegistry registry;
+    private final CallRunner runner;
+    private final RequestIds ids;
+
+    public VolcengineGateway(ActionRegistry registry, CallRunner runner, RequestIds ids) {
+        this.registry = registry;
+        this.runner = runner;
+        this.ids = ids;
+    }
+
+    public WireResponse handle(RawRequest request, CallTrace trace) {
+        String requestId = ids.volcengine();
+        String action = request.firstQuery("Action");
+        String version = request.firstQuery("Version");
+        Matcher scope = CREDENTIAL.matcher(String.valueOf(request.header("Authorization")));
+        boolean hasScope = scope.find();
+        String service = hasScope ? scope.group(3) : "";
+        String region = hasScope ? scope.group(2) : DEFAULT_REGION;
+        trace.note("vendor", Vendor.VOLCENGINE.name()).note("requestId", requestId);
+        Outcome outcome;
+        try {
+            if (action == null || action.isEmpty()) {
+                throw VolcengineGatewayErrors.missingParameter("Action");
+            }
+            if (version == null || version.isEmpty()) {
+                throw VolcengineGatewayErrors.missingParameter("Version");
+            }
+            ActionHandler<?> handler = registry.find(Vendor.VOLCENGINE, action, version)
+                    .orElseThrow(() -> VolcengineGatewayErrors.invalidActionOrVersion(action, version));
+            service = handler.spec().service();
+            if (!"POST".equals(request.method())) {
+                throw VolcengineGatewayErrors.methodNotAllowed(request.method());
+            }
+            Account account = authenticate(request, hasScope ? scope.group(1) : null);
+            trace.note("account", account.accountId());
+            JsonNode body = parseBody(request.body(), handler);
+            outcome = runner.run(handler, account, body, requestId, trace);
+        } catch (ApiError e) {
+            outcome = Outcome.failure(e);
+        }
+        return render(outcome, requestId, action, version, service, region);
+    }
+
+    private Account authenticate(RawRequest request, String accessKeyId) {
+        String authorization = request.header("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw VolcengineGatewayErrors.missingAuthenticationToken();
+        }
+        if (!authorization.startsWith("HMAC-SHA256 ")) {
+            throw VolcengineGatewayErrors.invalidAuthorization();
+        }
+        if (accessKeyId == null || accessKeyId.isEmpty()) {
+            throw VolcengineGatewayErrors.invalidCredential();
+        }
+        return runner.state().catalogue().accountByAccessKey(accessKeyId)
+                .orElseThrow(() -> VolcengineGatewayErrors.invalidAccessKey(accessKeyId));
+    }
+
+    private static JsonNode parseBody(byte[] body, ActionHandler<?> handler) {
+        if (body.length == 0) {
+            throw handler.errors().malformedBody(null);
+        }
+        JsonNode node;
+        try {
+            node = WireCodec.JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw handler.errors().malformedBody(e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw handler.errors().malformedBody("the body must be a JSON object");
+        }
+        return node;
+    }
+
+    /** Renders any error that happened before a call could be routed (body too large, unreadable request). */
+    public WireResponse renderEarlyError(RawRequest request, ApiError error) {
+        return render(Outcome.failure(error), ids.volcengine(), String.valueOf(request.firstQuery("Action")),
+                String.valueOf(request.firstQuery("Version")), "", DEFAULT_REGION);
+    }
+
+    private static WireResponse render(Outcome outcome, String requestId, String action, String version,
+            String service, String region) {
+        ApiError e = outcome.error();
+        ResponseMetadata meta = new ResponseMetadata(requestId, nullToEmpty(action), nullToEmpty(version), service,
+                region, e == null ? null : new ErrorBody(e.codeN(), e.code(), e.message()));
+        byte[] bytes = WireCodec.JSON.writeValueAsBytes(new Envelope(meta, outcome.result()));
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-Tt-Logid", requestId);
+        if (e != null && e.retryAfter() != null) {
+            headers.put("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+        }
+        return new WireResponse(e == null ? 200 : e.status(), "application/json", bytes, headers);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null || "null".equals(s) ? "" : s;
+    }
+}

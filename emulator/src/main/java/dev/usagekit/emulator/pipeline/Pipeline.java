@@ -1,0 +1,86 @@
+package dev.usagekit.emulator.pipeline;
+
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ApiError;
+import dev.usagekit.emulator.core.BucketGrid;
+import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.core.Outcome;
+import dev.usagekit.emulator.core.ParamReader;
+import dev.usagekit.emulator.core.RateLimit;
+import dev.usagekit.emulator.core.TimeQuery;
+import dev.usagekit.emulator.rules.Rule;
+import dev.usagekit.emulator.rules.RuleContext;
+import dev.usagekit.emulator.throttle.RateLimiter;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The vendor-neutral path of every call, in order: throttle → validate (bind, then rules) → data-delay window →
+ * handler. Each step either passes or ends the call with the service's error, and notes its decision in the trace.
+ */
+public final class Pipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final RateLimiter rateLimiter;
+    private final Function<ActionHandler<?>, RateLimit> limits;
+
+    /** @param limits the limit in force for an action, or null when throttling is off for it */
+    public Pipeline(RateLimiter rateLimiter, Function<ActionHandler<?>, RateLimit> limits) {
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
+    }
+
+    public Outcome run(ActionHandler<?> handler, JsonNode params, RuleContext context, CallTrace trace) {
+        try {
+            throttle(handler, context, trace);
+            return Outcome.success(validateAndHandle(handler, params, context, trace));
+        } catch (ApiError e) {
+            if (e.rule() != null) {
+                trace.note("rule", e.rule());
+            }
+            return Outcome.failure(e);
+        } catch (RuntimeException e) {
+            log.error("internal error in {}", handler.spec().action(), e);
+            trace.note("internalError", e.getClass().getSimpleName());
+            return Outcome.failure(handler.errors().internal());
+        }
+    }
+
+    private void throttle(ActionHandler<?> handler, RuleContext context, CallTrace trace) {
+        RateLimit limit = limits.apply(handler);
+        if (limit == null) {
+            trace.note("throttle", "off");
+            return;
+        }
+        RateLimiter.Decision d = rateLimiter.tryAcquire(context.account().accountId(), handler.spec().key(), limit);
+        trace.note("throttle", java.util.Map.of("limit", limit.toString(), "admitted", d.admitted(),
+                "tokensLeft", d.tokensLeft(), "refillInMillis", d.waitForToken().toMillis()));
+        if (!d.admitted()) {
+            throw handler.errors().throttled().withRetryAfter(d.waitForToken()).byRule("throttle");
+        }
+    }
+
+    private <Q extends TimeQuery> Object validateAndHandle(ActionHandler<Q> handler, JsonNode params,
+            RuleContext context, CallTrace trace) {
+        Q query;
+        try {
+            query = handler.parse(new ParamReader(params, handler.errors()), context);
+        } catch (ApiError e) {
+            throw e.rule() == null ? e.byRule("bind") : e;
+        }
+        for (Rule<Q> rule : handler.rules()) {
+            try {
+                rule.check(query, context);
+            } catch (ApiError e) {
+                throw e.byRule(rule.name());
+            }
+        }
+        BucketGrid grid = BucketGrid.of(query, context.now(), handler.spec().dataDelay());
+        trace.note("buckets", java.util.Map.of("total", grid.count(), "served", grid.served(),
+                "withheldByDataDelay", grid.withheld(), "servedUntil", grid.servedUntil().toString()));
+        return handler.handle(query, grid, context);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.usagekit.emulator.throttle;
+
+import dev.usagekit.emulator.core.RateLimit;
+import java.time.Duration;
+
+/** Admits or refuses one call of (account, action). In-memory now; a shared store can implement it later. */
+public interface RateLimiter {
+
+    /** The decision, with tokens left and how long until the next token. */
+    record Decision(boolean admitted, long tokensLeft, Duration waitForToken) {
+    }
+
+    Decision tryAcquire(String accountId, String actionKey, RateLimit limit);
+
+    /** Forgets every bucket (reset, or the clock jumped). */
+    void clear();
+}

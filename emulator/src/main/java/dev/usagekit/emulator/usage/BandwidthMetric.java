@@ -1,0 +1,20 @@
+package dev.usagekit.emulator.usage;
+
+/** Pull-to-push upstream bandwidth of a task group: peak Mbps (base 1000) within each 300 s slot. */
+public final class BandwidthMetric {
+
+    /** Mbps of a group with scale 1.0 at full activity. */
+    private static final double BASE_MBPS = 120.0;
+
+    private BandwidthMetric() {
+    }
+
+    /** Peak Mbps in the slot, rounded to kbps (3 decimals) so sums and peaks of published values are exact. */
+    public static double slotPeakMbps(Series group, long slotStartEpochSecond) {
+        return roundKbps(group.scale() * BASE_MBPS * group.activity(slotStartEpochSecond));
+    }
+
+    public static double roundKbps(double mbps) {
+        return Math.round(mbps * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.usagekit.emulator.usage;
+
+/** Producer (director) usage of an Alibaba Cloud Live instance: whole minutes per hour by resolution. */
+public final class ProducerMetric {
+
+    /** Minutes of one hour, by output/transcode and high/low/standard definition. */
+    public record Minutes(long outputHd, long outputLd, long outputSd, long tranHd, long tranLd, long tranSd) {
+
+        public static final Minutes ZERO = new Minutes(0, 0, 0, 0, 0, 0);
+
+        public Minutes plus(Minutes o) {
+            return new Minutes(outputHd + o.outputHd, outputLd + o.outputLd, outputSd + o.outputSd,
+                    tranHd + o.tranHd, tranLd + o.tranLd, tranSd + o.tranSd);
+        }
+    }
+
+    private ProducerMetric() {
+    }
+
+    /** Minutes of the hour starting at the given epoch second (a multiple of 3600). */
+    public static Minutes hour(Series instance, long hourStartEpochSecond) {
+        double activity = instance.activity(hourStartEpochSecond + 1800);
+        double busy = Math.min(1.0, activity / 1.1) * Math.min(instance.scale(), 3.0);
+        int outputs = 1 + (int) (instance.trait(1, 0) * 3);
+        double hdShare = 0.45 + 0.3 * instance.trait(1, 1);
+        double sdShare = (1 - hdShare) * (0.5 + 0.4 * instance.trait(1, 2));
+        double ldShare = 1 - hdShare - sdShare;
+        double tranRatio = 0.3 + 0.6 * instance.trait(1, 3);
+        double minutes = 60.0 * outputs * busy;
+        long outHd = Math.round(minutes * hdShare);
+        long outSd = Math.round(minutes * sdShare);
+        long outLd = Math.round(minutes * ldShare);
+        return new Minutes(outHd, outLd, outSd,
+                Math.round(outHd * tranRatio), Math.round(outLd * tranRatio), Math.round(outSd * tranRatio));
+    }
+}

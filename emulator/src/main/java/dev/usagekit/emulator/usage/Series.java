@@ -1,0 +1,89 @@
+package dev.usagekit.emulator.usage;
+
+import java.time.ZoneOffset;
+
+/**
+ * The activity of one entity over time: a pure function of its key and the slot. Shapes what real usage looks like:
+ * a daily cycle peaking in the local evening, busier weekends, noise, rare bursts, idle hours and idle days.
+ */
+public final class Series {
+
+    /** The finest slot the model knows; every coarser bucket is derived from these. */
+    public static final int SLOT_SECONDS = 300;
+
+    private static final long SALT_SLOT = 1;
+    private static final long SALT_HOUR_IDLE = 2;
+    private static final long SALT_DAY_IDLE = 3;
+    private static final long SALT_BURST = 4;
+    private static final long SALT_SHAPE = 5;
+
+    private final long key;
+    private final double scale;
+    private final int offsetSeconds;
+    private final double weekendFactor;
+    private final double idleDayRate;
+    /** Daily cycle sampled per slot of the local day (288 values), computed once per series. */
+    private final double[] daily;
+
+    Series(long key, double scale, ZoneOffset localOffset) {
+        this.key = key;
+        this.scale = scale;
+        this.offsetSeconds = localOffset.getTotalSeconds();
+        double peakHour = 19 + 3 * Hashing.unit(key, SALT_SHAPE, 0);
+        this.weekendFactor = 0.75 + 0.6 * Hashing.unit(key, SALT_SHAPE, 1);
+        this.idleDayRate = 0.01 + 0.03 * Hashing.unit(key, SALT_SHAPE, 2);
+        double floor = 0.04 + 0.12 * Hashing.unit(key, SALT_SHAPE, 3);
+        this.daily = new double[86400 / SLOT_SECONDS];
+        for (int i = 0; i < daily.length; i++) {
+            double hour = i * SLOT_SECONDS / 3600.0;
+            double wave = (1 + Math.cos(2 * Math.PI * (hour - peakHour) / 24)) / 2;
+            daily[i] = floor + (1 - floor) * wave * wave;
+        }
+    }
+
+    public long key() {
+        return key;
+    }
+
+    public double scale() {
+        return scale;
+    }
+
+    /** A uniform value in [0, 1) tied to this series, for choices that must be stable (mixes, shares). */
+    public double trait(long salt, long index) {
+        return Hashing.unit(key, 100 + salt, index);
+    }
+
+    /**
+     * Relative activity (around 0..1, bursts up to ~4, 0 when idle) during the slot that starts at the given epoch
+     * second. Pure: the same slot always gives the same value.
+     */
+    public double activity(long slotStartEpochSecond) {
+        long local = slotStartEpochSecond + offsetSeconds;
+        long localDay = Math.floorDiv(local, 86400);
+        if (Hashing.unit(key, SALT_DAY_IDLE, localDay) < idleDayRate) {
+            return 0;
+        }
+        long hourIndex = Math.floorDiv(slotStartEpochSecond, 3600);
+        if (Hashing.unit(key, SALT_HOUR_IDLE, hourIndex) < 0.03) {
+            return 0;
+        }
+        int slotOfDay = (int) (Math.floorMod(local, 86400) / SLOT_SECONDS);
+        int dayOfWeek = (int) Math.floorMod(localDay + 3, 7); // epoch day 0 was a Thursday; 0 = Monday
+        double level = daily[slotOfDay] * (dayOfWeek >= 5 ? weekendFactor : 1.0);
+        double noise = 0.85 + 0.3 * Hashing.unit(key, SALT_SLOT, Math.floorDiv(slotStartEpochSecond, SLOT_SECONDS));
+        double burstDraw = Hashing.unit(key, SALT_BURST, hourIndex);
+        double burst = burstDraw < 0.02 ? 1.8 + 100 * burstDraw : 1.0;
+        return level * noise * burst;
+    }
+
+    /** Activity for a whole local day, as a day-level draw: idle days give 0; weekends follow the weekly factor. */
+    public double dayActivity(long localDay) {
+        if (Hashing.unit(key, SALT_DAY_IDLE, localDay) < idleDayRate) {
+            return 0;
+        }
+        int dayOfWeek = (int) Math.floorMod(localDay + 3, 7);
+        double noise = 0.8 + 0.4 * Hashing.unit(key, SALT_SLOT, localDay);
+        return (dayOfWeek >= 5 ? weekendFactor : 1.0) * noise;
+    }
+}

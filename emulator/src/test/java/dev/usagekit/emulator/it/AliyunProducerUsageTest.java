@@ -1,0 +1,179 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+class AliyunProducerUsageTest {
+
+    private final TestEmulator emulator = TestEmulator.unthrottled();
+    private static final String BASE = "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId=testid";
+
+    private TestEmulator.Reply json(String params) {
+        return emulator.get(BASE + "&Format=JSON" + params);
+    }
+
+    static void assertAliyunError(TestEmulator.Reply r, int status, String code, String message) {
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.contentType()).isEqualTo("application/json;charset=utf-8");
+        JsonNode body = r.json();
+        assertThat(body.get("Code").asString()).isEqualTo(code);
+        if (message != null) {
+            assertThat(body.get("Message").asString()).isEqualTo(message);
+        }
+        assertThat(body.get("HostId").asString()).isEqualTo("live.aliyuncs.com");
+        assertThat(body.get("RequestId").asString()).matches("[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}");
+        assertThat(body.get("Recommend").asString()).contains("q=" + code);
+    }
+
+    @Test
+    void seedExampleShapeWithHourlyItems() {
+        var r = json("&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T06:00:00Z&Interval=3600");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode body = r.json();
+        assertThat(body.has("Code")).isFalse();
+        assertThat(body.get("StartTime").asString()).isEqualTo("2026-11-19T00:00:00Z");
+        assertThat(body.get("EndTime").asString()).isEqualTo("2026-11-19T06:00:00Z");
+        JsonNode items = body.at("/BillProducerData/BillProducerDataItem");
+        assertThat(items.size()).isEqualTo(6);
+        assertThat(items.get(1).get("TimeStamp").asString()).isEqualTo("2026-11-19T01:00:00Z");
+        assertThat(items.get(0).get("OutputHdDuration").isIntegralNumber()).isTrue();
+        assertThat(items.get(0).has("Type")).isFalse();
+    }
+
+    @Test
+    void splitGroupsAddUpToTheUnsplitTotal() {
+        String range = "&StartTime=2026-11-18T00:00:00Z&EndTime=2026-11-19T00:00:00Z&Interval=86400";
+        JsonNode total = json(range).json().at("/BillProducerData/BillProducerDataItem/0");
+        JsonNode split = json(range + "&SplitBy=type,region").json().at("/BillProducerData/BillProducerDataItem");
+        assertThat(split.size()).isGreaterThan(1);
+        for (String field : new String[] {"OutputHdDuration", "OutputLdDuration", "OutputSdDuration", "TranHdDuration",
+            "TranLdDuration", "TranSdDuration"}) {
+            long sum = 0;
+            for (JsonNode item : split) {
+                sum += item.get(field).asLong();
+                assertThat(item.get("Type").asString()).isIn("slidelive", "universal");
+                assertThat(item.has("Region")).isTrue();
+            }
+            assertThat(sum).as(field).isEqualTo(total.get(field).asLong());
+        }
+    }
+
+    @Test
+    void dailyBucketIsTheSumOfItsHours() {
+        JsonNode hours = json("&StartTime=2026-11-18T00:00:00Z&EndTime=2026-11-19T00:00:00Z&Interval=3600").json()
+                .at("/BillProducerData/BillProducerDataItem");
+        JsonNode day = json("&StartTime=2026-11-18T00:00:00Z&EndTime=2026-11-19T00:00:00Z&Interval=86400").json()
+                .at("/BillProducerData/BillProducerDataItem/0");
+        long sum = 0;
+        for (JsonNode h : hours) {
+            sum += h.get("OutputHdDuration").asLong();
+        }
+        assertThat(day.get("OutputHdDuration").asLong()).isEqualTo(sum);
+    }
+
+    @Test
+    void noFormatWithV1StyleIsXml() {
+        var r = emulator.get(BASE + "&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("text/xml;charset=utf-8");
+        assertThat(r.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><DescribeLiveProducerUsageDataResponse>")
+                .contains("<BillProducerData><BillProducerDataItem>").doesNotContain("<Code>");
+    }
+
+    @Test
+    void xmlErrorHasErrorRoot() {
+        var r = emulator.get(BASE + "&Format=XML&StartTime=bad&EndTime=2026-11-19T02:00:00Z");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("<Error>").contains("<Code>InvalidStartTime.Malformed</Code>");
+    }
+
+    @Test
+    void lowerCaseFormatIsHonoured() {
+        assertThat(emulator.get(BASE + "&Format=json&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z")
+                .contentType()).startsWith("application/json");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "&StartTime=2026/11/19&EndTime=2026-11-19T02:00:00Z|InvalidStartTime.Malformed|Specified StartTime is malformed.",
+        "&StartTime=2026-11-19T00:00:00Z&EndTime=tomorrow|InvalidEndTime.Malformed|Specified EndTime is malformed.",
+        "&StartTime=2026-11-19T00:00:00Z|InvalidTime.Malformed|Specified StartTime or EndTime is malformed.",
+        "&StartTime=2026-11-19T02:00:00Z&EndTime=2026-11-19T02:00:00Z|InvalidEndTime.Mismatch|Specified end time does not math the specified start time.",
+        "&StartTime=2026-10-01T00:00:00Z&EndTime=2026-11-02T00:00:00Z|InvalidTimeSpan|The time span exceeds the limit.",
+        "&StartTime=2026-08-01T00:00:00Z&EndTime=2026-08-02T00:00:00Z|InvalidTime.ValueNotSupported|Specified Time is malformed.",
+    })
+    void theSixDocumentedTimeErrors(String params, String code, String message) {
+        assertAliyunError(json(params), 400, code, message);
+    }
+
+    @Test
+    void unsupportedIntervalIsInvalidParameter() {
+        assertAliyunError(json("&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z&Interval=300"), 400,
+                "InvalidParameter", "The specified value of parameter \"Interval\" is not valid.");
+    }
+
+    @Test
+    void unknownTypeAndSplitKeyAreInvalidParameter() {
+        assertAliyunError(json("&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z&Type=slidelive,studio"),
+                400, "InvalidParameter", null);
+        assertAliyunError(json("&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z&SplitBy=app"), 400,
+                "InvalidParameter", null);
+    }
+
+    @Test
+    void instanceOfAnotherAccountIsForbidden() {
+        assertAliyunError(json("&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z"
+                + "&Instance=9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a"), 403, "Forbidden", null);
+    }
+
+    @Test
+    void missingAccessKeyIsMissingAccessKeyId() {
+        assertAliyunError(emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON"), 400,
+                "MissingAccessKeyId", null);
+    }
+
+    @Test
+    void unknownAccessKeyIsNotFound() {
+        assertAliyunError(emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON"
+                + "&AccessKeyId=LTAInobody"), 400, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+    }
+
+    @Test
+    void unknownActionIsApiNotFound() {
+        assertAliyunError(emulator.get("/?Action=DescribeNothing&Version=2016-11-01&Format=JSON&AccessKeyId=testid"),
+                404, "InvalidApi.NotFound", null);
+    }
+
+    @Test
+    void formBodyParametersAreMergedWithQuery() {
+        var r = emulator.send(HttpRequest.newBuilder(emulator.uri("/?Format=JSON"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=DescribeLiveProducerUsageData&Version=2016-11-01"
+                        + "&AccessKeyId=testid&StartTime=2026-11-19T00%3A00%3A00Z&EndTime=2026-11-19T02%3A00%3A00Z"))
+                .build());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().at("/BillProducerData/BillProducerDataItem").size()).isEqualTo(2);
+    }
+
+    @Test
+    void actionFromAcsHeadersWithAcs3CredentialAnswersJson() {
+        Map<String, String> headers = new HashMap<>();
+        var r = emulator.send(HttpRequest.newBuilder(emulator.uri(
+                "/?StartTime=2026-11-19T00%3A00%3A00Z&EndTime=2026-11-19T02%3A00%3A00Z"))
+                .header("x-acs-action", "DescribeLiveProducerUsageData")
+                .header("x-acs-version", "2016-11-01")
+                .header("Authorization", "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host,Signature=00")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(headers).isEmpty();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(r.json().has("RequestId")).isTrue();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+class ListOperationDistributionTest {
+
+    private final TestEmulator emulator = TestEmulator.unthrottled();
+
+    private TestEmulator.Reply call(String body) {
+        return emulator.volcengine("ListOperationDistribution", "2020-12-01", "rtc", TestEmulator.VOLC_AK, body);
+    }
+
+    private static String body(String appId, String start, String end, String indicator, String dimension) {
+        return "{\"AppId\":\"" + appId + "\",\"StartTime\":\"" + start + "\",\"EndTime\":\"" + end
+                + "\",\"Indicator\":\"" + indicator + "\",\"Dimension\":\"" + dimension + "\"}";
+    }
+
+    /** The seed page's example, moved into the window. */
+    private static final String EXAMPLE = body("Your_AppId", "2026-11-17T00:00:00+08:00", "2026-11-19T00:00:00+08:00",
+            "user_count", "province");
+
+    static void assertServiceError(TestEmulator.Reply r, int status, String code) {
+        assertThat(r.status()).isEqualTo(status);
+        JsonNode error = r.json().at("/ResponseMetadata/Error");
+        assertThat(error.get("Code").asString()).isEqualTo(code);
+        assertThat(error.has("CodeN")).isFalse();
+        assertThat(error.get("Message").asString()).isNotBlank();
+        assertThat(r.json().has("Result")).isFalse();
+    }
+
+    @Test
+    void seedExampleAnswersWithProvinceDistribution() {
+        var r = call(EXAMPLE);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode result = r.json().get("Result");
+        assertThat(result.get("Name").asString()).isEqualTo("user_num");
+        assertThat(result.get("Dimension").asString()).isEqualTo("province");
+        List<String> names = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode item : result.get("Data")) {
+            names.add(item.get("DistributionName").asString());
+            assertThat(item.get("Value").decimalValue().scale()).isEqualTo(2);
+            assertThat(item.get("Proportion").decimalValue().scale()).isEqualTo(2);
+            sum = sum.add(item.get("Proportion").decimalValue());
+        }
+        assertThat(sum).isEqualByComparingTo("100.00");
+        assertThat(names).contains("上海", "北京", "广东", "香港", "澳门", "台湾").doesNotContain("中国", "美国");
+    }
+
+    @Test
+    void countryDimensionListsCountriesAndEchoesTheCaseSent() {
+        var r = call(body("Your_AppId", "2026-11-17T00:00:00+08:00", "2026-11-19T00:00:00+08:00", "user_num", "Country"));
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode result = r.json().get("Result");
+        assertThat(result.get("Dimension").asString()).isEqualTo("Country");
+        assertThat(result.get("Data").get(0).get("DistributionName").asString()).isEqualTo("中国");
+    }
+
+    @Test
+    void chinaInCountryDimensionEqualsSumOfProvinces() {
+        var provinces = call(EXAMPLE).json().at("/Result/Data");
+        var countries = call(body("Your_AppId", "2026-11-17T00:00:00+08:00", "2026-11-19T00:00:00+08:00", "user_num",
+                "country")).json().at("/Result/Data");
+        BigDecimal provinceSum = BigDecimal.ZERO;
+        for (JsonNode p : provinces) {
+            provinceSum = provinceSum.add(p.get("Value").decimalValue());
+        }
+        BigDecimal china = countries.get(0).get("Value").decimalValue();
+        // distinct users over two days: China's distinct count is bounded by its provinces' distinct counts
+        assertThat(china).isLessThanOrEqualTo(provinceSum);
+        assertThat(china).isPositive();
+    }
+
+    @Test
+    void rangeInsideTheEightHourDelayIsEmptyNotAnError() {
+        // now is 2026-11-20T20:00+08:00; the day of the 20th ends after now - 8h
+        var r = call(body("Your_AppId", "2026-11-20T00:00:00+08:00", "2026-11-21T00:00:00+08:00", "user_num", "province"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().at("/Result/Data").size()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "user_views, province, InvalidParameter",
+        "user_num, city, InvalidParameter",
+    })
+    void unsupportedIndicatorOrDimension(String indicator, String dimension, String code) {
+        assertServiceError(call(body("Your_AppId", "2026-11-17T00:00:00+08:00", "2026-11-19T00:00:00+08:00", indicator,
+                dimension)), 400, code);
+    }
+
+    @Test
+    void startAfterEndIsRejected() {
+        assertServiceError(call(body("Your_AppId", "2026-11-19T00:00:00+08:00", "2026-11-17T00:00:00+08:00", "user_num",
+                "province")), 400, "InvalidParameter.StartTimeAfterEndTime");
+    }
+
+    @Test
+    void moreThanSevenDaysIsOutOfTimeRange() {
+        assertServiceError(call(body("Your_AppId", "2026-11-10T00:00:00+08:00", "2026-11-17T00:00:01+08:00", "user_num",
+                "province")), 400, "InvalidParameter.OutofTimeRange");
+    }
+
+    @Test
+    void exactlySevenDaysIsAccepted() {
+        assertThat(call(body("Your_AppId", "2026-11-10T00:00:00+08:00", "2026-11-17T00:00:00+08:00", "user_num",
+                "province")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void olderThanThirtyDaysIsOutOfTimeRange() {
+        assertServiceError(call(body("Your_AppId", "2026-10-20T00:00:00+08:00", "2026-10-22T00:00:00+08:00", "user_num",
+                "province")), 400, "InvalidParameter.OutofTimeRange");
+    }
+
+    @Test
+    void appOfAnotherAccountIsForbidden() {
+        assertServiceError(call(body("7e5d4c3b2a1908f7e6d5c4b3", "2026-11-17T00:00:00+08:00",
+                "2026-11-19T00:00:00+08:00", "user_num", "province")), 403, "AccessDenied.NoPermissionForApp");
+    }
+
+    @Test
+    void unknownAppIsNotExistAppId() {
+        assertServiceError(call(body("no-such-app", "2026-11-17T00:00:00+08:00", "2026-11-19T00:00:00+08:00", "user_num",
+                "province")), 400, "InvalidParameter.NotExistAppId");
+    }
+
+    @Test
+    void missingFieldIsInvalidParameter() {
+        assertServiceError(call("{\"AppId\":\"Your_AppId\",\"StartTime\":\"2026-11-17T00:00:00+08:00\"}"), 400,
+                "InvalidParameter");
+    }
+
+    @Test
+    void malformedJsonIsUnmarshalError() {
+        assertServiceError(call("{\"AppId\":"), 400, "InvalidParameter.Unmarshal");
+    }
+
+    @Test
+    void wrongJsonTypeIsUnmarshalError() {
+        assertServiceError(call("{\"AppId\":123,\"StartTime\":\"2026-11-17T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-19T00:00:00+08:00\",\"Indicator\":\"user_num\",\"Dimension\":\"province\"}"),
+                400, "InvalidParameter.Unmarshal");
+    }
+
+    @Test
+    void emptyBodyIsBodyIsEmpty() {
+        assertServiceError(call(""), 400, "InvalidParameter.BodyIsEmpty");
+    }
+
+    @Test
+    void timeWithoutOffsetIsInvalidParameter() {
+        assertServiceError(call(body("Your_AppId", "2026-11-17T00:00:00", "2026-11-19T00:00:00+08:00", "user_num",
+                "province")), 400, "InvalidParameter");
+    }
+}

@@ -1,0 +1,219 @@
+package dev.usagekit.emulator.it;
+
+import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+class LiveActionsTest {
+
+    private final TestEmulator emulator = TestEmulator.unthrottled();
+
+    private TestEmulator.Reply bandwidth(String body) {
+        return emulator.volcengine("DescribeLivePullToPushBandwidthData", "2023-01-01", "live", TestEmulator.VOLC_AK,
+                body);
+    }
+
+    private TestEmulator.Reply transcode(String body) {
+        return emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, body);
+    }
+
+    // --- DescribeLivePullToPushBandwidthData
+
+    @Test
+    void bandwidthSeedExampleHasOnePointPerFiveMinutes() {
+        var r = bandwidth("{\"GroupList\":[\"group001\"],\"StartTime\":\"2026-11-19T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-20T00:00:00+08:00\",\"Aggregation\":300,\"DetailField\":[\"Group\"]}");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode result = r.json().get("Result");
+        assertThat(result.get("Aggregation").asInt()).isEqualTo(300);
+        assertThat(result.get("BandwidthDataList").size()).isEqualTo(288);
+        assertThat(result.get("BandwidthDataList").get(0).get("TimeStamp").asString())
+                .isEqualTo("2026-11-19T00:00:00+08:00");
+        assertThat(result.get("BandwidthDataList").get(1).get("TimeStamp").asString())
+                .isEqualTo("2026-11-19T00:05:00+08:00");
+        // one group named: no split even though DetailField asks for it
+        assertThat(result.has("BandwidthDetailDataList")).isFalse();
+        double max = 0;
+        for (JsonNode p : result.get("BandwidthDataList")) {
+            max = Math.max(max, p.get("UpBandwidth").asDouble());
+        }
+        assertThat(result.get("PeakUpBandwidth").asDouble()).isEqualTo(max);
+    }
+
+    @Test
+    void bandwidthSplitByGroupAddsUpAtFiveMinutes() {
+        var r = bandwidth("{\"GroupList\":[\"group001\",\"group002\",\"group003\"],"
+                + "\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":\"2026-11-19T06:00:00+08:00\","
+                + "\"DetailField\":[\"Group\"]}");
+        JsonNode result = r.json().get("Result");
+        JsonNode details = result.get("BandwidthDetailDataList");
+        assertThat(details.size()).isEqualTo(3);
+        assertThat(details.get(0).get("Group").asString()).isEqualTo("group001");
+        assertThat(details.get(1).get("DstAddrType").asString()).isEqualTo("Live");
+        for (int i = 0; i < result.get("BandwidthDataList").size(); i++) {
+            double sum = 0;
+            for (JsonNode d : details) {
+                sum += d.get("BandwidthDataList").get(i).get("UpBandwidth").asDouble();
+            }
+            assertThat(result.get("BandwidthDataList").get(i).get("UpBandwidth").asDouble())
+                    .isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void hourlyBucketIsThePeakOfItsFiveMinuteSlots() {
+        String range = "\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":\"2026-11-19T03:00:00+08:00\"";
+        JsonNode fine = bandwidth("{" + range + ",\"Aggregation\":300}").json().at("/Result/BandwidthDataList");
+        JsonNode hourly = bandwidth("{" + range + ",\"Aggregation\":3600}").json().at("/Result/BandwidthDataList");
+        assertThat(hourly.size()).isEqualTo(3);
+        for (int h = 0; h < 3; h++) {
+            double max = 0;
+            for (int s = 0; s < 12; s++) {
+                max = Math.max(max, fine.get(h * 12 + s).get("UpBandwidth").asDouble());
+            }
+            assertThat(hourly.get(h).get("UpBandwidth").asDouble()).isEqualTo(max);
+        }
+    }
+
+    @Test
+    void bucketsInsideTheFifteenMinuteDelayAreWithheld() {
+        // now = 2026-11-20T12:00Z: the last served 5-minute bucket ends at 11:45Z
+        var r = bandwidth("{\"StartTime\":\"2026-11-20T11:00:00Z\",\"EndTime\":\"2026-11-20T13:00:00Z\"}");
+        JsonNode points = r.json().at("/Result/BandwidthDataList");
+        assertThat(points.size()).isEqualTo(9);
+        assertThat(points.get(8).get("TimeStamp").asString()).isEqualTo("2026-11-20T11:40:00Z");
+    }
+
+    @Test
+    void rangeEntirelyInsideTheDelayGivesEmptyListsAndRequiredFields() {
+        JsonNode result = bandwidth("{\"StartTime\":\"2026-11-20T11:50:00Z\",\"EndTime\":\"2026-11-20T12:00:00Z\"}")
+                .json().get("Result");
+        assertThat(result.get("BandwidthDataList").size()).isZero();
+        assertThat(result.get("PeakUpBandwidth").asDouble()).isZero();
+        assertThat(result.get("Aggregation").asInt()).isEqualTo(300);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {60, 600, 7200})
+    void unsupportedAggregationIsInvalidParam(int aggregation) {
+        assertServiceError(bandwidth("{\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-20T00:00:00+08:00\",\"Aggregation\":" + aggregation + "}"), 400, "InvalidParam");
+    }
+
+    @Test
+    void spanLimitDependsOnAggregation() {
+        String range = "\"StartTime\":\"2026-09-01T00:00:00+08:00\",\"EndTime\":\"2026-10-15T00:00:00+08:00\"";
+        assertServiceError(bandwidth("{" + range + ",\"Aggregation\":300}"), 400, "InvalidParam");
+        assertThat(bandwidth("{" + range + ",\"Aggregation\":3600}").status()).isEqualTo(200);
+        assertServiceError(bandwidth("{\"StartTime\":\"2026-08-01T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-03T00:00:00+08:00\",\"Aggregation\":86400}"), 400, "InvalidParam");
+    }
+
+    @Test
+    void historyIs366Days() {
+        assertServiceError(bandwidth("{\"StartTime\":\"2025-11-01T00:00:00+08:00\",\"EndTime\":"
+                + "\"2025-11-02T00:00:00+08:00\"}"), 400, "InvalidParam");
+    }
+
+    @Test
+    void groupOfAnotherAccountIsForbidden() {
+        assertServiceError(bandwidth("{\"GroupList\":[\"tenant2-relay\"],\"StartTime\":\"2026-11-19T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-20T00:00:00+08:00\"}"), 403, "RequestForbidden");
+    }
+
+    @Test
+    void wrongTypeIsBindError() {
+        var r = bandwidth("{\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":\"2026-11-20T00:00:00+08:00\","
+                + "\"Aggregation\":\"300\"}");
+        assertServiceError(r, 400, "InvalidParam.BindError");
+        assertThat(r.json().at("/ResponseMetadata/Error/Message").asString())
+                .isEqualTo("Request parameter error, please check input data");
+    }
+
+    @Test
+    void missingStartTimeIsInvalidParam() {
+        assertServiceError(bandwidth("{\"EndTime\":\"2026-11-20T00:00:00+08:00\"}"), 400, "InvalidParam");
+    }
+
+    @Test
+    void duplicateKeysAreBindError() {
+        assertServiceError(bandwidth("{\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"StartTime\":\"x\"}"), 400,
+                "InvalidParam.BindError");
+    }
+
+    // --- DescribeLiveTranscodeData
+
+    @Test
+    void transcodeTotalIsSumOfItemsAndDaysAlignToOffset() {
+        var r = transcode("{\"DomainList\":[\"example.com\",\"example2.com\"],\"StartTime\":"
+                + "\"2026-11-15T00:00:00+08:00\",\"EndTime\":\"2026-11-18T00:00:00+08:00\",\"Aggregation\":86400}");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode result = r.json().get("Result");
+        double sum = 0;
+        for (JsonNode item : result.get("TranscodeDataList")) {
+            sum += item.get("Duration").asDouble();
+            assertThat(item.get("TimeStamp").asString()).endsWith("T00:00:00+08:00");
+            assertThat(item.get("TranscodeType").asString()).isNotBlank();
+        }
+        assertThat(result.get("Duration").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(sum).isPositive();
+    }
+
+    @Test
+    void transcodeOnlyAllowsDailyAggregation() {
+        assertServiceError(transcode("{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-18T00:00:00+08:00\",\"Aggregation\":3600}"), 400, "InvalidParam");
+    }
+
+    @Test
+    void appWithoutStreamIsInvalidParam() {
+        assertServiceError(transcode("{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-18T00:00:00+08:00\",\"App\":\"live\"}"), 400, "InvalidParam");
+    }
+
+    @Test
+    void appWithBadCharactersIsInvalidParam() {
+        assertServiceError(transcode("{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-18T00:00:00+08:00\",\"App\":\"li ve\",\"Stream\":\"s1\"}"), 400, "InvalidParam");
+    }
+
+    @Test
+    void streamUsageIsPartOfTheDomainUsage() {
+        String range = "\"DomainList\":[\"example.com\"],\"StartTime\":\"2026-11-15T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-18T00:00:00+08:00\"";
+        double domain = transcode("{" + range + "}").json().at("/Result/Duration").asDouble();
+        var stream = transcode("{" + range + ",\"App\":\"live\",\"Stream\":\"match-42\"}").json().get("Result");
+        assertThat(stream.get("Duration").asDouble()).isLessThanOrEqualTo(domain);
+        assertThat(stream.get("App").asString()).isEqualTo("live");
+        assertThat(stream.get("Stream").asString()).isEqualTo("match-42");
+    }
+
+    @Test
+    void domainOfAnotherAccountIsAccountIdNotAllow() {
+        assertServiceError(transcode("{\"DomainList\":[\"live.second-tenant.example\"],\"StartTime\":"
+                + "\"2026-11-15T00:00:00+08:00\",\"EndTime\":\"2026-11-18T00:00:00+08:00\"}"), 403,
+                "RequestForbidden.AccountIDNotAllow");
+    }
+
+    @Test
+    void unknownDomainIsResourceNotFound() {
+        assertServiceError(transcode("{\"DomainList\":[\"nowhere.example\"],\"StartTime\":"
+                + "\"2026-11-15T00:00:00+08:00\",\"EndTime\":\"2026-11-18T00:00:00+08:00\"}"), 404, "ResourceNotFound");
+    }
+
+    @Test
+    void transcodeSpanOver93DaysIsInvalidParam() {
+        assertServiceError(transcode("{\"StartTime\":\"2026-08-01T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-03T00:00:00+08:00\"}"), 400, "InvalidParam");
+    }
+
+    @Test
+    void unknownTranscodeTypeFilterIsInvalidParam() {
+        assertServiceError(transcode("{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-18T00:00:00+08:00\",\"TranscodeType\":[\"VP9\"]}"), 400, "InvalidParam");
+    }
+}

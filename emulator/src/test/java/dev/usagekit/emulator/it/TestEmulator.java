@@ -1,0 +1,108 @@
+package dev.usagekit.emulator.it;
+
+import dev.usagekit.emulator.EmulatorApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real emulator on a random port, started once per JVM and configuration, driven over HTTP like a user's client.
+ * The clock stands at {@link #NOW} so windows and data are reproducible.
+ */
+public final class TestEmulator {
+
+    public static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    public static final String VOLC_AK = "AKLTtestaccesskey";
+    public static final String ALIYUN_AK = "testid";
+
+    private static final Map<String, TestEmulator> RUNNING = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private TestEmulator(String... extraProperties) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true"));
+        for (String p : extraProperties) {
+            args.add("--" + p);
+        }
+        this.context = new SpringApplicationBuilder(EmulatorApplication.class).run(args.toArray(String[]::new));
+        this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The shared emulator with throttling off, for tests that are not about throttling. */
+    public static TestEmulator unthrottled() {
+        return RUNNING.computeIfAbsent("unthrottled", k -> new TestEmulator("emulator.limits.enabled=false"));
+    }
+
+    /** An emulator with the documented limits on. */
+    public static TestEmulator throttled() {
+        return RUNNING.computeIfAbsent("throttled", k -> new TestEmulator());
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A response as a test sees it. */
+    public record Reply(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    /** Volcengine-style call: POST /?Action&Version, JSON body, an Authorization naming the access key. */
+    public Reply volcengine(String action, String version, String service, String accessKeyId, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/?Action=" + action + "&Version=" + version))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        if (accessKeyId != null) {
+            b.header("Authorization", "HMAC-SHA256 Credential=" + accessKeyId + "/20261120/cn-north-1/" + service
+                    + "/request, SignedHeaders=x-date, Signature=" + "0".repeat(64));
+        }
+        return send(b.build());
+    }
+
+    public Reply get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    public Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.headers().map(),
+                    r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ThrottlingTest {
+
+    private final TestEmulator emulator = TestEmulator.throttled();
+
+    @Test
+    void rtcAdmitsTwoPerSecondThenFlowLimitExceeded() {
+        String body = "{\"AppId\":\"Your_AppId\",\"StartTime\":\"2026-11-17T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-19T00:00:00+08:00\",\"Indicator\":\"user_num\",\"Dimension\":\"province\"}";
+        int ok = 0;
+        TestEmulator.Reply last = null;
+        for (int i = 0; i < 5; i++) {
+            last = emulator.volcengine("ListOperationDistribution", "2020-12-01", "rtc", "AKLTsecondtenant", body);
+            ok += last.status() == 200 || last.status() == 403 ? 1 : 0;
+        }
+        assertThat(ok).isEqualTo(2);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("FlowLimitExceeded");
+        assertThat(last.json().at("/ResponseMetadata/Error/CodeN").asInt()).isEqualTo(100018);
+        assertThat(last.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aliyunAdmitsFivePerSecondThenThrottlingUser() {
+        String q = "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId=LTAIsecondtenant&Format=JSON"
+                + "&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z";
+        TestEmulator.Reply last = null;
+        int ok = 0;
+        for (int i = 0; i < 7; i++) {
+            last = emulator.get(q);
+            ok += last.status() == 200 ? 1 : 0;
+        }
+        assertThat(ok).isEqualTo(5);
+        assertThat(last.status()).isEqualTo(400);
+        assertThat(last.json().get("Code").asString()).isEqualTo("Throttling.User");
+        assertThat(last.json().get("Message").asString()).isEqualTo("Request was denied due to user flow control.");
+        assertThat(last.header("x-acs-retry-after")).isNotNull();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.usagekit.emulator.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+class UsageArithmeticProperties {
+
+    @Property
+    void seriesIsAPureFunctionOfSeedEntityAndSlot(@ForAll long seed, @ForAll @LongRange(min = 0, max = 4_000_000) long slot) {
+        Series a = new UsageModel(seed).series("acct", "group", "g1", 1.0, ZoneOffset.ofHours(8));
+        Series b = new UsageModel(seed).series("acct", "group", "g1", 1.0, ZoneOffset.ofHours(8));
+        long t = slot * Series.SLOT_SECONDS;
+        assertThat(a.activity(t)).isEqualTo(b.activity(t));
+        assertThat(a.activity(t)).isBetween(0.0, 5.0);
+    }
+
+    @Property
+    void differentEntitiesGetDifferentSeries(@ForAll long seed) {
+        UsageModel m = new UsageModel(seed);
+        Series a = m.series("acct", "group", "g1", 1.0, ZoneOffset.UTC);
+        Series b = m.series("acct", "group", "g2", 1.0, ZoneOffset.UTC);
+        double diff = 0;
+        for (long s = 0; s < 50; s++) {
+            diff += Math.abs(a.activity(s * 86_700) - b.activity(s * 86_700)); // one slot a day: idle days are rare
+        }
+        assertThat(diff).isPositive();
+    }
+
+    @Property
+    void distinctUsersLieBetweenBusiestDayAndSum(@ForAll("dailyCounts") long[] daily) {
+        long distinct = RtcUserMetric.distinctOverDays(daily);
+        long sum = java.util.Arrays.stream(daily).sum();
+        long max = java.util.Arrays.stream(daily).max().orElse(0);
+        assertThat(distinct).isBetween(max, sum);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<long[]> dailyCounts() {
+        return net.jqwik.api.Arbitraries.longs().between(0, 1_000_000).array(long[].class).ofMinSize(1).ofMaxSize(31);
+    }
+
+    @Property
+    void producerMinutesAreNonNegativeWholeMinutes(@ForAll long seed, @ForAll @IntRange(min = 0, max = 100_000) int hour) {
+        Series s = new UsageModel(seed).series("a", "producer-instance", "i", 1.0, ZoneOffset.UTC);
+        ProducerMetric.Minutes m = ProducerMetric.hour(s, hour * 3600L);
+        assertThat(m.outputHd()).isBetween(0L, 4L * 60 * 3);
+        assertThat(m.tranHd()).isBetween(0L, m.outputHd());
+        assertThat(m.tranSd()).isBetween(0L, m.outputSd());
+    }
+}
