@@ -16,7 +16,7 @@ class EmulatorSmokeTest {
     @Test
     void startsInProcessAndAnswersTheAliyunExample() throws Exception {
         try (var context = new SpringApplicationBuilder(EmulatorApplication.class)
-                .run("--server.port=0", "--emulator.clock.fixed=2026-11-20T12:00:00Z", "--emulator.clock.frozen=true")) {
+                .run("--server.port=0", "--emulator.clock.fixed=2026-11-20T12:00:00Z", "--emulator.clock.frozen=true", "--emulator.signature-mode=off")) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + port + "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01"

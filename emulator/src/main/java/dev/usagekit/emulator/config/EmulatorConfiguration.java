@@ -13,7 +13,10 @@ import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.CallRunner;
 import dev.usagekit.emulator.gateway.RequestIds;
+import dev.usagekit.emulator.gateway.aliyun.AliyunAuthenticator;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
+import dev.usagekit.emulator.gateway.aliyun.NonceRegistry;
+import dev.usagekit.emulator.gateway.volcengine.VolcengineAuthenticator;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import dev.usagekit.emulator.pipeline.Pipeline;
 import dev.usagekit.emulator.throttle.Bucket4jRateLimiter;
@@ -22,6 +25,7 @@ import dev.usagekit.emulator.time.EmulatorClock;
 import dev.usagekit.emulator.web.ApiEntry;
 import dev.usagekit.emulator.web.VendorDetector;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -85,13 +89,23 @@ public class EmulatorConfiguration {
         return new CallRunner(new Pipeline(limiter, limits::limitFor), state, clock);
     }
 
+    /** Nonces of the last 15 minutes, at most 200,000 remembered. */
     @Bean
-    ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock) {
+    NonceRegistry nonceRegistry(EmulatorClock clock) {
+        return new NonceRegistry(clock, Duration.ofMinutes(15), 200_000);
+    }
+
+    @Bean
+    ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock,
+            NonceRegistry nonces) {
         RequestIds ids = new RequestIds(clock);
         Vendor fallback = Vendor.valueOf(props.getDefaultVendor().toUpperCase(Locale.ROOT));
-        return new ApiEntry(new VendorDetector(registry, fallback), new VolcengineGateway(registry, runner, ids),
-                new AliyunGateway(registry, runner, ids, props.getAliyun().getAccessKeyNotFoundStatus()),
-                props.getMaxBodySize().toBytes());
+        var volcengineAuth = new VolcengineAuthenticator(clock, props.getSignatureMode());
+        var aliyunAuth = new AliyunAuthenticator(clock, props.getSignatureMode(), nonces,
+                props.getAliyun().getAccessKeyNotFoundStatus(), props.getAliyun().getSignatureMismatchStatus());
+        return new ApiEntry(new VendorDetector(registry, fallback),
+                new VolcengineGateway(registry, runner, ids, volcengineAuth),
+                new AliyunGateway(registry, runner, ids, aliyunAuth), props.getMaxBodySize().toBytes());
     }
 
     /** Everything that is not the control plane or actuator is an API call; vendors route on the query, not path. */

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.config;
 
+import dev.usagekit.emulator.gateway.SignatureMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,8 @@ public class EmulatorProperties {
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
     /** Vendor assumed when a request carries no sign of either dialect: VOLCENGINE or ALIYUN. */
     private String defaultVendor = "VOLCENGINE";
+    /** strict: verify signatures, timestamps and nonces like the clouds; off: accept any signature. */
+    private SignatureMode signatureMode = SignatureMode.STRICT;
     private final Clock clock = new Clock();
     private final Limits limits = new Limits();
     private final Rtc rtc = new Rtc();
@@ -163,6 +166,14 @@ public class EmulatorProperties {
 
     public void setDefaultVendor(String defaultVendor) {
         this.defaultVendor = defaultVendor;
+    }
+
+    public SignatureMode getSignatureMode() {
+        return signatureMode;
+    }
+
+    public void setSignatureMode(SignatureMode signatureMode) {
+        this.signatureMode = signatureMode;
     }
 
     public Clock getClock() {

@@ -169,7 +169,7 @@ class AliyunProducerUsageTest {
                 "/?StartTime=2026-11-19T00%3A00%3A00Z&EndTime=2026-11-19T02%3A00%3A00Z"))
                 .header("x-acs-action", "DescribeLiveProducerUsageData")
                 .header("x-acs-version", "2016-11-01")
-                .header("Authorization", "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host,Signature=00")
+                .header("Authorization", "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host,Signature=" + "0".repeat(64))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(headers).isEmpty();
         assertThat(r.status()).isEqualTo(200);

@@ -34,8 +34,13 @@ public final class TestEmulator {
     private final int port;
 
     private TestEmulator(String... extraProperties) {
+        this(NOW, "off", extraProperties);
+    }
+
+    private TestEmulator(Instant now, String signatureMode, String... extraProperties) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
-                "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true"));
+                "--emulator.clock.fixed=" + now, "--emulator.clock.frozen=true",
+                "--emulator.signature-mode=" + signatureMode));
         for (String p : extraProperties) {
             args.add("--" + p);
         }
@@ -51,6 +56,35 @@ public final class TestEmulator {
     /** An emulator with the documented limits on. */
     public static TestEmulator throttled() {
         return RUNNING.computeIfAbsent("throttled", k -> new TestEmulator());
+    }
+
+    /** Strict signature checking with the clock at the published test vectors' signing time. */
+    public static TestEmulator strictAtVectorTime() {
+        return RUNNING.computeIfAbsent("strict", k -> new TestEmulator(Instant.parse("2024-01-01T00:00:00Z"), "strict",
+                "emulator.limits.enabled=false"));
+    }
+
+    /** Sends the exact bytes given (so Host and every header are as a test vector says) and parses the answer. */
+    public Reply raw(String head, byte[] body) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            var out = socket.getOutputStream();
+            out.write((head + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = response.indexOf("\r\n\r\n");
+            String[] lines = response.substring(0, split).split("\r\n");
+            Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim(), java.util.List.of(lines[i].substring(colon + 1).trim()));
+            }
+            Reply r = new Reply(Integer.parseInt(lines[0].split(" ")[1]), null, headers, response.substring(split + 4));
+            return new Reply(r.status(), r.header("Content-Type"), headers, r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public ConfigurableApplicationContext context() {

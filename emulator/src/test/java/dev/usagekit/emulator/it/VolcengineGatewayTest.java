@@ -82,7 +82,7 @@ class VolcengineGatewayTest {
         var r = emulator.send(HttpRequest.newBuilder(emulator.uri("/?Action=DescribeLiveTranscodeData&Version=2023-01-01"))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Authorization", "HMAC-SHA256 Credential=AKLTtestaccesskey/20261120/cn-north-1/live/request, "
-                        + "SignedHeaders=x-date, Signature=00")
+                        + "SignedHeaders=x-date, Signature=" + "0".repeat(64))
                 .POST(HttpRequest.BodyPublishers.ofString(BODY)).build());
         assertThat(r.status()).isEqualTo(200);
     }

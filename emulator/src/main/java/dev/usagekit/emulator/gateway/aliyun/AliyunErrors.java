@@ -38,6 +38,11 @@ public final class AliyunErrors {
                 "Specified access key is not found.");
     }
 
+    public static ApiError incompleteSignature() {
+        return ApiError.of(ErrorKind.SIGNATURE, 400, "IncompleteSignature",
+                "The request signature does not conform to Aliyun standards.");
+    }
+
     public static ApiError throttlingUser() {
         return ApiError.of(ErrorKind.THROTTLED, 400, "Throttling.User", "Request was denied due to user flow control.");
     }

@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AliyunGateway {
 
     public static final String HOST_ID = "live.aliyuncs.com";
-    private static final Pattern ACS3_CREDENTIAL = Pattern.compile("^ACS3-HMAC-SHA256\\s.*?Credential=([^,\\s]*)");
 
     record ErrorBody(String requestId, String hostId, String code, String message, String recommend) {
     }
@@ -38,13 +35,13 @@ public final class AliyunGateway {
     private final ActionRegistry registry;
     private final CallRunner runner;
     private final RequestIds ids;
-    private final int accessKeyNotFoundStatus;
+    private final AliyunAuthenticator authenticator;
 
-    public AliyunGateway(ActionRegistry registry, CallRunner runner, RequestIds ids, int accessKeyNotFoundStatus) {
+    public AliyunGateway(ActionRegistry registry, CallRunner runner, RequestIds ids, AliyunAuthenticator authenticator) {
         this.registry = registry;
         this.runner = runner;
         this.ids = ids;
-        this.accessKeyNotFoundStatus = accessKeyNotFoundStatus;
+        this.authenticator = authenticator;
     }
 
     /** Query parameters merged with form-body parameters (query first). */
@@ -63,9 +60,7 @@ public final class AliyunGateway {
         String requestId = ids.aliyun();
         trace.note("vendor", Vendor.ALIYUN.name()).note("requestId", requestId);
         Map<String, List<String>> params = parameters(request);
-        String authorization = request.header("Authorization");
-        Matcher acs3 = ACS3_CREDENTIAL.matcher(authorization == null ? "" : authorization);
-        boolean signedAcs3 = acs3.find();
+        boolean signedAcs3 = AliyunAuthenticator.isAcs3(request);
         String format = first(params, "Format");
         boolean json = format != null ? format.equalsIgnoreCase("json")
                 : signedAcs3 || String.valueOf(request.header("Accept")).contains("application/json");
@@ -86,12 +81,7 @@ public final class AliyunGateway {
             ActionHandler<?> handler = registry.find(Vendor.ALIYUN, action, version)
                     .orElseThrow(AliyunErrors::apiNotFound);
             responseRoot = action + "Response";
-            String accessKeyId = signedAcs3 ? acs3.group(1) : first(params, "AccessKeyId");
-            if (accessKeyId == null || accessKeyId.isEmpty()) {
-                throw AliyunErrors.missingSystemParameter("AccessKeyId");
-            }
-            Account account = runner.state().catalogue().accountByAccessKey(accessKeyId)
-                    .orElseThrow(() -> AliyunErrors.accessKeyNotFound(accessKeyNotFoundStatus));
+            Account account = authenticator.authenticate(request, params, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
             outcome = runner.run(handler, account, asObject(params), requestId, trace);
         } catch (ApiError e) {

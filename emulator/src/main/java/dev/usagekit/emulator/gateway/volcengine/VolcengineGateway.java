@@ -9,13 +9,13 @@ import dev.usagekit.emulator.core.Outcome;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.CallRunner;
 import dev.usagekit.emulator.gateway.RequestIds;
+import dev.usagekit.emulator.signing.VolcengineAuthorization;
+import dev.usagekit.emulator.signing.VolcengineSignatureV4;
 import dev.usagekit.emulator.web.RawRequest;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +27,6 @@ public final class VolcengineGateway {
 
     /** Written when nothing better is known (no credential scope, no action). */
     private static final String DEFAULT_REGION = "cn-north-1";
-    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]*)/[^/,\\s]*/([^/,\\s]*)/([^/,\\s]*)/");
 
     /** What the envelope says about the call, even when it failed early. */
     record ResponseMetadata(String requestId, String action, String version, String service, String region,
@@ -43,21 +42,35 @@ public final class VolcengineGateway {
     private final ActionRegistry registry;
     private final CallRunner runner;
     private final RequestIds ids;
+    private final VolcengineAuthenticator authenticator;
 
-    public VolcengineGateway(ActionRegistry registry, CallRunner runner, RequestIds ids) {
+    public VolcengineGateway(ActionRegistry registry, CallRunner runner, RequestIds ids,
+            VolcengineAuthenticator authenticator) {
         this.registry = registry;
         this.runner = runner;
         this.ids = ids;
+        this.authenticator = authenticator;
+    }
+
+    /** The credential scope the client signed with, when its Authorization can be read. */
+    private static VolcengineAuthorization scope(RawRequest request) {
+        try {
+            String header = request.header("Authorization");
+            return header != null ? VolcengineSignatureV4.parseAuthorization(header)
+                    : request.query().containsKey("X-Credential")
+                            ? VolcengineSignatureV4.parseQueryAuthorization(request.query()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     public WireResponse handle(RawRequest request, CallTrace trace) {
         String requestId = ids.volcengine();
         String action = request.firstQuery("Action");
         String version = request.firstQuery("Version");
-        Matcher scope = CREDENTIAL.matcher(String.valueOf(request.header("Authorization")));
-        boolean hasScope = scope.find();
-        String service = hasScope ? scope.group(3) : "";
-        String region = hasScope ? scope.group(2) : DEFAULT_REGION;
+        VolcengineAuthorization scope = scope(request);
+        String service = scope != null ? scope.service() : "";
+        String region = scope != null ? scope.region() : DEFAULT_REGION;
         trace.note("vendor", Vendor.VOLCENGINE.name()).note("requestId", requestId);
         Outcome outcome;
         try {
@@ -73,7 +86,7 @@ public final class VolcengineGateway {
             if (!"POST".equals(request.method())) {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
-            Account account = authenticate(request, hasScope ? scope.group(1) : null);
+            Account account = authenticator.authenticate(request, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
             JsonNode body = parseBody(request.body(), handler);
             outcome = runner.run(handler, account, body, requestId, trace);
@@ -81,21 +94,6 @@ public final class VolcengineGateway {
             outcome = Outcome.failure(e);
         }
         return render(outcome, requestId, action, version, service, region);
-    }
-
-    private Account authenticate(RawRequest request, String accessKeyId) {
-        String authorization = request.header("Authorization");
-        if (authorization == null || authorization.isBlank()) {
-            throw VolcengineGatewayErrors.missingAuthenticationToken();
-        }
-        if (!authorization.startsWith("HMAC-SHA256 ")) {
-            throw VolcengineGatewayErrors.invalidAuthorization();
-        }
-        if (accessKeyId == null || accessKeyId.isEmpty()) {
-            throw VolcengineGatewayErrors.invalidCredential();
-        }
-        return runner.state().catalogue().accountByAccessKey(accessKeyId)
-                .orElseThrow(() -> VolcengineGatewayErrors.invalidAccessKey(accessKeyId));
     }
 
     private static JsonNode parseBody(byte[] body, ActionHandler<?> handler) {

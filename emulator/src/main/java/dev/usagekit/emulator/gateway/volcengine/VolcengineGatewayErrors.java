@@ -19,6 +19,22 @@ public final class VolcengineGatewayErrors {
                 "Request is missing Authentication Token.");
     }
 
+    public static ApiError missingRequestInfo(String what) {
+        return ApiError.gateway(ErrorKind.AUTHENTICATION, 400, "MissingRequestInfo", 100004,
+                "The request is missing " + what + " information.");
+    }
+
+    public static ApiError invalidTimestamp() {
+        return ApiError.gateway(ErrorKind.SIGNATURE, 400, "InvalidTimestamp", 100006,
+                "The Signature of the request is expired.");
+    }
+
+    public static ApiError signatureDoesNotMatch() {
+        return ApiError.gateway(ErrorKind.SIGNATURE, 401, "SignatureDoesNotMatch", 100010,
+                "The request signature we calculated does not match the signature you provided. Check your Secret "
+                        + "Access Key and signing method. Consult the service documentation for details.");
+    }
+
     public static ApiError invalidActionOrVersion(String action, String version) {
         return ApiError.gateway(ErrorKind.ROUTING, 404, "InvalidActionOrVersion", 100008,
                 "Could not find operation " + action + " for version " + version + ".");

@@ -1,0 +1,9 @@
+package dev.usagekit.emulator.gateway;
+
+/** How strictly request signatures are checked. In both modes the access key selects the account. */
+public enum SignatureMode {
+    /** Verify signature, timestamp window and nonce exactly like the clouds. */
+    STRICT,
+    /** Accept any signature. */
+    OFF
+}

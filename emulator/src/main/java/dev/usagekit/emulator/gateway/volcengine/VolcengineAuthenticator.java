@@ -1,0 +1,121 @@
+package dev.usagekit.emulator.gateway.volcengine;
+
+import dev.usagekit.emulator.catalogue.AccessKey;
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.catalogue.Catalogue;
+import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.gateway.HeaderView;
+import dev.usagekit.emulator.gateway.SignatureMode;
+import dev.usagekit.emulator.signing.ConstantTimeComparison;
+import dev.usagekit.emulator.signing.SignatureComputation;
+import dev.usagekit.emulator.signing.VolcengineAuthorization;
+import dev.usagekit.emulator.signing.VolcengineAuthorizationException;
+import dev.usagekit.emulator.signing.VolcengineSignatureV4;
+import dev.usagekit.emulator.web.RawRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves the calling account from the access key and, in strict mode, verifies the HMAC-SHA256 signature (header
+ * or query form) against what was actually received, and the X-Date window on the emulator clock.
+ */
+public final class VolcengineAuthenticator {
+
+    private static final Logger log = LoggerFactory.getLogger(VolcengineAuthenticator.class);
+    /** Default validity of a signature when the request sets no X-Expires. */
+    private static final long DEFAULT_EXPIRES_SECONDS = 900;
+
+    private final Clock clock;
+    private final SignatureMode mode;
+
+    public VolcengineAuthenticator(Clock clock, SignatureMode mode) {
+        this.clock = clock;
+        this.mode = mode;
+    }
+
+    public Account authenticate(RawRequest request, Catalogue catalogue, CallTrace trace) {
+        String header = request.header("Authorization");
+        boolean queryForm = (header == null || header.isBlank()) && request.query().containsKey("X-Credential");
+        if ((header == null || header.isBlank()) && !queryForm) {
+            throw VolcengineGatewayErrors.missingAuthenticationToken();
+        }
+        VolcengineAuthorization auth;
+        try {
+            auth = queryForm ? VolcengineSignatureV4.parseQueryAuthorization(request.query())
+                    : VolcengineSignatureV4.parseAuthorization(header);
+        } catch (VolcengineAuthorizationException e) {
+            trace.note("signature", Map.of("problem", e.getMessage()));
+            throw e.reason() == VolcengineAuthorizationException.Reason.INVALID_CREDENTIAL
+                    ? VolcengineGatewayErrors.invalidCredential() : VolcengineGatewayErrors.invalidAuthorization();
+        }
+        Account account = catalogue.accountByAccessKey(auth.accessKeyId())
+                .orElseThrow(() -> VolcengineGatewayErrors.invalidAccessKey(auth.accessKeyId()));
+        if (mode == SignatureMode.OFF) {
+            trace.note("signature", "not checked (mode off)");
+            return account;
+        }
+        String xDate = queryForm ? request.firstQuery("X-Date") : request.header("X-Date");
+        if (xDate == null || xDate.isBlank()) {
+            throw VolcengineGatewayErrors.missingRequestInfo("X-Date");
+        }
+        checkTimeWindow(request, xDate, queryForm);
+        AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
+        verify(request, auth, key, xDate, queryForm, trace);
+        return account;
+    }
+
+    private void checkTimeWindow(RawRequest request, String xDate, boolean queryForm) {
+        Instant signedAt;
+        try {
+            signedAt = VolcengineSignatureV4.parseXDate(xDate);
+        } catch (DateTimeParseException e) {
+            throw VolcengineGatewayErrors.invalidTimestamp();
+        }
+        String expires = queryForm ? request.firstQuery("X-Expires") : request.header("X-Expires");
+        long window = DEFAULT_EXPIRES_SECONDS;
+        if (expires != null && expires.matches("\\d{1,9}")) {
+            window = Long.parseLong(expires);
+        }
+        Duration skew = Duration.between(signedAt, clock.instant()).abs();
+        if (skew.getSeconds() > window) {
+            throw VolcengineGatewayErrors.invalidTimestamp();
+        }
+    }
+
+    private void verify(RawRequest request, VolcengineAuthorization auth, AccessKey key, String xDate,
+            boolean queryForm, CallTrace trace) {
+        Map<String, String> headers = HeaderView.lowercased(request.headers());
+        String host = String.valueOf(headers.get("host"));
+        // the received Host first; SDKs that drop a default or any port sign the shorter form
+        Set<String> hosts = new LinkedHashSet<>();
+        hosts.add(host);
+        hosts.add(VolcengineSignatureV4.stripDefaultPort(host));
+        hosts.add(host.replaceFirst(":\\d+$", ""));
+        SignatureComputation first = null;
+        for (String candidate : hosts) {
+            headers.put("host", candidate);
+            SignatureComputation c = queryForm
+                    ? VolcengineSignatureV4.computePresigned(request.method(), request.path(), request.query(), headers,
+                            auth.signedHeaders(), request.body(), xDate, auth.region(), auth.service(), key.secret())
+                    : VolcengineSignatureV4.compute(request.method(), request.path(), request.query(), headers,
+                            auth.signedHeaders(), request.body(), xDate, auth.region(), auth.service(), key.secret());
+            first = first == null ? c : first;
+            if (xDate.startsWith(auth.shortDate()) && ConstantTimeComparison.matches(c.signature(), auth.signature())) {
+                trace.note("signature", "verified");
+                return;
+            }
+        }
+        trace.note("signature", Map.of("result", "mismatch", "canonicalRequest", first.canonicalRequest(),
+                "stringToSign", first.stringToSign()));
+        log.info("Volcengine signature mismatch for {}:\n--- canonical request ---\n{}\n--- string to sign ---\n{}",
+                auth.accessKeyId(), first.canonicalRequest(), first.stringToSign());
+        throw VolcengineGatewayErrors.signatureDoesNotMatch();
+    }
+}

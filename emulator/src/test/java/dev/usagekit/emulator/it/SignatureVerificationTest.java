@@ -1,0 +1,215 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.usagekit.emulator.signing.AliyunSignatureV1;
+import dev.usagekit.emulator.signing.AliyunSignatureV3;
+import dev.usagekit.emulator.signing.VolcengineSignatureV4;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Strict mode end to end: the published vectors pass over HTTP, and any change to signed material fails. */
+class SignatureVerificationTest {
+
+    private final TestEmulator emulator = TestEmulator.strictAtVectorTime();
+
+    private static final String V1_BODY = "{\"StartTime\":\"2024-01-01T00:00:00+08:00\",\"EndTime\":\"2024-01-02T00:00:00+08:00\"}";
+    private static final String V1_AUTH = "HMAC-SHA256 Credential=AKLTtestaccesskey/20240101/cn-north-1/live/request, "
+            + "SignedHeaders=content-type;host;x-content-sha256;x-date, "
+            + "Signature=37b5a3f4f4953f4a2e8b09d21524c1308e0b1310c706367ab623bf905cafed95";
+
+    private TestEmulator.Reply volcengine(String action, String version, String host, String xDate, String auth,
+            String body) {
+        String head = "POST /?Action=" + action + "&Version=" + version + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                + "Content-Type: application/json\r\nX-Content-Sha256: " + sha256(body) + "\r\nX-Date: " + xDate + "\r\n"
+                + (auth == null ? "" : "Authorization: " + auth + "\r\n");
+        return emulator.raw(head, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertVolcError(TestEmulator.Reply r, int status, String code, int codeN) {
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo(code);
+        assertThat(r.json().at("/ResponseMetadata/Error/CodeN").asInt()).isEqualTo(codeN);
+    }
+
+    @Test
+    void vectorV1VerifiesOverHttp() {
+        var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", "20240101T000000Z",
+                V1_AUTH, V1_BODY);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().at("/ResponseMetadata/Service").asString()).isEqualTo("live");
+    }
+
+    @Test
+    void vectorV2PassesTheSignatureAndReachesTheRules() {
+        String body = "{\"AppId\":\"Your_AppId\",\"StartTime\":\"2021-07-24T00:00:00+08:00\",\"EndTime\":"
+                + "\"2021-07-26T00:00:00+08:00\",\"Indicator\":\"user_count\",\"Dimension\":\"province\"}";
+        var r = volcengine("ListOperationDistribution", "2020-12-01", "rtc.volcengineapi.com", "20240101T000000Z",
+                "HMAC-SHA256 Credential=AKLTtestaccesskey/20240101/cn-north-1/rtc/request, "
+                        + "SignedHeaders=content-type;host;x-content-sha256;x-date, "
+                        + "Signature=249ca2bea1a1625b6aaf5fa8570416568ac2197fd8af45363d2da9a6b68ad16c", body);
+        // 2021 is beyond the 30-day history: a service error, so the signature was accepted
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParameter.OutofTimeRange");
+    }
+
+    @Test
+    void oneChangedBodyByteIsSignatureDoesNotMatch() {
+        var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", "20240101T000000Z",
+                V1_AUTH, V1_BODY.replace("02T", "03T"));
+        assertVolcError(r, 401, "SignatureDoesNotMatch", 100010);
+    }
+
+    @Test
+    void anotherHostIsSignatureDoesNotMatch() {
+        assertVolcError(volcengine("DescribeLiveTranscodeData", "2023-01-01", "rtc.volcengineapi.com",
+                "20240101T000000Z", V1_AUTH, V1_BODY), 401, "SignatureDoesNotMatch", 100010);
+    }
+
+    @Test
+    void skewBeyondFifteenMinutesIsInvalidTimestamp() {
+        String xDate = "20231231T234400Z";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("host", "live.volcengineapi.com");
+        headers.put("x-content-sha256", sha256(V1_BODY));
+        headers.put("x-date", xDate);
+        String signature = VolcengineSignatureV4.compute("POST", "/", Map.of("Action", List.of("DescribeLiveTranscodeData"),
+                "Version", List.of("2023-01-01")), headers, List.copyOf(new TreeMap<>(headers).keySet()),
+                V1_BODY.getBytes(StandardCharsets.UTF_8), xDate, "cn-north-1", "live", "testsecretkey").signature();
+        var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", xDate,
+                "HMAC-SHA256 Credential=AKLTtestaccesskey/20231231/cn-north-1/live/request, "
+                        + "SignedHeaders=content-type;host;x-content-sha256;x-date, Signature=" + signature, V1_BODY);
+        assertVolcError(r, 400, "InvalidTimestamp", 100006);
+    }
+
+    @Test
+    void malformedAuthorizationIsInvalidAuthorization() {
+        var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", "20240101T000000Z",
+                "HMAC-SHA256 Signature=abc", V1_BODY);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isIn("InvalidAuthorization", "InvalidCredential");
+    }
+
+    // --- Aliyun
+
+    private static String form(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    private static Map<String, String> vectorA2() {
+        Map<String, String> p = new TreeMap<>();
+        p.put("AccessKeyId", "testid");
+        p.put("Action", "DescribeLiveProducerUsageData");
+        p.put("Version", "2016-11-01");
+        p.put("Format", "JSON");
+        p.put("SignatureMethod", "HMAC-SHA1");
+        p.put("SignatureVersion", "1.0");
+        p.put("SignatureNonce", "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf");
+        p.put("Timestamp", "2024-01-01T00:00:00Z");
+        p.put("StartTime", "2024-01-01T00:00:00Z");
+        p.put("EndTime", "2024-01-02T00:00:00Z");
+        p.put("SplitBy", "type");
+        p.put("Type", "slidelive,universal");
+        return p;
+    }
+
+    private TestEmulator.Reply aliyunV1(Map<String, String> params) {
+        return emulator.raw("POST /?" + form(params) + " HTTP/1.1\r\nHost: live.aliyuncs.com\r\n", new byte[0]);
+    }
+
+    private static Map<String, String> signedV1(Map<String, String> params, String secret) {
+        Map<String, List<String>> multi = new TreeMap<>();
+        params.forEach((k, v) -> multi.put(k, List.of(v)));
+        Map<String, String> signed = new TreeMap<>(params);
+        signed.put("Signature", AliyunSignatureV1.sign(secret, AliyunSignatureV1.stringToSign("POST", multi)));
+        return signed;
+    }
+
+    @Test
+    void vectorA2VerifiesOverHttpAndItsNonceCannotBeReplayed() {
+        Map<String, String> p = vectorA2();
+        p.put("Signature", "u9CgnxpBk5HNgNNywQ67ikmf+5k=");
+        var first = aliyunV1(p);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().has("BillProducerData")).isTrue();
+        var replay = aliyunV1(p);
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.json().get("Code").asString()).isEqualTo("SignatureNonceUsed");
+    }
+
+    @Test
+    void wrongSecretIsSignatureDoesNotMatchWithTheServerStringToSign() {
+        Map<String, String> p = vectorA2();
+        p.put("SignatureNonce", UUID.randomUUID().toString());
+        var r = aliyunV1(signedV1(p, "not-the-secret"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("Code").asString()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(r.json().get("Message").asString()).startsWith(
+                "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dtestid");
+    }
+
+    @Test
+    void timestampOutsideFifteenMinutesIsExpired() {
+        Map<String, String> p = vectorA2();
+        p.put("SignatureNonce", UUID.randomUUID().toString());
+        p.put("Timestamp", "2023-12-31T23:40:00Z");
+        var r = aliyunV1(signedV1(p, "testsecret"));
+        assertThat(r.json().get("Code").asString()).isEqualTo("InvalidTimeStamp.Expired");
+        assertThat(r.status()).isEqualTo(400);
+    }
+
+    @Test
+    void missingSignatureIsMissingSignature() {
+        Map<String, String> p = vectorA2();
+        var r = aliyunV1(p);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("Code").asString()).isEqualTo("MissingSignature");
+    }
+
+    private TestEmulator.Reply acs3(String signature, String nonce) {
+        String head = "POST /?EndTime=2024-01-02T00%3A00%3A00Z&SplitBy=type&StartTime=2024-01-01T00%3A00%3A00Z"
+                + "&Type=slidelive%2Cuniversal HTTP/1.1\r\nHost: live.aliyuncs.com\r\n"
+                + "x-acs-action: DescribeLiveProducerUsageData\r\nx-acs-version: 2016-11-01\r\n"
+                + "x-acs-date: 2024-01-01T00:00:00Z\r\nx-acs-signature-nonce: " + nonce + "\r\n"
+                + "x-acs-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\r\n"
+                + "Authorization: ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;"
+                + "x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=" + signature + "\r\n";
+        return emulator.raw(head, new byte[0]);
+    }
+
+    @Test
+    void vectorA4VerifiesOverHttpAsJson() {
+        var r = acs3("0dce930c4e52260b761c42ae29dc37aed0bd29247ceaaa44f3e7d4d2bedc265b", "3156853299f313e23d1673dc12e1703d");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
+        // the vector's range lies after its signing time, so the data delay withholds every bucket
+        assertThat(r.json().at("/BillProducerData/BillProducerDataItem").isArray()).isTrue();
+        assertThat(r.json().has("Code")).isFalse();
+    }
+
+    @Test
+    void acs3WithAlteredSignatureIsSignatureDoesNotMatch() {
+        var r = acs3("1dce930c4e52260b761c42ae29dc37aed0bd29247ceaaa44f3e7d4d2bedc265b", "another-nonce");
+        assertThat(r.json().get("Code").asString()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(AliyunSignatureV3.ALGORITHM).isEqualTo("ACS3-HMAC-SHA256");
+    }
+}
