@@ -19,6 +19,9 @@ import dev.usagekit.emulator.gateway.aliyun.NonceRegistry;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineAuthenticator;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import dev.usagekit.emulator.pipeline.Pipeline;
+import dev.usagekit.emulator.schema.RequestSchemaCheck;
+import dev.usagekit.emulator.schema.ResponseSelfCheck;
+import dev.usagekit.emulator.schema.SchemaCatalog;
 import dev.usagekit.emulator.throttle.Bucket4jRateLimiter;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
@@ -84,9 +87,16 @@ public class EmulatorConfiguration {
         return new RateLimits(props.getLimits().isEnabled(), props.getLimits().getOverrides());
     }
 
+    /** Schemas compiled once at startup, never per request. */
     @Bean
-    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, EmulatorClock clock) {
-        return new CallRunner(new Pipeline(limiter, limits::limitFor), state, clock);
+    SchemaCatalog schemaCatalog(ActionRegistry registry) {
+        return new SchemaCatalog(registry.all().stream().map(h -> h.spec()).toList());
+    }
+
+    @Bean
+    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, EmulatorClock clock,
+            SchemaCatalog schemas) {
+        return new CallRunner(new Pipeline(limiter, limits::limitFor, new RequestSchemaCheck(schemas)), state, clock);
     }
 
     /** Nonces of the last 15 minutes, at most 200,000 remembered. */
@@ -97,15 +107,16 @@ public class EmulatorConfiguration {
 
     @Bean
     ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock,
-            NonceRegistry nonces) {
+            NonceRegistry nonces, SchemaCatalog schemas) {
+        ResponseSelfCheck selfCheck = props.isSelfCheck() ? new ResponseSelfCheck(schemas) : null;
         RequestIds ids = new RequestIds(clock);
         Vendor fallback = Vendor.valueOf(props.getDefaultVendor().toUpperCase(Locale.ROOT));
         var volcengineAuth = new VolcengineAuthenticator(clock, props.getSignatureMode());
         var aliyunAuth = new AliyunAuthenticator(clock, props.getSignatureMode(), nonces,
                 props.getAliyun().getAccessKeyNotFoundStatus(), props.getAliyun().getSignatureMismatchStatus());
         return new ApiEntry(new VendorDetector(registry, fallback),
-                new VolcengineGateway(registry, runner, ids, volcengineAuth),
-                new AliyunGateway(registry, runner, ids, aliyunAuth), props.getMaxBodySize().toBytes());
+                new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck),
+                new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes());
     }
 
     /** Everything that is not the control plane or actuator is an API call; vendors route on the query, not path. */

@@ -23,6 +23,8 @@ public class EmulatorProperties {
     private String defaultVendor = "VOLCENGINE";
     /** strict: verify signatures, timestamps and nonces like the clouds; off: accept any signature. */
     private SignatureMode signatureMode = SignatureMode.STRICT;
+    /** Check every JSON response against its schema; a violation becomes a loud internal error (for tests). */
+    private boolean selfCheck;
     private final Clock clock = new Clock();
     private final Limits limits = new Limits();
     private final Rtc rtc = new Rtc();
@@ -166,6 +168,14 @@ public class EmulatorProperties {
 
     public void setDefaultVendor(String defaultVendor) {
         this.defaultVendor = defaultVendor;
+    }
+
+    public boolean isSelfCheck() {
+        return selfCheck;
+    }
+
+    public void setSelfCheck(boolean selfCheck) {
+        this.selfCheck = selfCheck;
     }
 
     public SignatureMode getSignatureMode() {

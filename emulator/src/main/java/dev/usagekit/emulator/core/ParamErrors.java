@@ -13,4 +13,13 @@ public interface ParamErrors {
 
     /** The body is not parseable at all. */
     ApiError malformedBody(String detail);
+
+    /** A schema violation (JSON Schema keyword) on one parameter, in this service's terms. */
+    default ApiError schemaViolation(String name, String keyword, String detail) {
+        return switch (keyword) {
+            case "required" -> missing(name);
+            case "type" -> wrongType(name);
+            default -> invalidValue(name, detail);
+        };
+    }
 }

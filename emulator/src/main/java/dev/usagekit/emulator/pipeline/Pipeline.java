@@ -10,6 +10,7 @@ import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.core.TimeQuery;
 import dev.usagekit.emulator.rules.Rule;
 import dev.usagekit.emulator.rules.RuleContext;
+import dev.usagekit.emulator.schema.RequestSchemaCheck;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -26,11 +27,14 @@ public final class Pipeline {
 
     private final RateLimiter rateLimiter;
     private final Function<ActionHandler<?>, RateLimit> limits;
+    private final RequestSchemaCheck schemaCheck;
 
     /** @param limits the limit in force for an action, or null when throttling is off for it */
-    public Pipeline(RateLimiter rateLimiter, Function<ActionHandler<?>, RateLimit> limits) {
+    public Pipeline(RateLimiter rateLimiter, Function<ActionHandler<?>, RateLimit> limits,
+            RequestSchemaCheck schemaCheck) {
         this.rateLimiter = rateLimiter;
         this.limits = limits;
+        this.schemaCheck = schemaCheck;
     }
 
     public Outcome run(ActionHandler<?> handler, JsonNode params, RuleContext context, CallTrace trace) {
@@ -65,6 +69,11 @@ public final class Pipeline {
 
     private <Q extends TimeQuery> Object validateAndHandle(ActionHandler<Q> handler, JsonNode params,
             RuleContext context, CallTrace trace) {
+        try {
+            schemaCheck.check(handler, params);
+        } catch (ApiError e) {
+            throw e.byRule("schema");
+        }
         Q query;
         try {
             query = handler.parse(new ParamReader(params, handler.errors()), context);

@@ -135,6 +135,12 @@ class LiveActionsTest {
     }
 
     @Test
+    void emptyGroupNameFailsTheRequestSchemaAsInvalidParam() {
+        assertServiceError(bandwidth("{\"GroupList\":[\"\"],\"StartTime\":\"2026-11-19T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-20T00:00:00+08:00\"}"), 400, "InvalidParam");
+    }
+
+    @Test
     void missingStartTimeIsInvalidParam() {
         assertServiceError(bandwidth("{\"EndTime\":\"2026-11-20T00:00:00+08:00\"}"), 400, "InvalidParam");
     }

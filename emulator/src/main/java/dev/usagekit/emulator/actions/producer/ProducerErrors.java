@@ -43,6 +43,16 @@ public final class ProducerErrors implements ServiceErrors {
         return AliyunErrors.invalidParameter("body").withKind(ErrorKind.BIND);
     }
 
+    /** A malformed time has its own documented codes. */
+    @Override
+    public ApiError schemaViolation(String name, String keyword, String detail) {
+        return switch (name) {
+            case "StartTime" -> START_MALFORMED;
+            case "EndTime" -> END_MALFORMED;
+            default -> ServiceErrors.super.schemaViolation(name, keyword, detail);
+        };
+    }
+
     @Override
     public ApiError endNotAfterStart(TimeQuery query) {
         return END_MISMATCH;

@@ -13,6 +13,7 @@ import dev.usagekit.emulator.web.FormUrlEncoded;
 import dev.usagekit.emulator.web.RawRequest;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
+import dev.usagekit.emulator.schema.ResponseSelfCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,12 +37,16 @@ public final class AliyunGateway {
     private final CallRunner runner;
     private final RequestIds ids;
     private final AliyunAuthenticator authenticator;
+    private final ResponseSelfCheck selfCheck;
 
-    public AliyunGateway(ActionRegistry registry, CallRunner runner, RequestIds ids, AliyunAuthenticator authenticator) {
+    /** @param selfCheck checks every JSON body against its schema, or null when the self-check is off */
+    public AliyunGateway(ActionRegistry registry, CallRunner runner, RequestIds ids, AliyunAuthenticator authenticator,
+            ResponseSelfCheck selfCheck) {
         this.registry = registry;
         this.runner = runner;
         this.ids = ids;
         this.authenticator = authenticator;
+        this.selfCheck = selfCheck;
     }
 
     /** Query parameters merged with form-body parameters (query first). */
@@ -65,6 +70,7 @@ public final class AliyunGateway {
         boolean json = format != null ? format.equalsIgnoreCase("json")
                 : signedAcs3 || String.valueOf(request.header("Accept")).contains("application/json");
         Outcome outcome;
+        ActionHandler<?> routed = null;
         String responseRoot = "Response";
         try {
             if (format != null && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("xml")) {
@@ -81,13 +87,21 @@ public final class AliyunGateway {
             ActionHandler<?> handler = registry.find(Vendor.ALIYUN, action, version)
                     .orElseThrow(AliyunErrors::apiNotFound);
             responseRoot = action + "Response";
+            routed = handler;
             Account account = authenticator.authenticate(request, params, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
             outcome = runner.run(handler, account, asObject(params), requestId, trace);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
         }
-        return render(outcome, requestId, json, responseRoot);
+        WireResponse response = render(outcome, requestId, json, responseRoot);
+        var problem = selfCheck != null && json
+                ? selfCheck.problem(Vendor.ALIYUN, routed == null ? null : routed.spec(), outcome.failed(), response.body())
+                : java.util.Optional.<String>empty();
+        if (problem.isPresent()) {
+            return render(Outcome.failure(AliyunErrors.internalError().withMessage(problem.get())), requestId, true, responseRoot);
+        }
+        return response;
     }
 
     public WireResponse renderEarlyError(RawRequest request, ApiError error) {

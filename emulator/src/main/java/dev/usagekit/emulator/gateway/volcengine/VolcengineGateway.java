@@ -14,6 +14,7 @@ import dev.usagekit.emulator.signing.VolcengineSignatureV4;
 import dev.usagekit.emulator.web.RawRequest;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
+import dev.usagekit.emulator.schema.ResponseSelfCheck;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -43,13 +44,16 @@ public final class VolcengineGateway {
     private final CallRunner runner;
     private final RequestIds ids;
     private final VolcengineAuthenticator authenticator;
+    private final ResponseSelfCheck selfCheck;
 
+    /** @param selfCheck checks every body against its schema, or null when the self-check is off */
     public VolcengineGateway(ActionRegistry registry, CallRunner runner, RequestIds ids,
-            VolcengineAuthenticator authenticator) {
+            VolcengineAuthenticator authenticator, ResponseSelfCheck selfCheck) {
         this.registry = registry;
         this.runner = runner;
         this.ids = ids;
         this.authenticator = authenticator;
+        this.selfCheck = selfCheck;
     }
 
     /** The credential scope the client signed with, when its Authorization can be read. */
@@ -73,6 +77,7 @@ public final class VolcengineGateway {
         String region = scope != null ? scope.region() : DEFAULT_REGION;
         trace.note("vendor", Vendor.VOLCENGINE.name()).note("requestId", requestId);
         Outcome outcome;
+        ActionHandler<?> routed = null;
         try {
             if (action == null || action.isEmpty()) {
                 throw VolcengineGatewayErrors.missingParameter("Action");
@@ -83,6 +88,7 @@ public final class VolcengineGateway {
             ActionHandler<?> handler = registry.find(Vendor.VOLCENGINE, action, version)
                     .orElseThrow(() -> VolcengineGatewayErrors.invalidActionOrVersion(action, version));
             service = handler.spec().service();
+            routed = handler;
             if (!"POST".equals(request.method())) {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
@@ -93,7 +99,14 @@ public final class VolcengineGateway {
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
         }
-        return render(outcome, requestId, action, version, service, region);
+        WireResponse response = render(outcome, requestId, action, version, service, region);
+        var problem = selfCheck != null
+                ? selfCheck.problem(Vendor.VOLCENGINE, routed == null ? null : routed.spec(), outcome.failed(), response.body())
+                : java.util.Optional.<String>empty();
+        if (problem.isPresent()) {
+            return render(Outcome.failure(VolcengineGatewayErrors.internalError().withMessage(problem.get())), requestId, action, version, service, region);
+        }
+        return response;
     }
 
     private static JsonNode parseBody(byte[] body, ActionHandler<?> handler) {

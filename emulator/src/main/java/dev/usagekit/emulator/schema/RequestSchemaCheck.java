@@ -1,0 +1,42 @@
+package dev.usagekit.emulator.schema;
+
+import com.networknt.schema.Error;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ApiError;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Validates a request against its action's schema and turns the first violation into the service's own error. */
+public final class RequestSchemaCheck {
+
+    private final SchemaCatalog catalog;
+
+    public RequestSchemaCheck(SchemaCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public void check(ActionHandler<?> handler, JsonNode params) throws ApiError {
+        List<Error> errors = catalog.validate(SchemaCatalog.requestPath(handler.spec()), params);
+        if (errors.isEmpty()) {
+            return;
+        }
+        Error first = errors.get(0);
+        String field = field(first);
+        if (field.isEmpty()) {
+            throw handler.errors().malformedBody(first.getMessage());
+        }
+        throw handler.errors().schemaViolation(field, first.getKeyword(), first.getMessage());
+    }
+
+    /** The top-level parameter a violation is about: the missing one, or the first segment of the location. */
+    static String field(Error error) {
+        String location = error.getInstanceLocation().toString();
+        if (("required".equals(error.getKeyword()) || "dependentRequired".equals(error.getKeyword()))
+                && error.getProperty() != null && location.isEmpty()) {
+            return error.getProperty();
+        }
+        String trimmed = location.startsWith("/") ? location.substring(1) : location;
+        int slash = trimmed.indexOf('/');
+        return (slash < 0 ? trimmed : trimmed.substring(0, slash)).replace("~1", "/").replace("~0", "~");
+    }
+}

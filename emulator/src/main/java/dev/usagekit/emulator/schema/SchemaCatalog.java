@@ -1,0 +1,73 @@
+package dev.usagekit.emulator.schema;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import dev.usagekit.emulator.core.ActionSpec;
+import dev.usagekit.emulator.core.Vendor;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JSON Schemas of schemas/ (on the classpath), compiled once at startup: each action's request and response, and
+ * each vendor's error body. The single source of truth for shapes; the emulator checks requests (and optionally its
+ * own responses) against them.
+ */
+public final class SchemaCatalog {
+
+    public static final String ID_BASE = "https://usagekit.dev/schemas/";
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                    .schemaIdResolvers(r -> r.mapPrefix(ID_BASE, "classpath:usagekit/schemas/")));
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    public SchemaCatalog(List<ActionSpec> actions) {
+        for (ActionSpec spec : actions) {
+            schema(requestPath(spec));
+            schema(responsePath(spec));
+        }
+        for (Vendor vendor : Vendor.values()) {
+            schema(errorPath(vendor));
+        }
+    }
+
+    public static String requestPath(ActionSpec spec) {
+        return folder(spec.vendor()) + "/" + spec.action() + ".request.json";
+    }
+
+    public static String responsePath(ActionSpec spec) {
+        return folder(spec.vendor()) + "/" + spec.action() + ".response.json";
+    }
+
+    public static String errorPath(Vendor vendor) {
+        return folder(vendor) + "/error.json";
+    }
+
+    private static String folder(Vendor vendor) {
+        return vendor.name().toLowerCase(Locale.ROOT);
+    }
+
+    private Schema schema(String path) {
+        return compiled.computeIfAbsent(path, p -> {
+            Schema s = registry.getSchema(SchemaLocation.of(ID_BASE + p));
+            s.initializeValidators();
+            return s;
+        });
+    }
+
+    public List<Error> validate(String path, JsonNode instance) {
+        return schema(path).validate(instance);
+    }
+
+    public List<Error> validate(String path, String json) {
+        return schema(path).validate(json, InputFormat.JSON);
+    }
+}
