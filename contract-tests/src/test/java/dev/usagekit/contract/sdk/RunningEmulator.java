@@ -26,13 +26,19 @@ final class RunningEmulator implements AutoCloseable {
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
+    /**
+     * QPS limits are off: the SDK tests are about wire compatibility, and several calls per second to one action
+     * (Aliyun producer usage allows 5/s) would otherwise turn a rule-violation test into Throttling.User.
+     */
+    static final String NO_LIMITS = "--emulator.limits.enabled=false";
+
     static RunningEmulator start() {
-        return new RunningEmulator(List.of("--server.port=0"));
+        return new RunningEmulator(List.of("--server.port=0", NO_LIMITS));
     }
 
     /** Runs the emulator with a clock that starts at {@code now} and keeps ticking (fixed, not frozen). */
     static RunningEmulator withClockAt(Instant now) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--emulator.clock.fixed=" + now));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", NO_LIMITS, "--emulator.clock.fixed=" + now));
         return new RunningEmulator(args);
     }
 
