@@ -1,0 +1,53 @@
+package dev.usagekit.contract.sdk;
+
+import dev.usagekit.emulator.EmulatorApplication;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The emulator started in-process on a random port. SDKs sign with the real system time, so by default the
+ * emulator keeps the system clock; {@link #withClockAt(Instant)} moves the emulator's clock instead of the client's.
+ */
+final class RunningEmulator implements AutoCloseable {
+
+    static final String VOLC_AK = "AKLTtestaccesskey";
+    static final String VOLC_SK = "testsecretkey";
+    static final String ALIYUN_AK = "testid";
+    static final String ALIYUN_SK = "testsecret";
+
+    private final ConfigurableApplicationContext context;
+    final int port;
+
+    private RunningEmulator(List<String> args) {
+        this.context = new SpringApplicationBuilder(EmulatorApplication.class).run(args.toArray(String[]::new));
+        this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /**
+     * QPS limits are off: the SDK tests are about wire compatibility, and several calls per second to one action
+     * (Aliyun producer usage allows 5/s) would otherwise turn a rule-violation test into Throttling.User.
+     */
+    static final String NO_LIMITS = "--emulator.limits.enabled=false";
+
+    static RunningEmulator start() {
+        return new RunningEmulator(List.of("--server.port=0", NO_LIMITS));
+    }
+
+    /** Runs the emulator with a clock that starts at {@code now} and keeps ticking (fixed, not frozen). */
+    static RunningEmulator withClockAt(Instant now) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", NO_LIMITS, "--emulator.clock.fixed=" + now));
+        return new RunningEmulator(args);
+    }
+
+    String hostAndPort() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
