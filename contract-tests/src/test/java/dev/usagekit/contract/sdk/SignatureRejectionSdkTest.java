@@ -99,14 +99,18 @@ class SignatureRejectionSdkTest {
 
     // --- Aliyun core SDK (signature V1, HMAC-SHA1) -----------------------------------------------------------
 
+    /**
+     * The emulator echoes its string to sign as the real gateway does; the core SDK finds it equal to its own and so
+     * blames the secret, exactly as against the cloud.
+     */
     @Test
-    void aliyunCoreWithWrongSecretSurfacesSignatureDoesNotMatch() {
+    void aliyunCoreWithWrongSecretSurfacesInvalidAccessKeySecret() {
         ClientException e = catchThrowableOfType(ClientException.class, () -> acsClient(WRONG_SECRET)
                 .getAcsResponse(producerRequest(emulator.port,
                         utcMidnight(utcToday().minusDays(2)), utcMidnight(utcToday().minusDays(1)))));
 
         assertThat(e).isNotNull();
-        assertThat(e.getErrCode()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(e.getErrCode()).isEqualTo("SDK.InvalidAccessKeySecret");
     }
 
     @Test
