@@ -15,15 +15,18 @@ import dev.usagekit.emulator.gateway.CallRunner;
 import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
+import dev.usagekit.emulator.pipeline.FaultPlan;
 import dev.usagekit.emulator.pipeline.Pipeline;
 import dev.usagekit.emulator.throttle.Bucket4jRateLimiter;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
 import dev.usagekit.emulator.web.ApiEntry;
+import dev.usagekit.emulator.web.CallObserver;
 import dev.usagekit.emulator.web.VendorDetector;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -81,17 +84,20 @@ public class EmulatorConfiguration {
     }
 
     @Bean
-    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, EmulatorClock clock) {
-        return new CallRunner(new Pipeline(limiter, limits::limitFor), state, clock);
+    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, EmulatorClock clock,
+            ObjectProvider<FaultPlan> faults) {
+        return new CallRunner(new Pipeline(limiter, limits::limitFor, faults.getIfAvailable(() -> FaultPlan.NONE)),
+                state, clock);
     }
 
     @Bean
-    ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock) {
+    ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock,
+            ObjectProvider<CallObserver> observer) {
         RequestIds ids = new RequestIds(clock);
         Vendor fallback = Vendor.valueOf(props.getDefaultVendor().toUpperCase(Locale.ROOT));
         return new ApiEntry(new VendorDetector(registry, fallback), new VolcengineGateway(registry, runner, ids),
                 new AliyunGateway(registry, runner, ids, props.getAliyun().getAccessKeyNotFoundStatus()),
-                props.getMaxBodySize().toBytes());
+                props.getMaxBodySize().toBytes(), observer.getIfAvailable(() -> CallObserver.NONE));
     }
 
     /** Everything that is not the control plane or actuator is an API call; vendors route on the query, not path. */

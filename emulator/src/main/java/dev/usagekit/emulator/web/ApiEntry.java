@@ -6,6 +6,7 @@ import dev.usagekit.emulator.gateway.aliyun.AliyunErrors;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGatewayErrors;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,31 +29,65 @@ public final class ApiEntry {
     private final VolcengineGateway volcengine;
     private final AliyunGateway aliyun;
     private final long maxBodyBytes;
+    private final CallObserver observer;
+
+    /** A call answered by a gateway, with what it noted on the way. */
+    private record Answer(RawRequest request, CallTrace trace, WireResponse response) {
+        /** Injected latency, 0 when none. */
+        long latencyMillis() {
+            return trace.get("latencyMillis") instanceof Number n ? n.longValue() : 0;
+        }
+    }
 
     public ApiEntry(VendorDetector detector, VolcengineGateway volcengine, AliyunGateway aliyun, long maxBodyBytes) {
+        this(detector, volcengine, aliyun, maxBodyBytes, CallObserver.NONE);
+    }
+
+    public ApiEntry(VendorDetector detector, VolcengineGateway volcengine, AliyunGateway aliyun, long maxBodyBytes,
+            CallObserver observer) {
         this.detector = detector;
         this.volcengine = volcengine;
         this.aliyun = aliyun;
         this.maxBodyBytes = maxBodyBytes;
+        this.observer = observer;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
+        long started = System.nanoTime();
         return request.bodyToMono(byte[].class)
                 .defaultIfEmpty(EMPTY)
                 .map(body -> dispatch(raw(request, body)))
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLarge(raw(request, EMPTY))))
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(early(tooLarge(raw(request, EMPTY)),
+                        raw(request, EMPTY))))
                 .onErrorResume(e -> {
                     log.warn("unreadable request: {}", e.toString());
-                    return Mono.just(unreadable(raw(request, EMPTY)));
+                    return Mono.just(early(unreadable(raw(request, EMPTY)), raw(request, EMPTY)));
                 })
-                .flatMap(ApiEntry::write);
+                // injected latency waits on a timer, never on a thread
+                .flatMap(a -> a.latencyMillis() > 0
+                        ? Mono.just(a).delayElement(Duration.ofMillis(a.latencyMillis())) : Mono.just(a))
+                .doOnNext(a -> observe(a, Duration.ofNanos(System.nanoTime() - started)))
+                .flatMap(a -> write(a.response()));
     }
 
-    private WireResponse dispatch(RawRequest raw) {
+    private Answer dispatch(RawRequest raw) {
         CallTrace trace = new CallTrace();
         Map<String, List<String>> aliyunParams = AliyunGateway.parameters(raw);
-        return detector.detect(raw, aliyunParams) == Vendor.ALIYUN ? aliyun.handle(raw, trace)
+        WireResponse response = detector.detect(raw, aliyunParams) == Vendor.ALIYUN ? aliyun.handle(raw, trace)
                 : volcengine.handle(raw, trace);
+        return new Answer(raw, trace, response);
+    }
+
+    private static Answer early(WireResponse response, RawRequest raw) {
+        return new Answer(raw, new CallTrace().note("errorKind", "EARLY"), response);
+    }
+
+    private void observe(Answer a, Duration elapsed) {
+        try {
+            observer.answered(a.request(), a.trace(), a.response(), elapsed);
+        } catch (RuntimeException e) {
+            log.warn("call observer failed: {}", e.toString());
+        }
     }
 
     private WireResponse tooLarge(RawRequest raw) {

@@ -86,6 +86,7 @@ public final class AliyunGateway {
             ActionHandler<?> handler = registry.find(Vendor.ALIYUN, action, version)
                     .orElseThrow(AliyunErrors::apiNotFound);
             responseRoot = action + "Response";
+            trace.note("action", action);
             String accessKeyId = signedAcs3 ? acs3.group(1) : first(params, "AccessKeyId");
             if (accessKeyId == null || accessKeyId.isEmpty()) {
                 throw AliyunErrors.missingSystemParameter("AccessKeyId");
@@ -96,6 +97,9 @@ public final class AliyunGateway {
             outcome = runner.run(handler, account, asObject(params), requestId, trace);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
+        }
+        if (outcome.failed()) {
+            trace.note("errorCode", outcome.error().code()).note("errorKind", outcome.error().kind().name());
         }
         return render(outcome, requestId, json, responseRoot);
     }

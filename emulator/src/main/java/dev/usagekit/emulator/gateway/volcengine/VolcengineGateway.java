@@ -70,6 +70,7 @@ public final class VolcengineGateway {
             ActionHandler<?> handler = registry.find(Vendor.VOLCENGINE, action, version)
                     .orElseThrow(() -> VolcengineGatewayErrors.invalidActionOrVersion(action, version));
             service = handler.spec().service();
+            trace.note("action", action);
             if (!"POST".equals(request.method())) {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
@@ -79,6 +80,9 @@ public final class VolcengineGateway {
             outcome = runner.run(handler, account, body, requestId, trace);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
+        }
+        if (outcome.failed()) {
+            trace.note("errorCode", outcome.error().code()).note("errorKind", outcome.error().kind().name());
         }
         return render(outcome, requestId, action, version, service, region);
     }
