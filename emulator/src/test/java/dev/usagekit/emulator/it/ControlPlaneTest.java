@@ -228,8 +228,11 @@ class ControlPlaneTest {
                       - name: loaded.example.com
                         scale: 1.0
                 """;
-        TestEmulator.Reply loaded = emulator.post("/_emulator/fixtures", yaml);
+        TestEmulator.Reply loaded = emulator.send(java.net.http.HttpRequest.newBuilder(emulator.uri("/_emulator/fixtures"))
+                .header("Content-Type", "application/yaml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(yaml)).build());
         assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        assertThat(loaded.json().get("accounts").asInt()).isEqualTo(1);
         TestEmulator.Reply r = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", "AKLTloaded",
                 TRANSCODE.replace("example.com", "loaded.example.com"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
