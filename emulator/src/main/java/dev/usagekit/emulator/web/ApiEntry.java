@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.web;
 
+import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.aliyun.AliyunErrors;
@@ -57,11 +58,10 @@ public final class ApiEntry {
         return request.bodyToMono(byte[].class)
                 .defaultIfEmpty(EMPTY)
                 .map(body -> dispatch(raw(request, body)))
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(early(tooLarge(raw(request, EMPTY)),
-                        raw(request, EMPTY))))
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLarge(raw(request, EMPTY))))
                 .onErrorResume(e -> {
                     log.warn("unreadable request: {}", e.toString());
-                    return Mono.just(early(unreadable(raw(request, EMPTY)), raw(request, EMPTY)));
+                    return Mono.just(unreadable(raw(request, EMPTY)));
                 })
                 // injected latency waits on a timer, never on a thread
                 .flatMap(a -> a.latencyMillis() > 0
@@ -78,10 +78,6 @@ public final class ApiEntry {
         return new Answer(raw, trace, response);
     }
 
-    private static Answer early(WireResponse response, RawRequest raw) {
-        return new Answer(raw, new CallTrace().note("errorKind", "EARLY"), response);
-    }
-
     private void observe(Answer a, Duration elapsed) {
         try {
             observer.answered(a.request(), a.trace(), a.response(), elapsed);
@@ -90,16 +86,24 @@ public final class ApiEntry {
         }
     }
 
-    private WireResponse tooLarge(RawRequest raw) {
-        return detector.detect(raw, raw.query()) == Vendor.ALIYUN
-                ? aliyun.renderEarlyError(raw, AliyunErrors.requestTooLarge(maxBodyBytes))
-                : volcengine.renderEarlyError(raw, VolcengineGatewayErrors.requestTooLarge(maxBodyBytes));
+    private Answer tooLarge(RawRequest raw) {
+        return early(raw, AliyunErrors.requestTooLarge(maxBodyBytes),
+                VolcengineGatewayErrors.requestTooLarge(maxBodyBytes));
     }
 
-    private WireResponse unreadable(RawRequest raw) {
-        return detector.detect(raw, raw.query()) == Vendor.ALIYUN
-                ? aliyun.renderEarlyError(raw, AliyunErrors.internalError())
-                : volcengine.renderEarlyError(raw, VolcengineGatewayErrors.internalError());
+    private Answer unreadable(RawRequest raw) {
+        return early(raw, AliyunErrors.internalError(), VolcengineGatewayErrors.internalError());
+    }
+
+    /** An error before any gateway could route the call, in the dialect the request seems to speak. */
+    private Answer early(RawRequest raw, ApiError aliyunError, ApiError volcengineError) {
+        boolean isAliyun = detector.detect(raw, raw.query()) == Vendor.ALIYUN;
+        ApiError error = isAliyun ? aliyunError : volcengineError;
+        CallTrace trace = new CallTrace().note("vendor", isAliyun ? Vendor.ALIYUN.name() : Vendor.VOLCENGINE.name())
+                .note("errorCode", error.code()).note("errorKind", error.kind().name());
+        WireResponse response = isAliyun ? aliyun.renderEarlyError(raw, error)
+                : volcengine.renderEarlyError(raw, error);
+        return new Answer(raw, trace, response);
     }
 
     private static RawRequest raw(ServerRequest request, byte[] body) {

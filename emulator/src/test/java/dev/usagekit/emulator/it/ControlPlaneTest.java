@@ -182,6 +182,18 @@ class ControlPlaneTest {
         assertThat(count("")).isZero();
     }
 
+    @Test
+    void earlyErrorsAreJournaledWithTheirCode() {
+        TestEmulator.Reply r = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, "{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}");
+        assertThat(r.status()).isGreaterThanOrEqualTo(400);
+        JsonNode entry = emulator.get("/_emulator/journal").json().at("/entries/0");
+        assertThat(entry.get("vendor").asString()).isEqualTo("VOLCENGINE");
+        assertThat(entry.get("outcome").asString()).isEqualTo("error");
+        assertThat(entry.get("errorCode").asString())
+                .isEqualTo(r.json().at("/ResponseMetadata/Error/Code").asString());
+    }
+
     private long count(String query) {
         return emulator.get("/_emulator/journal/count" + query).json().get("count").asLong();
     }
