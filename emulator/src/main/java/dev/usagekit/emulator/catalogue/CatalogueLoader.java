@@ -20,6 +20,8 @@ public final class CatalogueLoader {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // an absent scale reads as 0 and then defaults to 1.0
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private CatalogueLoader() {

@@ -18,6 +18,7 @@ import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
 import dev.usagekit.emulator.gateway.aliyun.NonceRegistry;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineAuthenticator;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
+import dev.usagekit.emulator.pipeline.FaultPlan;
 import dev.usagekit.emulator.pipeline.Pipeline;
 import dev.usagekit.emulator.schema.RequestSchemaCheck;
 import dev.usagekit.emulator.schema.ResponseSelfCheck;
@@ -26,11 +27,13 @@ import dev.usagekit.emulator.throttle.Bucket4jRateLimiter;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
 import dev.usagekit.emulator.web.ApiEntry;
+import dev.usagekit.emulator.web.CallObserver;
 import dev.usagekit.emulator.web.VendorDetector;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -48,11 +51,11 @@ public class EmulatorConfiguration {
     @Bean
     EmulatorClock emulatorClock(EmulatorProperties props) {
         EmulatorClock clock = EmulatorClock.systemUtc();
+        if (props.getClock().isFrozen()) {
+            clock.freeze(); // first, so the fixed start below is taken exactly
+        }
         if (props.getClock().getFixed() != null) {
             clock.set(props.getClock().getFixed());
-        }
-        if (props.getClock().isFrozen()) {
-            clock.freeze();
         }
         return clock;
     }
@@ -95,8 +98,9 @@ public class EmulatorConfiguration {
 
     @Bean
     CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, EmulatorClock clock,
-            SchemaCatalog schemas) {
-        return new CallRunner(new Pipeline(limiter, limits::limitFor, new RequestSchemaCheck(schemas)), state, clock);
+            SchemaCatalog schemas, ObjectProvider<FaultPlan> faults) {
+        return new CallRunner(new Pipeline(limiter, limits::limitFor, new RequestSchemaCheck(schemas),
+                faults.getIfAvailable(() -> FaultPlan.NONE)), state, clock);
     }
 
     /** Nonces of the last 15 minutes, at most 200,000 remembered. */
@@ -107,7 +111,7 @@ public class EmulatorConfiguration {
 
     @Bean
     ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock,
-            NonceRegistry nonces, SchemaCatalog schemas) {
+            NonceRegistry nonces, SchemaCatalog schemas, ObjectProvider<CallObserver> observer) {
         ResponseSelfCheck selfCheck = props.isSelfCheck() ? new ResponseSelfCheck(schemas) : null;
         RequestIds ids = new RequestIds(clock);
         Vendor fallback = Vendor.valueOf(props.getDefaultVendor().toUpperCase(Locale.ROOT));
@@ -116,7 +120,8 @@ public class EmulatorConfiguration {
                 props.getAliyun().getAccessKeyNotFoundStatus(), props.getAliyun().getSignatureMismatchStatus());
         return new ApiEntry(new VendorDetector(registry, fallback),
                 new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck),
-                new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes());
+                new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes(),
+                observer.getIfAvailable(() -> CallObserver.NONE));
     }
 
     /** Everything that is not the control plane or actuator is an API call; vendors route on the query, not path. */

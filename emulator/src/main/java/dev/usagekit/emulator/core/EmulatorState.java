@@ -39,6 +39,10 @@ public final class EmulatorState {
         return current.get().seed();
     }
 
+    public List<Account> fixtureAccounts() {
+        return current.get().fixtureAccounts();
+    }
+
     public void reseed(long seed) {
         current.updateAndGet(s -> snapshot(seed, s.fixtureAccounts()));
     }

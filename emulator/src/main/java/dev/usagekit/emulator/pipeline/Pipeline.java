@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The vendor-neutral path of every call, in order: throttle → validate (bind, then rules) → data-delay window →
+ * The vendor-neutral path of every call, in order: injected faults → throttle → validate (bind, then rules) → data-delay window →
  * handler. Each step either passes or ends the call with the service's error, and notes its decision in the trace.
  */
 public final class Pipeline {
@@ -28,17 +28,21 @@ public final class Pipeline {
     private final RateLimiter rateLimiter;
     private final Function<ActionHandler<?>, RateLimit> limits;
     private final RequestSchemaCheck schemaCheck;
+    private final FaultPlan faults;
 
     /** @param limits the limit in force for an action, or null when throttling is off for it */
     public Pipeline(RateLimiter rateLimiter, Function<ActionHandler<?>, RateLimit> limits,
-            RequestSchemaCheck schemaCheck) {
+            RequestSchemaCheck schemaCheck, FaultPlan faults) {
         this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.schemaCheck = schemaCheck;
+        this.faults = faults;
     }
 
     public Outcome run(ActionHandler<?> handler, JsonNode params, RuleContext context, CallTrace trace) {
+        trace.note("action", handler.spec().action());
         try {
+            injectFault(handler, context, trace);
             throttle(handler, context, trace);
             return Outcome.success(validateAndHandle(handler, params, context, trace));
         } catch (ApiError e) {
@@ -50,6 +54,13 @@ public final class Pipeline {
             log.error("internal error in {}", handler.spec().action(), e);
             trace.note("internalError", e.getClass().getSimpleName());
             return Outcome.failure(handler.errors().internal());
+        }
+    }
+
+    private void injectFault(ActionHandler<?> handler, RuleContext context, CallTrace trace) {
+        ApiError fault = faults.apply(handler.spec().action(), context.account().accountId(), trace);
+        if (fault != null) {
+            throw fault.byRule("fault");
         }
     }
 

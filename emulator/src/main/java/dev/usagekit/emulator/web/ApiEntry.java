@@ -1,11 +1,13 @@
 package dev.usagekit.emulator.web;
 
+import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.aliyun.AliyunErrors;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGatewayErrors;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,15 +30,31 @@ public final class ApiEntry {
     private final VolcengineGateway volcengine;
     private final AliyunGateway aliyun;
     private final long maxBodyBytes;
+    private final CallObserver observer;
+
+    /** A call answered by a gateway, with what it noted on the way. */
+    private record Answer(RawRequest request, CallTrace trace, WireResponse response) {
+        /** Injected latency, 0 when none. */
+        long latencyMillis() {
+            return trace.get("latencyMillis") instanceof Number n ? n.longValue() : 0;
+        }
+    }
 
     public ApiEntry(VendorDetector detector, VolcengineGateway volcengine, AliyunGateway aliyun, long maxBodyBytes) {
+        this(detector, volcengine, aliyun, maxBodyBytes, CallObserver.NONE);
+    }
+
+    public ApiEntry(VendorDetector detector, VolcengineGateway volcengine, AliyunGateway aliyun, long maxBodyBytes,
+            CallObserver observer) {
         this.detector = detector;
         this.volcengine = volcengine;
         this.aliyun = aliyun;
         this.maxBodyBytes = maxBodyBytes;
+        this.observer = observer;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
+        long started = System.nanoTime();
         return request.bodyToMono(byte[].class)
                 .defaultIfEmpty(EMPTY)
                 .map(body -> dispatch(raw(request, body)))
@@ -45,26 +63,47 @@ public final class ApiEntry {
                     log.warn("unreadable request: {}", e.toString());
                     return Mono.just(unreadable(raw(request, EMPTY)));
                 })
-                .flatMap(ApiEntry::write);
+                // injected latency waits on a timer, never on a thread
+                .flatMap(a -> a.latencyMillis() > 0
+                        ? Mono.just(a).delayElement(Duration.ofMillis(a.latencyMillis())) : Mono.just(a))
+                .doOnNext(a -> observe(a, Duration.ofNanos(System.nanoTime() - started)))
+                .flatMap(a -> write(a.response()));
     }
 
-    private WireResponse dispatch(RawRequest raw) {
+    private Answer dispatch(RawRequest raw) {
         CallTrace trace = new CallTrace();
         Map<String, List<String>> aliyunParams = AliyunGateway.parameters(raw);
-        return detector.detect(raw, aliyunParams) == Vendor.ALIYUN ? aliyun.handle(raw, trace)
+        WireResponse response = detector.detect(raw, aliyunParams) == Vendor.ALIYUN ? aliyun.handle(raw, trace)
                 : volcengine.handle(raw, trace);
+        return new Answer(raw, trace, response);
     }
 
-    private WireResponse tooLarge(RawRequest raw) {
-        return detector.detect(raw, raw.query()) == Vendor.ALIYUN
-                ? aliyun.renderEarlyError(raw, AliyunErrors.requestTooLarge(maxBodyBytes))
-                : volcengine.renderEarlyError(raw, VolcengineGatewayErrors.requestTooLarge(maxBodyBytes));
+    private void observe(Answer a, Duration elapsed) {
+        try {
+            observer.answered(a.request(), a.trace(), a.response(), elapsed);
+        } catch (RuntimeException e) {
+            log.warn("call observer failed: {}", e.toString());
+        }
     }
 
-    private WireResponse unreadable(RawRequest raw) {
-        return detector.detect(raw, raw.query()) == Vendor.ALIYUN
-                ? aliyun.renderEarlyError(raw, AliyunErrors.internalError())
-                : volcengine.renderEarlyError(raw, VolcengineGatewayErrors.internalError());
+    private Answer tooLarge(RawRequest raw) {
+        return early(raw, AliyunErrors.requestTooLarge(maxBodyBytes),
+                VolcengineGatewayErrors.requestTooLarge(maxBodyBytes));
+    }
+
+    private Answer unreadable(RawRequest raw) {
+        return early(raw, AliyunErrors.internalError(), VolcengineGatewayErrors.internalError());
+    }
+
+    /** An error before any gateway could route the call, in the dialect the request seems to speak. */
+    private Answer early(RawRequest raw, ApiError aliyunError, ApiError volcengineError) {
+        boolean isAliyun = detector.detect(raw, raw.query()) == Vendor.ALIYUN;
+        ApiError error = isAliyun ? aliyunError : volcengineError;
+        CallTrace trace = new CallTrace().note("vendor", isAliyun ? Vendor.ALIYUN.name() : Vendor.VOLCENGINE.name())
+                .note("errorCode", error.code()).note("errorKind", error.kind().name());
+        WireResponse response = isAliyun ? aliyun.renderEarlyError(raw, error)
+                : volcengine.renderEarlyError(raw, error);
+        return new Answer(raw, trace, response);
     }
 
     private static RawRequest raw(ServerRequest request, byte[] body) {

@@ -87,6 +87,11 @@ public final class TestEmulator {
         }
     }
 
+    /** An emulator of its own with extra properties, shared by every test that uses the same name. */
+    public static TestEmulator named(String name, String... properties) {
+        return RUNNING.computeIfAbsent(name, k -> new TestEmulator(properties));
+    }
+
     public ConfigurableApplicationContext context() {
         return context;
     }
@@ -121,6 +126,16 @@ public final class TestEmulator {
 
     public Reply get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    /** POST with a JSON (or YAML) body, e.g. to the control plane. */
+    public Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
     }
 
     public Reply send(HttpRequest request) {

@@ -88,11 +88,15 @@ public final class AliyunGateway {
                     .orElseThrow(AliyunErrors::apiNotFound);
             responseRoot = action + "Response";
             routed = handler;
+            trace.note("action", action);
             Account account = authenticator.authenticate(request, params, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
             outcome = runner.run(handler, account, asObject(params), requestId, trace);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
+        }
+        if (outcome.failed()) {
+            trace.note("errorCode", outcome.error().code()).note("errorKind", outcome.error().kind().name());
         }
         WireResponse response = render(outcome, requestId, json, responseRoot);
         var problem = selfCheck != null && json

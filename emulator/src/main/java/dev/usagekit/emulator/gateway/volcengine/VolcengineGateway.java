@@ -89,6 +89,7 @@ public final class VolcengineGateway {
                     .orElseThrow(() -> VolcengineGatewayErrors.invalidActionOrVersion(action, version));
             service = handler.spec().service();
             routed = handler;
+            trace.note("action", action);
             if (!"POST".equals(request.method())) {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
@@ -98,6 +99,9 @@ public final class VolcengineGateway {
             outcome = runner.run(handler, account, body, requestId, trace);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
+        }
+        if (outcome.failed()) {
+            trace.note("errorCode", outcome.error().code()).note("errorKind", outcome.error().kind().name());
         }
         WireResponse response = render(outcome, requestId, action, version, service, region);
         var problem = selfCheck != null

@@ -1,0 +1,61 @@
+package dev.usagekit.emulator.control;
+
+import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.core.ErrorKind;
+import dev.usagekit.emulator.web.CallObserver;
+import dev.usagekit.emulator.web.RawRequest;
+import dev.usagekit.emulator.web.WireResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes every answered API call to the journal and to the usagekit.* meters. */
+public final class CallRecorder implements CallObserver {
+
+    private final RequestJournal journal;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public CallRecorder(RequestJournal journal, MeterRegistry meters, Clock clock) {
+        this.journal = journal;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Override
+    public void answered(RawRequest request, CallTrace trace, WireResponse response, Duration elapsed) {
+        Map<String, Object> details = new LinkedHashMap<>(trace.details());
+        String vendor = text(details.remove("vendor"), "UNKNOWN");
+        String action = text(details.remove("action"), request.firstQuery("Action"));
+        String account = text(details.remove("account"), null);
+        String errorCode = text(details.remove("errorCode"), null);
+        String kind = text(details.remove("errorKind"), null);
+        String outcome = outcome(response.status(), kind);
+        journal.record(clock.instant(), vendor, action, account, response.status(), errorCode, outcome, details);
+        String actionTag = action == null ? "unknown" : action;
+        Counter.builder("usagekit.requests").description("API requests by action, vendor and outcome")
+                .tag("action", actionTag).tag("vendor", vendor).tag("outcome", outcome)
+                .register(meters).increment();
+        Timer.builder("usagekit.request.latency").description("API answer time, injected latency included")
+                .tag("action", actionTag).tag("vendor", vendor).publishPercentileHistogram()
+                .register(meters).record(elapsed);
+    }
+
+    static String outcome(int status, String errorKind) {
+        if (ErrorKind.THROTTLED.name().equals(errorKind)) {
+            return "throttled";
+        }
+        if (ErrorKind.FAULT.name().equals(errorKind)) {
+            return "fault";
+        }
+        return status < 400 && errorKind == null ? "success" : "error";
+    }
+
+    private static String text(Object value, String fallback) {
+        return value == null ? fallback : value.toString();
+    }
+}

@@ -1,0 +1,372 @@
+package dev.usagekit.emulator.control;
+
+import dev.usagekit.emulator.catalogue.CatalogueLoader;
+import dev.usagekit.emulator.config.RateLimits;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ActionRegistry;
+import dev.usagekit.emulator.core.EmulatorState;
+import dev.usagekit.emulator.core.RateLimit;
+import dev.usagekit.emulator.throttle.RateLimiter;
+import dev.usagekit.emulator.time.EmulatorClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Handlers of the /_emulator/ control plane: JSON in, JSON out, 400 with a message for any bad input. */
+public final class ControlApi {
+
+    /** A client mistake in a control request; answered 400. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EmulatorClock clock;
+    private final EmulatorState state;
+    private final RateLimiter limiter;
+    private final RateLimits limits;
+    private final ActionRegistry registry;
+    private final FaultInjector faults;
+    private final RequestJournal journal;
+    private final StartupState startup;
+    private final String version;
+    private final String signatureMode;
+
+    public ControlApi(EmulatorClock clock, EmulatorState state, RateLimiter limiter, RateLimits limits,
+            ActionRegistry registry, FaultInjector faults, RequestJournal journal, StartupState startup,
+            String signatureMode) {
+        this.clock = clock;
+        this.state = state;
+        this.limiter = limiter;
+        this.limits = limits;
+        this.registry = registry;
+        this.faults = faults;
+        this.journal = journal;
+        this.startup = startup;
+        this.signatureMode = signatureMode;
+        String v = ControlApi.class.getPackage().getImplementationVersion();
+        this.version = v == null ? "dev" : v;
+    }
+
+    // --- status ---
+
+    public Mono<ServerResponse> health(ServerRequest request) {
+        return ok(Map.of("status", "UP"));
+    }
+
+    public Mono<ServerResponse> info(ServerRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        body.put("seed", state.seed());
+        body.put("clock", clockJson());
+        body.put("signature", Map.of("mode", signatureMode));
+        body.put("limits", limitsJson());
+        body.put("journal", Map.of("size", journal.capacity()));
+        return ok(body);
+    }
+
+    // --- clock ---
+
+    public Mono<ServerResponse> clock(ServerRequest request) {
+        return ok(clockJson());
+    }
+
+    public Mono<ServerResponse> moveClock(ServerRequest request) {
+        return withBody(request, body -> {
+            Instant before = clock.instant();
+            if (body.hasNonNull("set")) {
+                clock.set(instant(body.get("set").asString(), "set"));
+            }
+            if (body.hasNonNull("advance")) {
+                clock.advance(duration(body.get("advance").asString()));
+            }
+            if (body.hasNonNull("freeze")) {
+                if (body.get("freeze").asBoolean()) {
+                    clock.freeze();
+                } else {
+                    clock.unfreeze();
+                }
+            }
+            if (clock.instant().isBefore(before)) {
+                limiter.clear(); // buckets cannot refill backwards
+            }
+            return clockJson();
+        });
+    }
+
+    // --- reset, seed, fixtures ---
+
+    public Mono<ServerResponse> reset(ServerRequest request) {
+        journal.clear();
+        faults.clear();
+        limiter.clear();
+        limits.clearOverrides();
+        startup.limitOverrides().forEach(limits::override);
+        limits.setEnabled(startup.limitsEnabled());
+        state.reseed(startup.seed());
+        state.replaceFixtures(startup.fixtures());
+        clock.resetToSystem();
+        if (startup.frozen()) {
+            clock.freeze(); // first, so the fixed start below is taken exactly
+        }
+        if (startup.fixedStart() != null) {
+            clock.set(startup.fixedStart());
+        }
+        return ok(Map.of("reset", true, "clock", clockJson(), "seed", state.seed()));
+    }
+
+    public Mono<ServerResponse> seed(ServerRequest request) {
+        return withBody(request, body -> {
+            JsonNode seed = body.get("seed");
+            if (seed == null || !seed.isIntegralNumber()) {
+                throw new BadRequest("seed must be an integer, e.g. {\"seed\":123}");
+            }
+            state.reseed(seed.asLong());
+            return Map.of("seed", state.seed());
+        });
+    }
+
+    public Mono<ServerResponse> fixtures(ServerRequest request) {
+        return request.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> {
+            if (text.isBlank()) {
+                return error(HttpStatus.BAD_REQUEST, "the fixture body is empty");
+            }
+            try {
+                var accounts = CatalogueLoader.read(text, "control plane");
+                state.replaceFixtures(accounts);
+                return ok(Map.of("accounts", accounts.size()));
+            } catch (RuntimeException e) {
+                return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
+        });
+    }
+
+    // --- throttles ---
+
+    public Mono<ServerResponse> throttles(ServerRequest request) {
+        return ok(limitsJson());
+    }
+
+    public Mono<ServerResponse> setThrottles(ServerRequest request) {
+        return withBody(request, body -> {
+            if (body.hasNonNull("enabled")) {
+                limits.setEnabled(body.get("enabled").asBoolean());
+            }
+            if (body.hasNonNull("action")) {
+                String action = body.get("action").asString();
+                if (registry.all().stream().noneMatch(h -> h.spec().action().equals(action))) {
+                    throw new BadRequest("unknown action: " + action);
+                }
+                if (!body.hasNonNull("limit")) {
+                    throw new BadRequest("limit is required with action: 10/s, 600/min or off");
+                }
+                try {
+                    limits.override(action, body.get("limit").asString());
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequest(e.getMessage());
+                }
+            }
+            return limitsJson();
+        });
+    }
+
+    // --- faults ---
+
+    public Mono<ServerResponse> faults(ServerRequest request) {
+        return ok(Map.of("faults", faults.list()));
+    }
+
+    public Mono<ServerResponse> addFault(ServerRequest request) {
+        return withBody(request, body -> {
+            FaultInjector.Fault fault = parseFault(body);
+            faults.add(fault);
+            return Map.of("faults", faults.list(), "added", fault.id());
+        });
+    }
+
+    public Mono<ServerResponse> clearFaults(ServerRequest request) {
+        faults.clear();
+        return ok(Map.of("faults", faults.list()));
+    }
+
+    private FaultInjector.Fault parseFault(JsonNode body) {
+        String action = text(body, "action");
+        if (action != null && registry.all().stream().noneMatch(h -> h.spec().action().equals(action))) {
+            throw new BadRequest("unknown action: " + action);
+        }
+        long minLatency = 0;
+        long maxLatency = 0;
+        if (body.hasNonNull("latencyMs")) {
+            minLatency = maxLatency = nonNegative(body.get("latencyMs"), "latencyMs");
+        } else if (body.hasNonNull("latency")) {
+            JsonNode l = body.get("latency");
+            minLatency = l.hasNonNull("minMs") ? nonNegative(l.get("minMs"), "latency.minMs") : 0;
+            maxLatency = l.hasNonNull("maxMs") ? nonNegative(l.get("maxMs"), "latency.maxMs") : minLatency;
+            if (maxLatency < minLatency) {
+                throw new BadRequest("latency.maxMs must not be below latency.minMs");
+            }
+        }
+        String code = text(body, "code");
+        boolean latencyOnly = code == null && !body.hasNonNull("status") && maxLatency > 0;
+        if (code == null && !latencyOnly) {
+            code = "InternalError";
+        }
+        int status = body.hasNonNull("status") ? body.get("status").asInt() : 500;
+        if (status < 400 || status > 599) {
+            throw new BadRequest("status must be 400-599");
+        }
+        int times = -1;
+        if (body.hasNonNull("times")) {
+            times = body.get("times").asInt();
+            if (times < 1) {
+                throw new BadRequest("times must be at least 1");
+            }
+        }
+        double probability = body.hasNonNull("probability") ? body.get("probability").asDouble() : 1.0;
+        if (probability < 0 || probability > 1) {
+            throw new BadRequest("probability must be between 0 and 1");
+        }
+        Integer codeN = body.hasNonNull("codeN") ? body.get("codeN").asInt() : null;
+        String message = text(body, "message");
+        return new FaultInjector.Fault(faults.nextId(), action, text(body, "account"), latencyOnly ? null : code,
+                status, codeN, message == null ? "Injected fault." : message, times, probability, minLatency,
+                maxLatency);
+    }
+
+    // --- journal ---
+
+    public Mono<ServerResponse> journal(ServerRequest request) {
+        RequestJournal.Filter filter = filter(request);
+        int limit = request.queryParam("limit").map(s -> integer(s, "limit")).orElse(0);
+        return ok(Map.of("entries", journal.find(filter, limit).stream().map(RequestJournal.Entry::toJson).toList(),
+                "evicted", journal.evicted()));
+    }
+
+    public Mono<ServerResponse> journalCount(ServerRequest request) {
+        return ok(Map.of("count", journal.count(filter(request)), "evicted", journal.evicted()));
+    }
+
+    public Mono<ServerResponse> clearJournal(ServerRequest request) {
+        journal.clear();
+        return ok(Map.of("count", 0, "evicted", journal.evicted()));
+    }
+
+    private static RequestJournal.Filter filter(ServerRequest request) {
+        return new RequestJournal.Filter(param(request, "action"), param(request, "account"),
+                param(request, "outcome"), request.queryParam("since").filter(s -> !s.isBlank())
+                        .map(s -> instant(s, "since")).orElse(null));
+    }
+
+    // --- helpers ---
+
+    private Map<String, Object> clockJson() {
+        return Map.of("now", clock.instant().toString(), "frozen", clock.frozen());
+    }
+
+    private Map<String, Object> limitsJson() {
+        Map<String, Object> perAction = new LinkedHashMap<>();
+        for (ActionHandler<?> h : registry.all()) {
+            RateLimit limit = limits.limitFor(h);
+            perAction.put(h.spec().action(), limit == null ? "off" : limit.toString());
+        }
+        return Map.of("enabled", limits.enabled(), "actions", perAction);
+    }
+
+    private static Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Object> action) {
+        return request.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> {
+            try {
+                JsonNode body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+                if (body == null || !body.isObject()) {
+                    throw new BadRequest("the body must be a JSON object");
+                }
+                return ok(action.apply(body));
+            } catch (JacksonException e) {
+                return error(HttpStatus.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage());
+            } catch (BadRequest e) {
+                return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
+        });
+    }
+
+    static Mono<ServerResponse> ok(Object body) {
+        return json(HttpStatus.OK, body);
+    }
+
+    static Mono<ServerResponse> error(HttpStatus status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", status.getReasonPhrase());
+        body.put("message", message);
+        return json(status, body);
+    }
+
+    private static Mono<ServerResponse> json(HttpStatus status, Object body) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON.writeValueAsString(body));
+    }
+
+    /** Turns a BadRequest thrown outside withBody (query parameters) into a 400. */
+    static HandlerFunction<ServerResponse> guarded(HandlerFunction<ServerResponse> handler) {
+        return request -> {
+            try {
+                return handler.handle(request);
+            } catch (BadRequest e) {
+                return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
+        };
+    }
+
+    private static String param(ServerRequest request, String name) {
+        return request.queryParam(name).filter(s -> !s.isBlank()).orElse(null);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() || n.asString().isBlank() ? null : n.asString();
+    }
+
+    private static long nonNegative(JsonNode n, String field) {
+        if (!n.isIntegralNumber() || n.asLong() < 0) {
+            throw new BadRequest(field + " must be a non-negative integer (milliseconds)");
+        }
+        return n.asLong();
+    }
+
+    private static int integer(String s, String field) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequest(field + " must be an integer");
+        }
+    }
+
+    private static Instant instant(String s, String field) {
+        try {
+            return Instant.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(field + " must be an ISO-8601 instant such as 2026-11-20T12:00:00Z");
+        }
+    }
+
+    private static Duration duration(String s) {
+        try {
+            return Duration.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("advance must be an ISO-8601 duration such as PT5M");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.usagekit.emulator.control;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
+
+import dev.usagekit.emulator.config.EmulatorProperties;
+import dev.usagekit.emulator.config.RateLimits;
+import dev.usagekit.emulator.core.ActionRegistry;
+import dev.usagekit.emulator.core.EmulatorState;
+import dev.usagekit.emulator.throttle.RateLimiter;
+import dev.usagekit.emulator.time.EmulatorClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The control plane under /_emulator/: clock, reset, seed, fixtures, throttles, faults, journal. */
+@Configuration(proxyBeanMethods = false)
+public class ControlConfiguration {
+
+    static final String TOKEN_HEADER = "X-Emulator-Token";
+
+    @Bean
+    FaultInjector faultInjector() {
+        return new FaultInjector();
+    }
+
+    @Bean
+    RequestJournal requestJournal(Environment env) {
+        return new RequestJournal(env.getProperty("emulator.journal.size", Integer.class, 1000));
+    }
+
+    @Bean
+    CallRecorder callRecorder(RequestJournal journal, ObjectProvider<MeterRegistry> meters, EmulatorClock clock) {
+        return new CallRecorder(journal, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+    }
+
+    @Bean
+    StartupState startupState(EmulatorProperties props, EmulatorState state) {
+        return new StartupState(props.getClock().getFixed(), props.getClock().isFrozen(), state.seed(),
+                state.fixtureAccounts(), props.getLimits().isEnabled(), props.getLimits().getOverrides());
+    }
+
+    @Bean
+    ControlApi controlApi(EmulatorClock clock, EmulatorState state, RateLimiter limiter, RateLimits limits,
+            ActionRegistry registry, FaultInjector faults, RequestJournal journal, StartupState startup,
+            Environment env) {
+        return new ControlApi(clock, state, limiter, limits, registry, faults, journal, startup,
+                env.getProperty("emulator.signature-mode", "strict").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Before the catch-all API route, which takes every other path. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> controlRoutes(ControlApi api, Environment env) {
+        boolean enabled = env.getProperty("emulator.admin.enabled", Boolean.class, true);
+        String token = env.getProperty("emulator.admin.token", "");
+        RouterFunction<ServerResponse> routes = RouterFunctions.route()
+                .GET("/_emulator/health", api::health)
+                .GET("/_emulator/info", api::info)
+                .GET("/_emulator/clock", api::clock)
+                .POST("/_emulator/clock", api::moveClock)
+                .POST("/_emulator/reset", api::reset)
+                .POST("/_emulator/seed", api::seed)
+                .POST("/_emulator/fixtures", api::fixtures)
+                .GET("/_emulator/throttles", api::throttles)
+                .POST("/_emulator/throttles", api::setThrottles)
+                .GET("/_emulator/faults", api::faults)
+                .POST("/_emulator/faults", api::addFault)
+                .DELETE("/_emulator/faults", api::clearFaults)
+                .GET("/_emulator/journal/count", ControlApi.guarded(api::journalCount))
+                .GET("/_emulator/journal", ControlApi.guarded(api::journal))
+                .DELETE("/_emulator/journal", api::clearJournal)
+                .route(path("/_emulator/**"), r -> ControlApi.error(HttpStatus.NOT_FOUND,
+                        "no control endpoint " + r.method() + " " + r.path()))
+                .build();
+        return routes.filter((request, next) -> {
+            if (!enabled) {
+                return ControlApi.error(HttpStatus.NOT_FOUND, "the control plane is disabled (emulator.admin.enabled)");
+            }
+            if (!token.isEmpty() && !matches(token, request.headers().firstHeader(TOKEN_HEADER))) {
+                return ControlApi.error(HttpStatus.UNAUTHORIZED, "missing or wrong " + TOKEN_HEADER + " header");
+            }
+            return next.handle(request);
+        });
+    }
+
+    private static boolean matches(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.usagekit.emulator.control;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The last N API calls, oldest dropped first; counts what it dropped. */
+public final class RequestJournal {
+
+    /** One answered call. outcome: success, error, throttled or fault. */
+    public record Entry(long id, Instant time, String vendor, String action, String account, int status,
+            String errorCode, String outcome, Map<String, Object> details) {
+
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("time", time.toString());
+            m.put("vendor", vendor);
+            m.put("action", action);
+            m.put("account", account);
+            m.put("status", status);
+            m.put("errorCode", errorCode);
+            m.put("outcome", outcome);
+            m.put("details", details);
+            return m;
+        }
+    }
+
+    /** Null fields match anything. */
+    public record Filter(String action, String account, String outcome, Instant since) implements Predicate<Entry> {
+        @Override
+        public boolean test(Entry e) {
+            return (action == null || action.equals(e.action())) && (account == null || account.equals(e.account()))
+                    && (outcome == null || outcome.equals(e.outcome()))
+                    && (since == null || !e.time().isBefore(since));
+        }
+    }
+
+    private final int capacity;
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private long nextId = 1;
+    private long evicted;
+
+    public RequestJournal(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("emulator.journal.size must be at least 1");
+        }
+        this.capacity = capacity;
+    }
+
+    public synchronized void record(Instant time, String vendor, String action, String account, int status,
+            String errorCode, String outcome, Map<String, Object> details) {
+        if (entries.size() == capacity) {
+            entries.removeFirst();
+            evicted++;
+        }
+        entries.addLast(new Entry(nextId++, time, vendor, action, account, status, errorCode, outcome, details));
+    }
+
+    /** Matching entries, oldest first; at most the newest {@code limit} when limit > 0. */
+    public synchronized List<Entry> find(Filter filter, int limit) {
+        List<Entry> matched = new ArrayList<>(entries.stream().filter(filter).toList());
+        return limit > 0 && matched.size() > limit ? matched.subList(matched.size() - limit, matched.size())
+                : matched;
+    }
+
+    public synchronized long count(Filter filter) {
+        return entries.stream().filter(filter).count();
+    }
+
+    public synchronized long evicted() {
+        return evicted;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+        evicted = 0;
+    }
+}

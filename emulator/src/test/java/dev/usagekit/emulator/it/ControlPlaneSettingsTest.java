@@ -1,0 +1,52 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+
+/** Settings of the control plane itself: journal size, admin token, admin switch. */
+class ControlPlaneSettingsTest {
+
+    private static final String TRANSCODE = ControlPlaneTest.TRANSCODE;
+
+    @Test
+    void journalKeepsTheNewestEntriesAndCountsEvictions() {
+        TestEmulator e = TestEmulator.named("small-journal", "emulator.limits.enabled=false",
+                "emulator.journal.size=3");
+        e.post("/_emulator/reset", "");
+        for (int i = 0; i < 5; i++) {
+            e.post("/_emulator/clock", "{\"advance\":\"PT1S\"}");
+            e.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, TRANSCODE);
+        }
+        var journal = e.get("/_emulator/journal").json();
+        assertThat(journal.get("entries")).hasSize(3);
+        assertThat(journal.get("evicted").asLong()).isEqualTo(2);
+        assertThat(journal.at("/entries/0/time").asString()).isEqualTo("2026-11-20T12:00:03Z");
+        assertThat(journal.at("/entries/2/id").asLong()).isEqualTo(5);
+        assertThat(e.get("/_emulator/journal/count").json().get("evicted").asLong()).isEqualTo(2);
+        assertThat(e.get("/_emulator/info").json().at("/journal/size").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void tokenIsRequiredWhenSet() {
+        TestEmulator e = TestEmulator.named("token", "emulator.admin.token=s3cret");
+        TestEmulator.Reply denied = e.get("/_emulator/info");
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.json().get("message").asString()).contains("X-Emulator-Token");
+        assertThat(e.send(HttpRequest.newBuilder(e.uri("/_emulator/info")).header("X-Emulator-Token", "wrong")
+                .GET().build()).status()).isEqualTo(401);
+        assertThat(e.send(HttpRequest.newBuilder(e.uri("/_emulator/info")).header("X-Emulator-Token", "s3cret")
+                .GET().build()).status()).isEqualTo(200);
+        // API calls need no token
+        assertThat(e.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, TRANSCODE)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void disabledControlPlaneAnswers404() {
+        TestEmulator e = TestEmulator.named("admin-off", "emulator.admin.enabled=false");
+        assertThat(e.get("/_emulator/health").status()).isEqualTo(404);
+        assertThat(e.post("/_emulator/reset", "").status()).isEqualTo(404);
+    }
+}

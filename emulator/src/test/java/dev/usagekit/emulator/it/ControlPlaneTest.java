@@ -1,0 +1,297 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The /_emulator/ control plane, driven over HTTP against the shared unthrottled emulator. */
+class ControlPlaneTest {
+
+    static final String TRANSCODE = "{\"DomainList\":[\"example.com\"],\"StartTime\":\"2026-11-15T00:00:00+08:00\","
+            + "\"EndTime\":\"2026-11-18T00:00:00+08:00\",\"Aggregation\":86400}";
+
+    private final TestEmulator emulator = TestEmulator.unthrottled();
+
+    @BeforeEach
+    @AfterEach
+    void reset() {
+        assertThat(emulator.post("/_emulator/reset", "").status()).isEqualTo(200);
+    }
+
+    private TestEmulator.Reply transcode() {
+        return emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, TRANSCODE);
+    }
+
+    @Test
+    void healthAndInfo() {
+        assertThat(emulator.get("/_emulator/health").json().get("status").asString()).isEqualTo("UP");
+        JsonNode info = emulator.get("/_emulator/info").json();
+        assertThat(info.get("seed").asLong()).isEqualTo(20240101L);
+        assertThat(info.at("/clock/now").asString()).isEqualTo(TestEmulator.NOW.toString());
+        assertThat(info.at("/clock/frozen").asBoolean()).isTrue();
+        assertThat(info.at("/signature/mode").asString()).isEqualTo("off"); // the test emulators run unsigned
+        assertThat(info.at("/limits/enabled").asBoolean()).isFalse();
+        assertThat(info.at("/limits/actions/ListOperationDistribution").asString()).isEqualTo("off");
+        assertThat(info.has("version")).isTrue();
+    }
+
+    @Test
+    void clockSetAdvanceFreeze() {
+        JsonNode c = emulator.post("/_emulator/clock", "{\"advance\":\"PT5M\"}").json();
+        assertThat(c.get("now").asString()).isEqualTo("2026-11-20T12:05:00Z");
+        c = emulator.post("/_emulator/clock", "{\"set\":\"2026-11-21T00:00:00Z\"}").json();
+        assertThat(c.get("now").asString()).isEqualTo("2026-11-21T00:00:00Z");
+        assertThat(emulator.get("/_emulator/clock").json().get("frozen").asBoolean()).isTrue();
+        assertThat(emulator.post("/_emulator/clock", "{\"freeze\":false}").json().get("frozen").asBoolean())
+                .isFalse();
+        TestEmulator.Reply bad = emulator.post("/_emulator/clock", "{\"advance\":\"five minutes\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("message").asString()).contains("ISO-8601");
+    }
+
+    @Test
+    void faultFailsTwiceThenSucceeds() {
+        TestEmulator.Reply added = emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\","
+                + "\"account\":\"2100000001\",\"code\":\"InternalError\",\"status\":503,\"message\":\"boom\",\"times\":2}");
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).hasSize(1);
+        for (int i = 0; i < 2; i++) {
+            TestEmulator.Reply r = transcode();
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InternalError");
+            assertThat(r.json().at("/ResponseMetadata/Error/Message").asString()).isEqualTo("boom");
+            assertThat(r.json().at("/ResponseMetadata/Action").asString()).isEqualTo("DescribeLiveTranscodeData");
+        }
+        assertThat(transcode().status()).isEqualTo(200);
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+        JsonNode journal = emulator.get("/_emulator/journal?outcome=fault").json();
+        assertThat(journal.get("entries")).hasSize(2);
+        assertThat(journal.at("/entries/0/errorCode").asString()).isEqualTo("InternalError");
+        assertThat(journal.at("/entries/0/details/fault/code").asString()).isEqualTo("InternalError");
+    }
+
+    @Test
+    void faultForAnotherAccountDoesNotFire() {
+        emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\",\"account\":\"2100000002\"}");
+        assertThat(transcode().status()).isEqualTo(200);
+    }
+
+    @Test
+    void gatewayFaultWithProbabilityOneAlwaysFires() {
+        emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\",\"code\":\"ServiceUnavailable\","
+                + "\"status\":502,\"codeN\":100014,\"probability\":1.0}");
+        for (int i = 0; i < 3; i++) {
+            TestEmulator.Reply r = transcode();
+            assertThat(r.status()).isEqualTo(502);
+            assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("ServiceUnavailable");
+            assertThat(r.json().at("/ResponseMetadata/Error/CodeN").asInt()).isEqualTo(100014);
+        }
+        assertThat(emulator.delete("/_emulator/faults").status()).isEqualTo(200);
+        assertThat(transcode().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aliyunFaultUsesTheFlatEnvelope() {
+        emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveProducerUsageData\",\"code\":\"ServiceUnavailable\","
+                + "\"status\":503,\"times\":1}");
+        TestEmulator.Reply r = emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId="
+                + TestEmulator.ALIYUN_AK + "&Format=JSON&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().get("Code").asString()).isEqualTo("ServiceUnavailable");
+    }
+
+    @Test
+    void invalidFaultIsRefused() {
+        assertThat(emulator.post("/_emulator/faults", "{\"action\":\"NoSuchAction\"}").status()).isEqualTo(400);
+        assertThat(emulator.post("/_emulator/faults", "{\"probability\":2}").status()).isEqualTo(400);
+        assertThat(emulator.post("/_emulator/faults", "{not json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void latencyDoesNotBlockOtherRequests() throws Exception {
+        emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\",\"latencyMs\":1500,\"times\":1}");
+        List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> {
+            assertThat(transcode().status()).isEqualTo(200);
+            finished.add("slow");
+        }, clients);
+        // wait until the slow call is in flight (the fault is used up when it enters the pipeline)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!emulator.get("/_emulator/faults").json().get("faults").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        List<CompletableFuture<Void>> fast = IntStream.range(0, 5).mapToObj(i -> CompletableFuture.runAsync(() -> {
+            assertThat(transcode().status()).isEqualTo(200);
+            finished.add("fast");
+        }, clients)).toList();
+        CompletableFuture.allOf(fast.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        slow.get(30, TimeUnit.SECONDS);
+        clients.shutdown();
+        assertThat(finished).hasSize(6).endsWith("slow");
+        assertThat(finished.subList(0, 5)).containsOnly("fast");
+        // the journal records a call when it is answered, so the slow one comes last
+        JsonNode slowEntry = emulator.get("/_emulator/journal?limit=1").json().at("/entries/0");
+        assertThat(slowEntry.at("/details/latencyMillis").asLong()).isEqualTo(1500);
+    }
+
+    @Test
+    void journalFiltersAndCount() {
+        transcode();
+        emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, "{}");
+        emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId=LTAIsecondtenant"
+                + "&Format=JSON&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z");
+        JsonNode all = emulator.get("/_emulator/journal").json();
+        assertThat(all.get("entries")).hasSize(3);
+        assertThat(all.get("evicted").asLong()).isZero();
+        JsonNode first = all.at("/entries/0");
+        assertThat(first.get("vendor").asString()).isEqualTo("VOLCENGINE");
+        assertThat(first.get("action").asString()).isEqualTo("DescribeLiveTranscodeData");
+        assertThat(first.get("account").asString()).isEqualTo("2100000001");
+        assertThat(first.get("status").asInt()).isEqualTo(200);
+        assertThat(first.get("outcome").asString()).isEqualTo("success");
+        assertThat(first.get("time").asString()).isEqualTo(TestEmulator.NOW.toString());
+        assertThat(first.at("/details/buckets/withheldByDataDelay").isMissingNode()).isFalse();
+        JsonNode error = all.at("/entries/1");
+        assertThat(error.get("outcome").asString()).isEqualTo("error");
+        assertThat(error.get("errorCode").asString()).startsWith("InvalidParam");
+        assertThat(error.at("/details/rule").isMissingNode()).isFalse();
+
+        assertThat(count("?action=DescribeLiveTranscodeData")).isEqualTo(2);
+        assertThat(count("?account=2100000002")).isEqualTo(1);
+        assertThat(count("?outcome=error")).isEqualTo(1);
+        assertThat(count("?outcome=success&action=DescribeLiveProducerUsageData")).isEqualTo(1);
+        assertThat(count("?since=2026-11-20T12:00:01Z")).isZero();
+        emulator.post("/_emulator/clock", "{\"advance\":\"PT1M\"}");
+        transcode();
+        assertThat(count("?since=2026-11-20T12:00:30Z")).isEqualTo(1);
+        assertThat(emulator.get("/_emulator/journal?limit=1").json().at("/entries/0/time").asString())
+                .isEqualTo("2026-11-20T12:01:00Z");
+        assertThat(emulator.get("/_emulator/journal?since=yesterday").status()).isEqualTo(400);
+        assertThat(emulator.delete("/_emulator/journal").status()).isEqualTo(200);
+        assertThat(count("")).isZero();
+    }
+
+    @Test
+    void earlyErrorsAreJournaledWithTheirCode() {
+        TestEmulator.Reply r = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, "{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}");
+        assertThat(r.status()).isGreaterThanOrEqualTo(400);
+        JsonNode entry = emulator.get("/_emulator/journal").json().at("/entries/0");
+        assertThat(entry.get("vendor").asString()).isEqualTo("VOLCENGINE");
+        assertThat(entry.get("outcome").asString()).isEqualTo("error");
+        assertThat(entry.get("errorCode").asString())
+                .isEqualTo(r.json().at("/ResponseMetadata/Error/Code").asString());
+    }
+
+    private long count(String query) {
+        return emulator.get("/_emulator/journal/count" + query).json().get("count").asLong();
+    }
+
+    @Test
+    void seedChangesDataAndResetRestoresIt() {
+        String before = transcode().json().get("Result").toString();
+        assertThat(emulator.post("/_emulator/seed", "{\"seed\":123}").json().get("seed").asLong()).isEqualTo(123);
+        String reseeded = transcode().json().get("Result").toString();
+        assertThat(reseeded).isNotEqualTo(before);
+        assertThat(emulator.post("/_emulator/seed", "{\"seed\":\"x\"}").status()).isEqualTo(400);
+        emulator.post("/_emulator/reset", "");
+        assertThat(transcode().json().get("Result").toString()).isEqualTo(before);
+    }
+
+    @Test
+    void resetRestoresClockFaultsJournalAndLimits() {
+        emulator.post("/_emulator/clock", "{\"set\":\"2026-12-01T00:00:00Z\",\"freeze\":false}");
+        emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\"}");
+        emulator.post("/_emulator/throttles", "{\"enabled\":true}");
+        transcode();
+        TestEmulator.Reply reset = emulator.post("/_emulator/reset", "");
+        assertThat(reset.status()).isEqualTo(200);
+        JsonNode clock = emulator.get("/_emulator/clock").json();
+        assertThat(clock.get("now").asString()).isEqualTo(TestEmulator.NOW.toString());
+        assertThat(clock.get("frozen").asBoolean()).isTrue();
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+        assertThat(emulator.get("/_emulator/throttles").json().get("enabled").asBoolean()).isFalse();
+        assertThat(emulator.get("/_emulator/journal/count").json().get("count").asLong()).isZero();
+        assertThat(transcode().status()).isEqualTo(200);
+    }
+
+    @Test
+    void fixturesReplaceTheCatalogue() {
+        String yaml = """
+                accounts:
+                  - accountId: "2100000009"
+                    name: loaded
+                    utcOffset: "+00:00"
+                    accessKeys:
+                      - accessKeyId: AKLTloaded
+                        secret: loadedsecret
+                    liveDomains:
+                      - name: loaded.example.com
+                        scale: 1.0
+                """;
+        TestEmulator.Reply loaded = emulator.send(java.net.http.HttpRequest.newBuilder(emulator.uri("/_emulator/fixtures"))
+                .header("Content-Type", "application/yaml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(yaml)).build());
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        assertThat(loaded.json().get("accounts").asInt()).isEqualTo(1);
+        TestEmulator.Reply r = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", "AKLTloaded",
+                TRANSCODE.replace("example.com", "loaded.example.com"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(transcode().status()).isEqualTo(401);
+        emulator.post("/_emulator/reset", "");
+        assertThat(transcode().status()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidFixtureIs400WithAMessage() {
+        TestEmulator.Reply r = emulator.post("/_emulator/fixtures", "accounts: [ {accountId: ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("message").asString()).contains("fixture");
+        assertThat(emulator.post("/_emulator/fixtures", "").status()).isEqualTo(400);
+        assertThat(transcode().status()).isEqualTo(200);
+    }
+
+    @Test
+    void throttleOverrides() {
+        TestEmulator.Reply r = emulator.post("/_emulator/throttles",
+                "{\"enabled\":true,\"action\":\"DescribeLiveTranscodeData\",\"limit\":\"1/s\"}");
+        assertThat(r.json().at("/actions/DescribeLiveTranscodeData").asString()).isEqualTo("1/s");
+        assertThat(transcode().status()).isEqualTo(200);
+        TestEmulator.Reply throttled = transcode();
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(count("?outcome=throttled")).isEqualTo(1);
+        emulator.post("/_emulator/throttles", "{\"action\":\"DescribeLiveTranscodeData\",\"limit\":\"off\"}");
+        assertThat(transcode().status()).isEqualTo(200);
+        assertThat(emulator.post("/_emulator/throttles", "{\"action\":\"DescribeLiveTranscodeData\",\"limit\":\"x\"}")
+                .status()).isEqualTo(400);
+        assertThat(emulator.post("/_emulator/throttles", "{\"action\":\"Nope\",\"limit\":\"1/s\"}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void unknownControlPathIs404Json() {
+        TestEmulator.Reply r = emulator.get("/_emulator/nothing");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("message").asString()).contains("/_emulator/nothing");
+    }
+
+    @Test
+    void metricsCountRequests() {
+        transcode();
+        TestEmulator.Reply prometheus = emulator.get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("usagekit_requests_total").contains("usagekit_request_latency");
+    }
+
+}
