@@ -21,6 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The control plane under /_emulator/: clock, reset, seed, fixtures, throttles, faults, journal. */
@@ -64,6 +65,7 @@ public class ControlConfiguration {
     RouterFunction<ServerResponse> controlRoutes(ControlApi api, Environment env) {
         boolean enabled = env.getProperty("emulator.admin.enabled", Boolean.class, true);
         String token = env.getProperty("emulator.admin.token", "");
+        boolean allowRemote = env.getProperty("emulator.admin.allow-remote", Boolean.class, false);
         RouterFunction<ServerResponse> routes = RouterFunctions.route()
                 .GET("/_emulator/health", api::health)
                 .GET("/_emulator/info", api::info)
@@ -87,11 +89,21 @@ public class ControlConfiguration {
             if (!enabled) {
                 return ControlApi.error(HttpStatus.NOT_FOUND, "the control plane is disabled (emulator.admin.enabled)");
             }
+            // without a token, only callers on this machine may steer the emulator
+            if (token.isEmpty() && !allowRemote && !fromLoopback(request)) {
+                return ControlApi.error(HttpStatus.FORBIDDEN, "the control plane answers loopback callers only "
+                        + "(set emulator.admin.token or emulator.admin.allow-remote=true)");
+            }
             if (!token.isEmpty() && !matches(token, request.headers().firstHeader(TOKEN_HEADER))) {
                 return ControlApi.error(HttpStatus.UNAUTHORIZED, "missing or wrong " + TOKEN_HEADER + " header");
             }
             return next.handle(request);
         });
+    }
+
+    static boolean fromLoopback(ServerRequest request) {
+        return request.remoteAddress().map(a -> a.getAddress() != null && a.getAddress().isLoopbackAddress())
+                .orElse(false);
     }
 
     private static boolean matches(String expected, String given) {
