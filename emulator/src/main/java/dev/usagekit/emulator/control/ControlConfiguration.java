@@ -59,10 +59,29 @@ public class ControlConfiguration {
                 env.getProperty("emulator.signature-mode", "strict").toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Before the catch-all API route, which takes every other path. */
+    /**
+     * On the main port, before the catch-all API route. With emulator.admin.port set, the control plane is served
+     * on that port instead and the main port only says where it went.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> controlRoutes(ControlApi api, Environment env) {
+        int adminPort = env.getProperty("emulator.admin.port", Integer.class, -1);
+        if (adminPort >= 0) {
+            return RouterFunctions.route(path("/_emulator/**"), r -> ControlApi.error(HttpStatus.NOT_FOUND,
+                    "the control plane is served on its own port (emulator.admin.port)"));
+        }
+        return controlPlane(api, env);
+    }
+
+    /** A separate server for the control plane when emulator.admin.port is set (0 picks a free port). */
+    @Bean
+    AdminServer adminServer(ControlApi api, Environment env) {
+        return new AdminServer(env.getProperty("emulator.admin.port", Integer.class, -1),
+                env.getProperty("server.address", "0.0.0.0"), () -> controlPlane(api, env));
+    }
+
+    static RouterFunction<ServerResponse> controlPlane(ControlApi api, Environment env) {
         boolean enabled = env.getProperty("emulator.admin.enabled", Boolean.class, true);
         String token = env.getProperty("emulator.admin.token", "");
         boolean allowRemote = env.getProperty("emulator.admin.allow-remote", Boolean.class, false);

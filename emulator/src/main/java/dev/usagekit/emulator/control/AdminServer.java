@@ -1,0 +1,58 @@
+package dev.usagekit.emulator.control;
+
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** Serves the control plane on its own port, so it can be firewalled apart from the emulated APIs. */
+public final class AdminServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
+
+    private final int port;
+    private final String host;
+    private final Supplier<RouterFunction<ServerResponse>> routes;
+    private volatile DisposableServer server;
+
+    /** @param port the port, 0 for any free one, negative for no separate server */
+    public AdminServer(int port, String host, Supplier<RouterFunction<ServerResponse>> routes) {
+        this.port = port;
+        this.host = host;
+        this.routes = routes;
+    }
+
+    @Override
+    public void start() {
+        if (port < 0) {
+            return;
+        }
+        var handler = new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.get()));
+        server = HttpServer.create().host(host).port(port).handle(handler).bindNow();
+        log.info("control plane listening on port {}", server.port());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.disposeNow();
+            server = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null || port < 0;
+    }
+
+    /** The bound port, or -1 when the control plane shares the main port. */
+    public int boundPort() {
+        return server == null ? -1 : server.port();
+    }
+}
