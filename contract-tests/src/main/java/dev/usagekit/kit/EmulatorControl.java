@@ -1,0 +1,233 @@
+package dev.usagekit.kit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small client of the emulator's control plane ({@code /_emulator/...}) over {@code java.net.http}. Every method
+ * throws {@link IllegalStateException} when the emulator answers with an error.
+ */
+public final class EmulatorControl {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:8080} */
+    public EmulatorControl(String baseUrl) {
+        this.base = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/_emulator";
+    }
+
+    // --- clock ---
+
+    /** The virtual clock's current instant. */
+    public Instant now() {
+        return Instant.parse(get("/clock").get("now").asString());
+    }
+
+    public boolean frozen() {
+        return get("/clock").get("frozen").asBoolean();
+    }
+
+    public EmulatorControl setClock(Instant instant) {
+        post("/clock", Map.of("set", instant.toString()));
+        return this;
+    }
+
+    public EmulatorControl advanceClock(Duration duration) {
+        post("/clock", Map.of("advance", duration.toString()));
+        return this;
+    }
+
+    public EmulatorControl freezeClock() {
+        post("/clock", Map.of("freeze", true));
+        return this;
+    }
+
+    public EmulatorControl unfreezeClock() {
+        post("/clock", Map.of("freeze", false));
+        return this;
+    }
+
+    // --- reset, seed, fixtures ---
+
+    /** Clears journal, faults, throttle buckets and limit overrides; restores startup seed, fixtures, limits, clock. */
+    public EmulatorControl reset() {
+        send(HttpRequest.newBuilder(uri("/reset")).POST(HttpRequest.BodyPublishers.noBody()));
+        return this;
+    }
+
+    public EmulatorControl seed(long seed) {
+        post("/seed", Map.of("seed", seed));
+        return this;
+    }
+
+    /** Replaces the fixture accounts with a catalogue in YAML (or JSON); returns the number of accounts. */
+    public int loadFixtures(String yaml) {
+        JsonNode answer = send(HttpRequest.newBuilder(uri("/fixtures")).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8)));
+        return answer.get("accounts").asInt();
+    }
+
+    // --- faults ---
+
+    /** Fails the next {@code times} calls of {@code action} with {@code code} and HTTP {@code status}. */
+    public EmulatorControl fault(String action, String code, int status, int times) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        body.put("code", code);
+        body.put("status", status);
+        body.put("times", times);
+        return fault(body);
+    }
+
+    /** Like {@link #fault(String, String, int, int)}, and delays each failing answer by {@code latencyMs}. */
+    public EmulatorControl faultWithLatency(String action, String code, int status, int times, long latencyMs) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        body.put("code", code);
+        body.put("status", status);
+        body.put("times", times);
+        body.put("latencyMs", latencyMs);
+        return fault(body);
+    }
+
+    /** Slows every call of {@code action} down by {@code latencyMs} without failing it. */
+    public EmulatorControl latency(String action, long latencyMs) {
+        return fault(Map.of("action", action, "latencyMs", latencyMs));
+    }
+
+    /** Adds a fault given as the raw JSON fields of {@code POST /_emulator/faults}. */
+    public EmulatorControl fault(Map<String, ?> fields) {
+        post("/faults", fields);
+        return this;
+    }
+
+    /** The faults in force. */
+    public JsonNode faults() {
+        return get("/faults").get("faults");
+    }
+
+    public EmulatorControl clearFaults() {
+        send(HttpRequest.newBuilder(uri("/faults")).DELETE());
+        return this;
+    }
+
+    // --- throttles ---
+
+    /** Overrides one action's limit: {@code N/s}, {@code N/min} or {@code off}. */
+    public EmulatorControl throttle(String action, String limit) {
+        post("/throttles", Map.of("action", action, "limit", limit));
+        return this;
+    }
+
+    public EmulatorControl throttlesEnabled(boolean enabled) {
+        post("/throttles", Map.of("enabled", enabled));
+        return this;
+    }
+
+    /** {@code {"enabled":..,"actions":{..}}}. */
+    public JsonNode throttles() {
+        return get("/throttles");
+    }
+
+    // --- journal ---
+
+    /** Recorded calls of {@code action} (every action when null), oldest first. */
+    public List<JsonNode> journal(String action) {
+        return journal(action == null ? Map.of() : Map.of("action", action));
+    }
+
+    /** Recorded calls matching the filters ({@code action}, {@code account}, {@code outcome}, {@code since}, {@code limit}). */
+    public List<JsonNode> journal(Map<String, String> filters) {
+        List<JsonNode> entries = new ArrayList<>();
+        get("/journal" + query(filters)).get("entries").forEach(entries::add);
+        return entries;
+    }
+
+    /** The newest recorded call of {@code action}, or null when there is none. */
+    public JsonNode lastCall(String action) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (action != null) {
+            filters.put("action", action);
+        }
+        filters.put("limit", "1");
+        List<JsonNode> entries = journal(filters);
+        return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+    }
+
+    /** Number of recorded calls of {@code action} (every action when null). */
+    public long count(String action) {
+        return get("/journal/count" + query(action == null ? Map.of() : Map.of("action", action))).get("count").asLong();
+    }
+
+    public EmulatorControl clearJournal() {
+        send(HttpRequest.newBuilder(uri("/journal")).DELETE());
+        return this;
+    }
+
+    /** {@code GET /_emulator/info}. */
+    public JsonNode info() {
+        return get("/info");
+    }
+
+    // --- plumbing ---
+
+    private static String query(Map<String, String> filters) {
+        if (filters.isEmpty()) {
+            return "";
+        }
+        StringBuilder q = new StringBuilder();
+        filters.forEach((k, v) -> q.append(q.length() == 0 ? '?' : '&').append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return q.toString();
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private JsonNode post(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("control plane call " + built.method() + " " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted calling " + built.uri(), e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("control plane " + built.method() + " " + built.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        String text = response.body();
+        return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+    }
+}

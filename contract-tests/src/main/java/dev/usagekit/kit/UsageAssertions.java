@@ -1,0 +1,113 @@
+package dev.usagekit.kit;
+
+import com.networknt.schema.Error;
+import dev.usagekit.emulator.actions.live.DescribeLivePullToPushBandwidthData;
+import dev.usagekit.emulator.actions.live.DescribeLiveTranscodeData;
+import dev.usagekit.emulator.actions.producer.DescribeLiveProducerUsageData;
+import dev.usagekit.emulator.actions.rtc.ListOperationDistribution;
+import dev.usagekit.emulator.core.ActionSpec;
+import dev.usagekit.emulator.schema.SchemaCatalog;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.opentest4j.AssertionFailedError;
+import tools.jackson.databind.JsonNode;
+
+/** Assertions about what a client received from, and sent to, the emulator. */
+public final class UsageAssertions {
+
+    private static final Map<String, ActionSpec> SPECS = Stream.of(ListOperationDistribution.SPEC,
+                    DescribeLivePullToPushBandwidthData.SPEC, DescribeLiveTranscodeData.SPEC,
+                    DescribeLiveProducerUsageData.SPEC)
+            .collect(Collectors.toUnmodifiableMap(ActionSpec::action, Function.identity()));
+
+    private static volatile SchemaCatalog catalog;
+
+    private UsageAssertions() {
+    }
+
+    /** The actions the emulator serves. */
+    public static java.util.Set<String> actions() {
+        return SPECS.keySet();
+    }
+
+    /** Asserts that {@code json} is a valid successful response body of {@code action}. */
+    public static void assertConformsToResponseSchema(String action, String json) {
+        ActionSpec spec = spec(action);
+        String path = SchemaCatalog.responsePath(spec);
+        List<Error> errors;
+        try {
+            errors = catalog().validate(path, json);
+        } catch (RuntimeException e) {
+            throw new AssertionFailedError(action + " response is not valid JSON: " + e.getMessage() + "\n" + json, e);
+        }
+        if (!errors.isEmpty()) {
+            throw new AssertionFailedError(action + " response does not conform to schema " + path + ":\n  "
+                    + errors.stream().map(String::valueOf).collect(Collectors.joining("\n  ")) + "\nbody: " + json);
+        }
+    }
+
+    /** Asserts that the client sent exactly {@code expected} calls of {@code action} (per the emulator's journal). */
+    public static void assertSentCalls(EmulatorControl control, String action, long expected) {
+        long actual = control.count(action);
+        if (actual != expected) {
+            throw new AssertionFailedError("expected the client to send exactly " + expected + " " + action
+                    + " call(s) but the emulator recorded " + actual, expected, actual);
+        }
+    }
+
+    /** Asserts that the newest recorded call of {@code action} was throttled. */
+    public static void assertLastCallThrottled(EmulatorControl control, String action) {
+        JsonNode last = lastCall(control, action);
+        String outcome = last.path("outcome").asString();
+        if (!"throttled".equals(outcome)) {
+            throw new AssertionFailedError("expected the last " + action + " call to be throttled but its outcome was "
+                    + outcome + " (status " + last.path("status").asInt() + ", errorCode "
+                    + last.path("errorCode").asString() + ")", "throttled", outcome);
+        }
+    }
+
+    /** Asserts that the newest recorded call of {@code action} failed with the error code {@code code}. */
+    public static void assertLastCallFailedWith(EmulatorControl control, String action, String code) {
+        JsonNode last = lastCall(control, action);
+        JsonNode errorCode = last.path("errorCode");
+        String actual = errorCode.isNull() || errorCode.isMissingNode() ? null : errorCode.asString();
+        if (!code.equals(actual)) {
+            throw new AssertionFailedError("expected the last " + action + " call to fail with " + code
+                    + " but it " + (actual == null ? "succeeded" : "failed with " + actual) + " (outcome "
+                    + last.path("outcome").asString() + ", status " + last.path("status").asInt() + ")", code, actual);
+        }
+    }
+
+    private static JsonNode lastCall(EmulatorControl control, String action) {
+        JsonNode last = control.lastCall(action);
+        if (last == null) {
+            throw new AssertionFailedError("expected a recorded " + action + " call but the journal has none");
+        }
+        return last;
+    }
+
+    private static ActionSpec spec(String action) {
+        ActionSpec spec = SPECS.get(action);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown action " + action + "; known: " + SPECS.keySet());
+        }
+        return spec;
+    }
+
+    private static SchemaCatalog catalog() {
+        SchemaCatalog c = catalog;
+        if (c == null) {
+            synchronized (UsageAssertions.class) {
+                c = catalog;
+                if (c == null) {
+                    c = new SchemaCatalog(List.copyOf(SPECS.values()));
+                    catalog = c;
+                }
+            }
+        }
+        return c;
+    }
+}

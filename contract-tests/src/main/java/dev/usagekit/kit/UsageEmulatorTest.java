@@ -1,0 +1,37 @@
+package dev.usagekit.kit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the test class against an in-process usagekit emulator on a random port. One emulator is started per
+ * distinct configuration and shared by every test class of the run; it is reset before each test. Test methods,
+ * constructors and lifecycle methods can take {@link UsageEmulator} and {@link EmulatorControl} parameters.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(UsageEmulatorExtension.class)
+public @interface UsageEmulatorTest {
+
+    /** Seed of all synthetic data ({@code emulator.seed}). */
+    long seed() default 20240101L;
+
+    /** Start instant of the virtual clock, e.g. {@code 2026-11-20T12:00:00Z}; empty for the system time. */
+    String clock() default "";
+
+    /** Keep the virtual clock still ({@code emulator.clock.frozen}). */
+    boolean frozen() default false;
+
+    /** {@code strict} verifies signatures; {@code off} accepts any signature (the access key still selects the account). */
+    String signatureMode() default "strict";
+
+    /** Enforce the documented QPS limits ({@code emulator.limits.enabled}). */
+    boolean limits() default true;
+}

@@ -1,0 +1,94 @@
+package dev.usagekit.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import tools.jackson.databind.JsonNode;
+
+/** The kit against itself: control plane client, reset between tests, assertion failures. */
+@UsageEmulatorTest(clock = "2026-11-20T12:00:00Z", frozen = true, signatureMode = "off", seed = 7)
+class KitSelfTest {
+
+    static final Instant START = Instant.parse("2026-11-20T12:00:00Z");
+
+    @Test
+    void injectsTheSameEmulatorAndControl(UsageEmulator emulator, EmulatorControl control) {
+        assertSame(emulator.control(), control);
+        assertTrue(emulator.port() > 0);
+        assertEquals("http://127.0.0.1:" + emulator.port(), emulator.baseUrl());
+        assertEquals("AKLTtestaccesskey", emulator.volcAccessKey());
+        assertEquals("testid", emulator.aliyunAccessKeyId());
+        assertEquals(7, control.info().get("seed").asLong());
+    }
+
+    @Test
+    void movesTheClockAndResetRestoresIt(EmulatorControl control) {
+        assertEquals(START, control.now());
+        assertTrue(control.frozen());
+        control.advanceClock(Duration.ofMinutes(5));
+        assertEquals(START.plusSeconds(300), control.now());
+        control.setClock(Instant.parse("2026-01-01T00:00:00Z"));
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), control.now());
+        control.unfreezeClock();
+        assertFalse(control.frozen());
+        control.freezeClock();
+        control.seed(99);
+        assertEquals(99, control.info().get("seed").asLong());
+        control.reset();
+        assertEquals(START, control.now());
+        assertEquals(7, control.info().get("seed").asLong());
+    }
+
+    @Test
+    void faultsAndThrottles(EmulatorControl control) {
+        control.fault("DescribeLiveTranscodeData", "InternalError", 500, 2)
+                .faultWithLatency("ListOperationDistribution", "ServiceUnavailable", 503, 1, 10);
+        assertEquals(2, control.faults().size());
+        control.clearFaults();
+        assertEquals(0, control.faults().size());
+        control.throttle("ListOperationDistribution", "10/s");
+        assertEquals("10/s", control.throttles().get("actions").get("ListOperationDistribution").asString());
+        control.throttlesEnabled(false);
+        assertFalse(control.throttles().get("enabled").asBoolean());
+    }
+
+    @Test
+    void journalStartsEmptyAndAssertionsExplainFailures(EmulatorControl control) {
+        assertEquals(0, control.count(null));
+        assertEquals(List.of(), control.journal("DescribeLiveTranscodeData"));
+        assertNull(control.lastCall("DescribeLiveTranscodeData"));
+        UsageAssertions.assertSentCalls(control, "DescribeLiveTranscodeData", 0);
+
+        AssertionFailedError sent = assertThrows(AssertionFailedError.class,
+                () -> UsageAssertions.assertSentCalls(control, "DescribeLiveTranscodeData", 1));
+        assertTrue(sent.getMessage().contains("exactly 1 DescribeLiveTranscodeData"), sent.getMessage());
+        AssertionFailedError none = assertThrows(AssertionFailedError.class,
+                () -> UsageAssertions.assertLastCallThrottled(control, "ListOperationDistribution"));
+        assertTrue(none.getMessage().contains("journal has none"), none.getMessage());
+    }
+
+    @Test
+    void schemaAssertionNamesTheViolation() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> UsageAssertions.assertConformsToResponseSchema("DescribeLiveTranscodeData", "{\"Result\":42}"));
+        assertTrue(error.getMessage().contains("DescribeLiveTranscodeData"), error.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> UsageAssertions.assertConformsToResponseSchema("NoSuchAction", "{}"));
+    }
+
+    @Test
+    void loadsFixtures(EmulatorControl control) {
+        JsonNode info = control.info();
+        assertTrue(info.has("limits"));
+        assertThrows(IllegalStateException.class, () -> control.loadFixtures("not: [a catalogue"));
+    }
+}
