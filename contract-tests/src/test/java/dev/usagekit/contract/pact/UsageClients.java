@@ -36,7 +36,7 @@ final class UsageClients {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/?Action=" + action + "&Version=" + version))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "HMAC-SHA256 Credential=" + accessKey + "/20261120/cn-north-1/" + service
-                            + "/request, SignedHeaders=x-date, Signature=0")
+                            + "/request, SignedHeaders=x-date, Signature=" + "0".repeat(64))
                     .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
                     .build();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -66,7 +66,7 @@ class VolcengineConsumerPactTest {
 
     static String authorization(String service) {
         return "HMAC-SHA256 Credential=AKLTtestaccesskey/20261120/cn-north-1/" + service
-                + "/request, SignedHeaders=x-date, Signature=0";
+                + "/request, SignedHeaders=x-date, Signature=" + "0".repeat(64);
     }
 
     private static DslPart error(String code, Integer codeN) {
@@ -98,7 +98,7 @@ class VolcengineConsumerPactTest {
                         .numberType("PeakUpBandwidth")
                         .minArrayLike("BandwidthDataList", 1)
                         .stringType("TimeStamp")
-                        .numberType("Bandwidth")
+                        .numberType("UpBandwidth")
                         .closeArray()
                         .closeObject())
                 .toPact(V4Pact.class);
