@@ -73,7 +73,7 @@ public final class ApiEntry {
     private Answer dispatch(RawRequest raw) {
         CallTrace trace = new CallTrace();
         Map<String, List<String>> aliyunParams = AliyunGateway.parameters(raw);
-        WireResponse response = detector.detect(raw, aliyunParams) == Vendor.ALIYUN ? aliyun.handle(raw, trace)
+        WireResponse response = detector.detect(raw, aliyunParams) == Vendor.ALIYUN ? aliyun.handle(raw, aliyunParams, trace)
                 : volcengine.handle(raw, trace);
         return new Answer(raw, trace, response);
     }

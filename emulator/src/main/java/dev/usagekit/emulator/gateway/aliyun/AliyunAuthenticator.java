@@ -90,7 +90,7 @@ public final class AliyunAuthenticator {
     }
 
     private Account v1(RawRequest request, Map<String, List<String>> params, Catalogue catalogue, CallTrace trace) {
-        String accessKeyId = first(params, "AccessKeyId");
+        String accessKeyId = AliyunGateway.first(params, "AccessKeyId");
         if (accessKeyId == null || accessKeyId.isEmpty()) {
             throw AliyunErrors.missingSystemParameter("AccessKeyId");
         }
@@ -153,15 +153,10 @@ public final class AliyunAuthenticator {
     }
 
     private static String require(Map<String, List<String>> params, String name) {
-        String value = first(params, name);
+        String value = AliyunGateway.first(params, name);
         if (value == null || value.isEmpty()) {
             throw AliyunErrors.missingSystemParameter(name);
         }
         return value;
-    }
-
-    private static String first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

@@ -61,10 +61,10 @@ public final class AliyunGateway {
         return params;
     }
 
-    public WireResponse handle(RawRequest request, CallTrace trace) {
+    /** @param params the request's query and form parameters, as {@link #parameters} merged them */
+    public WireResponse handle(RawRequest request, Map<String, List<String>> params, CallTrace trace) {
         String requestId = ids.aliyun();
         trace.note("vendor", Vendor.ALIYUN.name()).note("requestId", requestId);
-        Map<String, List<String>> params = parameters(request);
         boolean signedAcs3 = AliyunAuthenticator.isAcs3(request);
         String format = first(params, "Format");
         boolean json = format != null ? format.equalsIgnoreCase("json")
@@ -119,7 +119,8 @@ public final class AliyunGateway {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
+    /** The first value of a parameter, or null. */
+    static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
