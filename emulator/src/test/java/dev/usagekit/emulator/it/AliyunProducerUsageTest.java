@@ -3,8 +3,6 @@ package dev.usagekit.emulator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -164,14 +162,12 @@ class AliyunProducerUsageTest {
 
     @Test
     void actionFromAcsHeadersWithAcs3CredentialAnswersJson() {
-        Map<String, String> headers = new HashMap<>();
         var r = emulator.send(HttpRequest.newBuilder(emulator.uri(
                 "/?StartTime=2026-11-19T00%3A00%3A00Z&EndTime=2026-11-19T02%3A00%3A00Z"))
                 .header("x-acs-action", "DescribeLiveProducerUsageData")
                 .header("x-acs-version", "2016-11-01")
                 .header("Authorization", "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host,Signature=" + "0".repeat(64))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(headers).isEmpty();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/json");
         assertThat(r.json().has("RequestId")).isTrue();
