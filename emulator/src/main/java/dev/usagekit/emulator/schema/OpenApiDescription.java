@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * An OpenAPI 3.1 description of the emulated actions, assembled once from the JSON Schema files the emulator validates
@@ -27,7 +28,9 @@ public final class OpenApiDescription {
     static final String ALIYUN_ACS3 = "aliyunAcs3";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Strings stay quoted, so "200" and "3600" are not read back as numbers. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build();
 
     /** The statuses each vendor answers with its error body, and when. */
     private static final Map<Vendor, Map<String, String>> ERROR_STATUSES = Map.of(
@@ -190,7 +193,8 @@ public final class OpenApiDescription {
                 spans.add(e.getValue().toDays() + " d at " + e.getKey().getSeconds() + " s"));
         op.put("description", style + ". Limits enforced: " + spec.rateLimit() + ", history "
                 + spec.history().toDays() + " d, longest span " + String.join(", ", spans) + ", data delay "
-                + spec.dataDelay().toMinutes() + " min.");
+                + (spec.dataDelay().toMinutesPart() == 0 ? spec.dataDelay().toHours() + " h"
+                        : spec.dataDelay().toMinutes() + " min") + ".");
     }
 
     private static void actionAndVersion(ArrayNode parameters, ActionSpec spec) {
