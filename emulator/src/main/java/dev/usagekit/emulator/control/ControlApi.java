@@ -63,6 +63,11 @@ public final class ControlApi {
         this.version = v == null ? "dev" : v;
     }
 
+    /** The emulator's version, from the jar manifest ("dev" when run from classes). */
+    String version() {
+        return version;
+    }
+
     // --- status ---
 
     public Mono<ServerResponse> health(ServerRequest request) {

@@ -6,6 +6,7 @@ import dev.usagekit.emulator.config.EmulatorProperties;
 import dev.usagekit.emulator.config.RateLimits;
 import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
+import dev.usagekit.emulator.schema.OpenApiDescription;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,35 +60,44 @@ public class ControlConfiguration {
                 env.getProperty("emulator.signature-mode", "strict").toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The OpenAPI description of the emulated actions, built once from the schema files. */
+    @Bean
+    OpenApiEndpoint openApiEndpoint(ActionRegistry registry, ControlApi api, Environment env) {
+        return new OpenApiEndpoint(OpenApiDescription.of(registry.all().stream().map(h -> h.spec()).toList(),
+                api.version()), env);
+    }
+
     /**
      * On the main port, before the catch-all API route. With emulator.admin.port set, the control plane is served
      * on that port instead and the main port only says where it went.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> controlRoutes(ControlApi api, Environment env) {
+    RouterFunction<ServerResponse> controlRoutes(ControlApi api, OpenApiEndpoint openApi, Environment env) {
         int adminPort = env.getProperty("emulator.admin.port", Integer.class, -1);
         if (adminPort >= 0) {
             return RouterFunctions.route(path("/_emulator/**"), r -> ControlApi.error(HttpStatus.NOT_FOUND,
                     "the control plane is served on its own port (emulator.admin.port)"));
         }
-        return controlPlane(api, env);
+        return controlPlane(api, openApi, env);
     }
 
     /** A separate server for the control plane when emulator.admin.port is set (0 picks a free port). */
     @Bean
-    AdminServer adminServer(ControlApi api, Environment env) {
+    AdminServer adminServer(ControlApi api, OpenApiEndpoint openApi, Environment env) {
         return new AdminServer(env.getProperty("emulator.admin.port", Integer.class, -1),
-                env.getProperty("server.address", "0.0.0.0"), () -> controlPlane(api, env));
+                env.getProperty("server.address", "0.0.0.0"), () -> controlPlane(api, openApi, env));
     }
 
-    static RouterFunction<ServerResponse> controlPlane(ControlApi api, Environment env) {
+    static RouterFunction<ServerResponse> controlPlane(ControlApi api, OpenApiEndpoint openApi, Environment env) {
         boolean enabled = env.getProperty("emulator.admin.enabled", Boolean.class, true);
         String token = env.getProperty("emulator.admin.token", "");
         boolean allowRemote = env.getProperty("emulator.admin.allow-remote", Boolean.class, false);
         RouterFunction<ServerResponse> routes = RouterFunctions.route()
                 .GET("/_emulator/health", api::health)
                 .GET("/_emulator/info", api::info)
+                .GET("/_emulator/openapi.json", openApi::json)
+                .GET("/_emulator/openapi.yaml", openApi::yaml)
                 .GET("/_emulator/clock", api::clock)
                 .POST("/_emulator/clock", api::moveClock)
                 .POST("/_emulator/reset", api::reset)

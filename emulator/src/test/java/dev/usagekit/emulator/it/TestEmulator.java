@@ -114,14 +114,25 @@ public final class TestEmulator {
 
     /** Volcengine-style call: POST /?Action&Version, JSON body, an Authorization naming the access key. */
     public Reply volcengine(String action, String version, String service, String accessKeyId, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/?Action=" + action + "&Version=" + version))
+        return volcengineCall("POST", "Action=" + action + "&Version=" + version, service, accessKeyId, body);
+    }
+
+    /** A Volcengine-style call with any method and query string; a null access key sends no Authorization. */
+    public Reply volcengineCall(String method, String query, String service, String accessKeyId, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/?" + query))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
         if (accessKeyId != null) {
             b.header("Authorization", "HMAC-SHA256 Credential=" + accessKeyId + "/20261120/cn-north-1/" + service
                     + "/request, SignedHeaders=x-date, Signature=" + "0".repeat(64));
         }
         return send(b.build());
+    }
+
+    /** Aliyun RPC call with its parameters as an application/x-www-form-urlencoded body. */
+    public Reply postForm(String form) {
+        return send(HttpRequest.newBuilder(uri("/")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     public Reply get(String pathAndQuery) {
