@@ -2,6 +2,7 @@ package dev.usagekit.emulator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.usagekit.emulator.schema.SchemaCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,6 +195,29 @@ class NullMembersTest {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParam");
+    }
+
+    /** A request class as a client might write it; Jackson's defaults write its unset fields as null. */
+    record TranscodeRequest(@JsonProperty("DomainList") List<String> domainList,
+            @JsonProperty("StartTime") String startTime, @JsonProperty("EndTime") String endTime,
+            @JsonProperty("Aggregation") Integer aggregation, @JsonProperty("App") String app,
+            @JsonProperty("Stream") String stream, @JsonProperty("TranscodeType") List<String> transcodeType,
+            @JsonProperty("Resolution") List<String> resolution) {
+    }
+
+    @Test
+    void aClientOnJacksonDefaultsIsAnsweredLikeOneThatLeavesUnsetFieldsOut() {
+        String jacksonDefaults = JSON.writeValueAsString(new TranscodeRequest(null, "2026-11-15T00:00:00+08:00",
+                "2026-11-18T00:00:00+08:00", null, null, null, null, null));
+        assertThat(jacksonDefaults).contains("\"Aggregation\":null", "\"App\":null");
+
+        TestEmulator.Reply reply = emulator.volcengine(Action.TRANSCODE.name, Action.TRANSCODE.version,
+                Action.TRANSCODE.service, TestEmulator.VOLC_AK, jacksonDefaults);
+        TestEmulator.Reply leftOut = call(Action.TRANSCODE,
+                JSON.readTree("{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":\"2026-11-18T00:00:00+08:00\"}"));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("Result")).isEqualTo(leftOut.json().get("Result"));
     }
 
     // --- the published request schemas say the same
