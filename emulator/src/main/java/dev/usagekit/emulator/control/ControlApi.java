@@ -258,8 +258,7 @@ public final class ControlApi {
     public Mono<ServerResponse> journal(ServerRequest request) {
         RequestJournal.Filter filter = filter(request);
         int limit = request.queryParam("limit").map(s -> integer(s, "limit")).orElse(0);
-        return ok(Map.of("entries", journal.find(filter, limit).stream().map(RequestJournal.Entry::toJson).toList(),
-                "evicted", journal.evicted()));
+        return ok(Map.of("entries", journal.find(filter, limit), "evicted", journal.evicted()));
     }
 
     public Mono<ServerResponse> journalCount(ServerRequest request) {

@@ -3,7 +3,6 @@ package dev.usagekit.emulator.control;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -11,23 +10,9 @@ import java.util.function.Predicate;
 /** The last N API calls, oldest dropped first; counts what it dropped. */
 public final class RequestJournal {
 
-    /** One answered call. outcome: success, error, throttled or fault. */
+    /** One answered call, served as JSON as it stands (time as ISO-8601). outcome: success, error, throttled or fault. */
     public record Entry(long id, Instant time, String vendor, String action, String account, int status,
             String errorCode, String outcome, Map<String, Object> details) {
-
-        Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("time", time.toString());
-            m.put("vendor", vendor);
-            m.put("action", action);
-            m.put("account", account);
-            m.put("status", status);
-            m.put("errorCode", errorCode);
-            m.put("outcome", outcome);
-            m.put("details", details);
-            return m;
-        }
     }
 
     /** Null fields match anything. */

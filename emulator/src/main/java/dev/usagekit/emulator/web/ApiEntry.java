@@ -2,6 +2,7 @@ package dev.usagekit.emulator.web;
 
 import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.core.ErrorKind;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.aliyun.AliyunErrors;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
@@ -86,9 +87,11 @@ public final class ApiEntry {
         }
     }
 
+    /** Neither vendor documents this answer; both dialects give the same code, in their own envelope. */
     private Answer tooLarge(RawRequest raw) {
-        return early(raw, AliyunErrors.requestTooLarge(maxBodyBytes),
-                VolcengineGatewayErrors.requestTooLarge(maxBodyBytes));
+        ApiError error = ApiError.of(ErrorKind.BIND, 413, "RequestEntityTooLarge",
+                "The request body exceeds " + maxBodyBytes + " bytes.");
+        return early(raw, error, error);
     }
 
     private Answer unreadable(RawRequest raw) {

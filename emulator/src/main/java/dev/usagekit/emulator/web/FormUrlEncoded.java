@@ -30,6 +30,12 @@ public final class FormUrlEncoded {
         return params;
     }
 
+    /** The first value of {@code name} in decoded parameters, or null when it was not sent. */
+    public static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     /** Like URLDecoder, but a stray '%' is kept literally instead of failing the whole request. */
     private static String decodeComponent(String s) {
         try {

@@ -9,8 +9,7 @@ public record RawRequest(String method, String path, String rawQuery, Map<String
         HttpHeaders headers, byte[] body) {
 
     public String firstQuery(String name) {
-        List<String> values = query.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return FormUrlEncoded.first(query, name);
     }
 
     public String header(String name) {

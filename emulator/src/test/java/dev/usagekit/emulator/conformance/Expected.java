@@ -30,7 +30,10 @@ record Expected(int status, String code, Integer codeN) {
     }
 
     static void assertConforms(String schemaPath, TestEmulator.Reply reply) {
-        assertThat(SCHEMAS.validate(schemaPath, reply.body())).as("%s against %s", reply.body(), schemaPath)
-                .isEmpty();
+        assertConforms(schemaPath, reply.body());
+    }
+
+    static void assertConforms(String schemaPath, String json) {
+        assertThat(SCHEMAS.validate(schemaPath, json)).as("%s against %s", json, schemaPath).isEmpty();
     }
 }

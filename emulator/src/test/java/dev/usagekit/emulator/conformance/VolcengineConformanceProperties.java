@@ -138,13 +138,14 @@ class VolcengineConformanceProperties {
         return emulator.volcengineCall(call.method(), call.query(), call.service(), call.accessKey(), call.text());
     }
 
+    /** @param sendNulls send a field without a value as JSON null (as Jackson does by default) rather than leave it out */
     private static Call call(String action, String version, String service, TimeRange range,
-            Map<String, Object> fields) {
+            Map<String, Object> fields, boolean sendNulls) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("StartTime", range.startRfc3339());
         body.put("EndTime", range.endRfc3339());
         fields.forEach((k, v) -> {
-            if (v != null) {
+            if (v != null || sendNulls) {
                 body.put(k, v);
             }
         });
@@ -156,14 +157,15 @@ class VolcengineConformanceProperties {
     @Provide
     Arbitrary<Call> validRtc() {
         return Combinators.combine(WindowRules.RTC.valid(86400), Arbitraries.of(APPS),
-                Arbitraries.of("user_num", "user_count"), anyCase("province", "country"), Arbitraries.of(false, true))
-                .as((range, app, indicator, dimension, extraField) -> {
+                Arbitraries.of("user_num", "user_count"), anyCase("province", "country"), Arbitraries.of(false, true),
+                Arbitraries.of(false, true))
+                .as((range, app, indicator, dimension, extraField, sendNulls) -> {
                     Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put("AppId", app);
                     fields.put("Indicator", indicator);
                     fields.put("Dimension", dimension);
                     fields.put("ClientNote", extraField ? "extra fields are tolerated" : null);
-                    return call(RTC, "2020-12-01", "rtc", range, fields);
+                    return call(RTC, "2020-12-01", "rtc", range, fields, sendNulls);
                 });
     }
 
@@ -171,13 +173,13 @@ class VolcengineConformanceProperties {
     Arbitrary<Call> validPullToPush() {
         return Arbitraries.of(0, 300, 3600, 86400).flatMap(aggregation -> Combinators.combine(
                         WindowRules.PULL_TO_PUSH.valid(aggregation == 0 ? 300 : aggregation), optionalList(GROUPS),
-                        optionalList(List.of("Group")))
-                .as((range, groups, detail) -> {
+                        optionalList(List.of("Group")), Arbitraries.of(false, true))
+                .as((range, groups, detail, sendNulls) -> {
                     Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put("Aggregation", aggregation == 0 ? null : aggregation);
                     fields.put("GroupList", groups);
                     fields.put("DetailField", detail);
-                    return call(PULL_TO_PUSH, "2023-01-01", "live", range, fields);
+                    return call(PULL_TO_PUSH, "2023-01-01", "live", range, fields, sendNulls);
                 }));
     }
 
@@ -189,8 +191,8 @@ class VolcengineConformanceProperties {
                 .ofMaxLength(100);
         return Combinators.combine(WindowRules.TRANSCODE.valid(86400), Arbitraries.of(false, true),
                 optionalList(DOMAINS), Combinators.combine(app, stream).as(List::of).injectNull(0.6),
-                optionalList(TRANSCODE_TYPES), optionalList(RESOLUTIONS))
-                .as((range, aggregation, domains, appStream, types, resolutions) -> {
+                optionalList(TRANSCODE_TYPES), optionalList(RESOLUTIONS), Arbitraries.of(false, true))
+                .as((range, aggregation, domains, appStream, types, resolutions, sendNulls) -> {
                     Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put("Aggregation", aggregation ? 86400 : null);
                     fields.put("DomainList", domains);
@@ -198,7 +200,7 @@ class VolcengineConformanceProperties {
                     fields.put("Stream", appStream == null ? null : appStream.get(1));
                     fields.put("TranscodeType", types);
                     fields.put("Resolution", resolutions);
-                    return call(TRANSCODE, "2023-01-01", "live", range, fields);
+                    return call(TRANSCODE, "2023-01-01", "live", range, fields, sendNulls);
                 });
     }
 
@@ -279,8 +281,9 @@ class VolcengineConformanceProperties {
                 || (audio && (filter.contains("0") || filter.contains("0P")));
     }
 
-    /** Sends a legal call, checks 200 and the response schema; the Result. */
+    /** Sends a legal call (which its request schema must allow), checks 200 and the response schema; the Result. */
     private JsonNode success(Call call) {
+        Expected.assertConforms("volcengine/" + call.action() + ".request.json", call.text());
         TestEmulator.Reply reply = send(call);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         Expected.assertConforms("volcengine/" + call.action() + ".response.json", reply);
@@ -366,6 +369,8 @@ class VolcengineConformanceProperties {
             List<Mistake<Call>> appStream = new ArrayList<>();
             if (call.get("App") == null) {
                 appStream.add(new Mistake<>("App without Stream", call.with("App", "liveApp"), INVALID_PARAM));
+                appStream.add(new Mistake<>("App with a null Stream", call.with("App", "liveApp").with("Stream", null),
+                        INVALID_PARAM));
                 appStream.add(new Mistake<>("Stream without App", call.with("Stream", "s1"), INVALID_PARAM));
                 appStream.add(new Mistake<>("App with a bad character", call.with("App", "live app").with("Stream", "s"),
                         INVALID_PARAM));
@@ -373,6 +378,7 @@ class VolcengineConformanceProperties {
                         .with("Stream", "s"), INVALID_PARAM));
             } else {
                 appStream.add(new Mistake<>("App dropped, Stream kept", call.without("App"), INVALID_PARAM));
+                appStream.add(new Mistake<>("App null, Stream kept", call.with("App", null), INVALID_PARAM));
                 appStream.add(new Mistake<>("App of wrong type", call.with("App", 7), BIND_ERROR));
                 appStream.add(new Mistake<>("Stream with a bad character", call.with("Stream", "a/b"), INVALID_PARAM));
             }
@@ -443,6 +449,7 @@ class VolcengineConformanceProperties {
         return Arbitraries.oneOf(
                 Arbitraries.of(fixed),
                 Arbitraries.of(required).map(f -> new Mistake<>("no " + f, call.without(f), codes.missing())),
+                Arbitraries.of(required).map(f -> new Mistake<>("null " + f, call.with(f, null), codes.missing())),
                 Combinators.combine(Arbitraries.of("StartTime", "EndTime"), Arbitraries.of(MALFORMED_TIMES))
                         .as((f, t) -> new Mistake<>("malformed " + f, call.with(f, t), codes.invalid())),
                 rules.endNotAfterStart(granularity).map(r -> new Mistake<>("end not after start", call.withRange(r),

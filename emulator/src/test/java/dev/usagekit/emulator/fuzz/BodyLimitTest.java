@@ -19,4 +19,17 @@ class BodyLimitTest {
         assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("RequestEntityTooLarge");
         assertThat(emulator.get("/actuator/health").status()).isEqualTo(200);
     }
+
+    @Test
+    void anAliyunBodyOverTheLimitGetsTheSameCodeInTheFlatEnvelope() {
+        String huge = "StartTime=" + "x".repeat(2 * 1024 * 1024);
+        var r = emulator.send(HttpRequest.newBuilder(emulator.uri(
+                        "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(huge)).build());
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("Code").asString()).isEqualTo("RequestEntityTooLarge");
+        assertThat(r.json().get("Message").asString()).isEqualTo("The request body exceeds 1048576 bytes.");
+        assertThat(r.json().has("ResponseMetadata")).isFalse();
+    }
 }

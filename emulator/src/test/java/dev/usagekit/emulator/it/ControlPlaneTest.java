@@ -155,6 +155,9 @@ class ControlPlaneTest {
         assertThat(all.get("entries")).hasSize(3);
         assertThat(all.get("evicted").asLong()).isZero();
         JsonNode first = all.at("/entries/0");
+        assertThat(first.propertyNames()).as("the README's fields, in its order").containsExactly("id", "time",
+                "vendor", "action", "account", "status", "errorCode", "outcome", "details");
+        assertThat(first.get("errorCode").isNull()).isTrue();
         assertThat(first.get("vendor").asString()).isEqualTo("VOLCENGINE");
         assertThat(first.get("action").asString()).isEqualTo("DescribeLiveTranscodeData");
         assertThat(first.get("account").asString()).isEqualTo("2100000001");

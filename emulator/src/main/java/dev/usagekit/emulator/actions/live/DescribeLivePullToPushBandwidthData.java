@@ -2,18 +2,16 @@ package dev.usagekit.emulator.actions.live;
 
 import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.catalogue.PullToPushGroup;
-import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.BucketGrid;
 import dev.usagekit.emulator.core.ParamReader;
 import dev.usagekit.emulator.core.RateLimit;
-import dev.usagekit.emulator.core.ServiceErrors;
 import dev.usagekit.emulator.core.TimeQuery;
+import dev.usagekit.emulator.core.UsageAction;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.rules.Rule;
 import dev.usagekit.emulator.rules.RuleContext;
-import dev.usagekit.emulator.rules.TimeWindowRules;
 import dev.usagekit.emulator.usage.BandwidthMetric;
 import dev.usagekit.emulator.usage.Series;
 import java.time.Duration;
@@ -25,8 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Volcengine Live DescribeLivePullToPushBandwidthData (2023-01-01): peak pull-to-push bandwidth per bucket. */
-public final class DescribeLivePullToPushBandwidthData
-        implements ActionHandler<DescribeLivePullToPushBandwidthData.Query> {
+public final class DescribeLivePullToPushBandwidthData extends UsageAction<DescribeLivePullToPushBandwidthData.Query> {
 
     public static final ActionSpec SPEC = new ActionSpec(Vendor.VOLCENGINE, "DescribeLivePullToPushBandwidthData",
             "2023-01-01", "live", RateLimit.perSecond(30), Duration.ofDays(366),
@@ -56,30 +53,14 @@ public final class DescribeLivePullToPushBandwidthData
             List<BandwidthDetailData> bandwidthDetailDataList) {
     }
 
-    private final LiveErrors errors;
-    private final List<Rule<Query>> rules;
-
     public DescribeLivePullToPushBandwidthData(LiveErrors errors) {
-        this.errors = errors;
-        List<Rule<Query>> all = new ArrayList<>(TimeWindowRules.of(SPEC, errors));
-        all.add(Rule.of("groups-owned-by-caller", (q, ctx) -> {
+        super(SPEC, errors, List.of(Rule.of("groups-owned-by-caller", (q, ctx) -> {
             for (String group : q.groupList()) {
                 if (ctx.account().pullToPushGroup(group).isEmpty()) {
                     throw LiveErrors.forbidden("group " + group);
                 }
             }
-        }));
-        this.rules = List.copyOf(all);
-    }
-
-    @Override
-    public ActionSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public ServiceErrors errors() {
-        return errors;
+        })));
     }
 
     @Override
@@ -89,25 +70,20 @@ public final class DescribeLivePullToPushBandwidthData
         Integer aggregation = params.optionalInt("Aggregation");
         Duration granularity = aggregation == null ? SPEC.defaultGranularity() : Duration.ofSeconds(aggregation);
         if (!SPEC.granularities().contains(granularity)) {
-            throw errors.invalidValue("Aggregation", "supported values are 300, 3600 and 86400");
+            throw errors().invalidValue("Aggregation", "supported values are 300, 3600 and 86400");
         }
         List<String> groups = params.optionalTextList("GroupList");
         if (groups.stream().anyMatch(String::isBlank)) {
-            throw errors.invalidValue("GroupList", "group names must not be empty");
+            throw errors().invalidValue("GroupList", "group names must not be empty");
         }
         List<String> detail = params.optionalTextList("DetailField");
         for (String field : detail) {
             if (!field.equals("Group")) {
-                throw errors.invalidValue("DetailField", "the supported dimension is Group");
+                throw errors().invalidValue("DetailField", "the supported dimension is Group");
             }
         }
         return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.toInstant(),
                 end.toInstant(), start.getOffset(), granularity, groups, detail);
-    }
-
-    @Override
-    public List<Rule<Query>> rules() {
-        return rules;
     }
 
     @Override

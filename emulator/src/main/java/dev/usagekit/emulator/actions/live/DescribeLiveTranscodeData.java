@@ -2,18 +2,16 @@ package dev.usagekit.emulator.actions.live;
 
 import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.catalogue.LiveDomain;
-import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.BucketGrid;
 import dev.usagekit.emulator.core.ParamReader;
 import dev.usagekit.emulator.core.RateLimit;
-import dev.usagekit.emulator.core.ServiceErrors;
 import dev.usagekit.emulator.core.TimeQuery;
+import dev.usagekit.emulator.core.UsageAction;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.rules.Rule;
 import dev.usagekit.emulator.rules.RuleContext;
-import dev.usagekit.emulator.rules.TimeWindowRules;
 import dev.usagekit.emulator.usage.Series;
 import dev.usagekit.emulator.usage.TranscodeMetric;
 import java.time.Duration;
@@ -27,7 +25,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Volcengine Live DescribeLiveTranscodeData (2023-01-01): transcoding minutes per day and profile. */
-public final class DescribeLiveTranscodeData implements ActionHandler<DescribeLiveTranscodeData.Query> {
+public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTranscodeData.Query> {
 
     public static final ActionSpec SPEC = new ActionSpec(Vendor.VOLCENGINE, "DescribeLiveTranscodeData",
             "2023-01-01", "live", RateLimit.perMinute(100), Duration.ofDays(366),
@@ -57,34 +55,19 @@ public final class DescribeLiveTranscodeData implements ActionHandler<DescribeLi
             List<String> transcodeType, List<String> resolution) {
     }
 
-    private final LiveErrors errors;
     private final String audioResolution;
-    private final List<Rule<Query>> rules;
 
     /** @param audioResolution how audio-only output is labelled: "0" (the doc page) or "0P" (current SDK) */
     public DescribeLiveTranscodeData(LiveErrors errors, String audioResolution) {
-        this.errors = errors;
-        this.audioResolution = audioResolution;
-        List<Rule<Query>> all = new ArrayList<>(TimeWindowRules.of(SPEC, errors));
-        all.add(Rule.of("domains-owned-by-caller", (q, ctx) -> {
+        super(SPEC, errors, List.of(Rule.of("domains-owned-by-caller", (q, ctx) -> {
             for (String domain : q.domainList()) {
                 if (ctx.account().liveDomain(domain).isEmpty()) {
                     throw ctx.catalogue().ownedByAnother(ctx.account(), a -> a.liveDomain(domain).isPresent())
                             ? LiveErrors.accountIdNotAllow() : LiveErrors.resourceNotFound("domain " + domain);
                 }
             }
-        }));
-        this.rules = List.copyOf(all);
-    }
-
-    @Override
-    public ActionSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public ServiceErrors errors() {
-        return errors;
+        })));
+        this.audioResolution = audioResolution;
     }
 
     @Override
@@ -93,18 +76,18 @@ public final class DescribeLiveTranscodeData implements ActionHandler<DescribeLi
         OffsetDateTime end = params.requiredRfc3339("EndTime");
         Integer aggregation = params.optionalInt("Aggregation");
         if (aggregation != null && aggregation != 86400) {
-            throw errors.invalidValue("Aggregation", "only 86400 is supported");
+            throw errors().invalidValue("Aggregation", "only 86400 is supported");
         }
         String app = params.optionalText("App");
         String stream = params.optionalText("Stream");
         if ((app == null) != (stream == null)) {
-            throw errors.invalidValue(app == null ? "App" : "Stream", "App and Stream must be given together");
+            throw errors().invalidValue(app == null ? "App" : "Stream", "App and Stream must be given together");
         }
         if (app != null && !APP.matcher(app).matches()) {
-            throw errors.invalidValue("App", "1-30 characters of letters, digits, _ . -");
+            throw errors().invalidValue("App", "1-30 characters of letters, digits, _ . -");
         }
         if (stream != null && !STREAM.matcher(stream).matches()) {
-            throw errors.invalidValue("Stream", "1-100 characters of letters, digits, _ . -");
+            throw errors().invalidValue("Stream", "1-100 characters of letters, digits, _ . -");
         }
         List<String> types = enumList(params, "TranscodeType", TRANSCODE_TYPES);
         List<String> resolutions = enumList(params, "Resolution", RESOLUTIONS);
@@ -117,15 +100,10 @@ public final class DescribeLiveTranscodeData implements ActionHandler<DescribeLi
         List<String> values = params.optionalTextList(name);
         for (String v : values) {
             if (!allowed.contains(v)) {
-                throw errors.invalidValue(name, "'" + v + "' is not one of " + allowed);
+                throw errors().invalidValue(name, "'" + v + "' is not one of " + allowed);
             }
         }
         return values;
-    }
-
-    @Override
-    public List<Rule<Query>> rules() {
-        return rules;
     }
 
     @Override

@@ -2,19 +2,17 @@ package dev.usagekit.emulator.actions.producer;
 
 import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.catalogue.ProducerInstance;
-import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.BucketGrid;
 import dev.usagekit.emulator.core.ParamReader;
 import dev.usagekit.emulator.core.RateLimit;
-import dev.usagekit.emulator.core.ServiceErrors;
 import dev.usagekit.emulator.core.TimeQuery;
+import dev.usagekit.emulator.core.UsageAction;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.gateway.aliyun.AliyunErrors;
 import dev.usagekit.emulator.rules.Rule;
 import dev.usagekit.emulator.rules.RuleContext;
-import dev.usagekit.emulator.rules.TimeWindowRules;
 import dev.usagekit.emulator.usage.ProducerMetric;
 import dev.usagekit.emulator.usage.Series;
 import java.time.Duration;
@@ -28,7 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Alibaba Cloud Live DescribeLiveProducerUsageData (2016-11-01, RPC): producer minutes per hour or day. */
-public final class DescribeLiveProducerUsageData implements ActionHandler<DescribeLiveProducerUsageData.Query> {
+public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiveProducerUsageData.Query> {
 
     /** The data delay is not documented; an hour matches hourly billing data [design choice]. */
     public static final ActionSpec SPEC = new ActionSpec(Vendor.ALIYUN, "DescribeLiveProducerUsageData", "2016-11-01",
@@ -60,12 +58,8 @@ public final class DescribeLiveProducerUsageData implements ActionHandler<Descri
     public record Result(BillProducerData billProducerData, String endTime, String requestId, String startTime) {
     }
 
-    private final ProducerErrors errors = new ProducerErrors();
-    private final List<Rule<Query>> rules;
-
     public DescribeLiveProducerUsageData() {
-        List<Rule<Query>> all = new ArrayList<>(TimeWindowRules.of(SPEC, errors));
-        all.add(Rule.of("resources-owned-by-caller", (q, ctx) -> {
+        super(SPEC, new ProducerErrors(), List.of(Rule.of("resources-owned-by-caller", (q, ctx) -> {
             for (String domain : q.domains()) {
                 if (ctx.account().producerInstances().stream().noneMatch(i -> i.domain().equals(domain))
                         && ctx.account().liveDomain(domain).isEmpty()) {
@@ -77,18 +71,7 @@ public final class DescribeLiveProducerUsageData implements ActionHandler<Descri
                     throw AliyunErrors.forbidden();
                 }
             }
-        }));
-        this.rules = List.copyOf(all);
-    }
-
-    @Override
-    public ActionSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public ServiceErrors errors() {
-        return errors;
+        })));
     }
 
     @Override
@@ -98,7 +81,7 @@ public final class DescribeLiveProducerUsageData implements ActionHandler<Descri
                 : switch (interval) {
                     case "3600" -> Duration.ofSeconds(3600);
                     case "86400" -> Duration.ofSeconds(86400);
-                    default -> throw errors.invalidValue("Interval", interval);
+                    default -> throw errors().invalidValue("Interval", interval);
                 };
         String startText = params.optionalText("StartTime");
         String endText = params.optionalText("EndTime");
@@ -116,19 +99,14 @@ public final class DescribeLiveProducerUsageData implements ActionHandler<Descri
         }
         List<String> types = params.commaList("Type");
         if (!TYPES.containsAll(types)) {
-            throw errors.invalidValue("Type", String.join(",", types));
+            throw errors().invalidValue("Type", String.join(",", types));
         }
         List<String> split = params.commaList("SplitBy").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         if (!SPLIT_KEYS.containsAll(split)) {
-            throw errors.invalidValue("SplitBy", String.join(",", split));
+            throw errors().invalidValue("SplitBy", String.join(",", split));
         }
         return new Query(start, end, granularity, params.commaList("Region"), params.commaList("DomainName"),
                 params.commaList("Instance"), types, split, params.optionalText("app"));
-    }
-
-    @Override
-    public List<Rule<Query>> rules() {
-        return rules;
     }
 
     @Override

@@ -2,17 +2,15 @@ package dev.usagekit.emulator.actions.rtc;
 
 import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.catalogue.RtcApp;
-import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.BucketGrid;
 import dev.usagekit.emulator.core.ParamReader;
 import dev.usagekit.emulator.core.RateLimit;
-import dev.usagekit.emulator.core.ServiceErrors;
 import dev.usagekit.emulator.core.TimeQuery;
+import dev.usagekit.emulator.core.UsageAction;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.rules.Rule;
 import dev.usagekit.emulator.rules.RuleContext;
-import dev.usagekit.emulator.rules.TimeWindowRules;
 import dev.usagekit.emulator.usage.Regions;
 import dev.usagekit.emulator.usage.RtcUserMetric;
 import dev.usagekit.emulator.usage.Series;
@@ -29,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Volcengine RTC ListOperationDistribution (2020-12-01): distinct call users of an app by province or country. */
-public final class ListOperationDistribution implements ActionHandler<ListOperationDistribution.Query> {
+public final class ListOperationDistribution extends UsageAction<ListOperationDistribution.Query> {
 
     public static final ActionSpec SPEC = new ActionSpec(Vendor.VOLCENGINE, "ListOperationDistribution", "2020-12-01",
             "rtc", RateLimit.perSecond(2), Duration.ofDays(30),
@@ -52,55 +50,34 @@ public final class ListOperationDistribution implements ActionHandler<ListOperat
     public record Result(String name, String dimension, List<DataItem> data) {
     }
 
-    private final RtcErrors errors;
-    private final List<Rule<Query>> rules;
-
     public ListOperationDistribution(RtcErrors errors) {
-        this.errors = errors;
-        List<Rule<Query>> all = new ArrayList<>(TimeWindowRules.of(SPEC, errors));
-        all.add(Rule.of("app-owned-by-caller", (q, ctx) -> {
+        super(SPEC, errors, List.of(Rule.of("app-owned-by-caller", (q, ctx) -> {
             if (ctx.account().rtcApp(q.appId()).isEmpty()) {
                 throw ctx.catalogue().ownedByAnother(ctx.account(), a -> a.rtcApp(q.appId()).isPresent())
                         ? RtcErrors.appNotOwned(q.appId()) : RtcErrors.appNotFound(q.appId());
             }
-        }));
-        this.rules = List.copyOf(all);
-    }
-
-    @Override
-    public ActionSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public ServiceErrors errors() {
-        return errors;
+        })));
     }
 
     @Override
     public Query parse(ParamReader params, RuleContext context) {
         String appId = params.requiredText("AppId");
         if (appId.isBlank()) {
-            throw errors.invalidValue("AppId", "must not be empty");
+            throw errors().invalidValue("AppId", "must not be empty");
         }
         OffsetDateTime start = params.requiredRfc3339("StartTime");
         OffsetDateTime end = params.requiredRfc3339("EndTime");
         String indicator = params.requiredText("Indicator");
         if (!INDICATORS.contains(indicator)) {
-            throw errors.invalidValue("Indicator", "supported values are user_num and user_count");
+            throw errors().invalidValue("Indicator", "supported values are user_num and user_count");
         }
         String dimension = params.requiredText("Dimension");
         String lower = dimension.toLowerCase(Locale.ROOT);
         if (!lower.equals("province") && !lower.equals("country")) {
-            throw errors.invalidValue("Dimension", "supported values are province and country");
+            throw errors().invalidValue("Dimension", "supported values are province and country");
         }
         return new Query(appId, start.toInstant(), end.toInstant(), start.getOffset(), dimension,
                 lower.equals("country"));
-    }
-
-    @Override
-    public List<Rule<Query>> rules() {
-        return rules;
     }
 
     @Override

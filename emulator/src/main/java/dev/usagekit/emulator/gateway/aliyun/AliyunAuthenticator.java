@@ -15,6 +15,7 @@ import dev.usagekit.emulator.signing.AliyunSignatureV3;
 import dev.usagekit.emulator.signing.AliyunV3Authorization;
 import dev.usagekit.emulator.signing.ConstantTimeComparison;
 import dev.usagekit.emulator.signing.SignatureComputation;
+import dev.usagekit.emulator.web.FormUrlEncoded;
 import dev.usagekit.emulator.web.RawRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,7 @@ public final class AliyunAuthenticator {
     }
 
     private Account v1(RawRequest request, Map<String, List<String>> params, Catalogue catalogue, CallTrace trace) {
-        String accessKeyId = AliyunGateway.first(params, "AccessKeyId");
+        String accessKeyId = FormUrlEncoded.first(params, "AccessKeyId");
         if (accessKeyId == null || accessKeyId.isEmpty()) {
             throw AliyunErrors.missingSystemParameter("AccessKeyId");
         }
@@ -153,7 +154,7 @@ public final class AliyunAuthenticator {
     }
 
     private static String require(Map<String, List<String>> params, String name) {
-        String value = AliyunGateway.first(params, name);
+        String value = FormUrlEncoded.first(params, name);
         if (value == null || value.isEmpty()) {
             throw AliyunErrors.missingSystemParameter(name);
         }

@@ -55,8 +55,4 @@ public final class AliyunErrors {
         return ApiError.of(ErrorKind.INTERNAL, 500, "InternalError",
                 "The request processing has failed due to some unknown error.");
     }
-
-    public static ApiError requestTooLarge(long limit) {
-        return ApiError.of(ErrorKind.BIND, 413, "RequestEntityTooLarge", "The request body exceeds " + limit + " bytes.");
-    }
 }

@@ -66,7 +66,7 @@ public final class AliyunGateway {
         String requestId = ids.aliyun();
         trace.note("vendor", Vendor.ALIYUN.name()).note("requestId", requestId);
         boolean signedAcs3 = AliyunAuthenticator.isAcs3(request);
-        String format = first(params, "Format");
+        String format = FormUrlEncoded.first(params, "Format");
         boolean json = format != null ? format.equalsIgnoreCase("json")
                 : signedAcs3 || String.valueOf(request.header("Accept")).contains("application/json");
         Outcome outcome;
@@ -76,8 +76,8 @@ public final class AliyunGateway {
             if (format != null && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("xml")) {
                 throw AliyunErrors.invalidFormat();
             }
-            String action = orHeader(first(params, "Action"), request.header("x-acs-action"));
-            String version = orHeader(first(params, "Version"), request.header("x-acs-version"));
+            String action = orHeader(FormUrlEncoded.first(params, "Action"), request.header("x-acs-action"));
+            String version = orHeader(FormUrlEncoded.first(params, "Version"), request.header("x-acs-version"));
             if (action == null) {
                 throw AliyunErrors.missingParameter("Action");
             }
@@ -117,12 +117,6 @@ public final class AliyunGateway {
     private static String orHeader(String param, String header) {
         String value = param != null && !param.isEmpty() ? param : header;
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    /** The first value of a parameter, or null. */
-    static String first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** Parameters as an object of strings (first value of a repeated name), the shape schemas and handlers read. */

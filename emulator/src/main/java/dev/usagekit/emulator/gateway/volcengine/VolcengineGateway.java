@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Volcengine OpenAPI: {@code POST /?Action=&Version=} with a JSON body; answers with ResponseMetadata and either
@@ -123,10 +124,12 @@ public final class VolcengineGateway {
         } catch (JacksonException e) {
             throw handler.errors().malformedBody(e.getOriginalMessage());
         }
-        if (node == null || !node.isObject()) {
+        if (!(node instanceof ObjectNode object)) {
             throw handler.errors().malformedBody("the body must be a JSON object");
         }
-        return node;
+        // The services are Go: encoding/json leaves a field unset when its member is null, so a null member is
+        // bound exactly like one left out (schema check, missing-parameter errors, defaults and echoes alike).
+        return object.removeNulls();
     }
 
     /** Renders any error that happened before a call could be routed (body too large, unreadable request). */

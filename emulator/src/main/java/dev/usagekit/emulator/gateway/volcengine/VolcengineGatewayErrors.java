@@ -71,9 +71,4 @@ public final class VolcengineGatewayErrors {
         return ApiError.of(ErrorKind.AUTHENTICATION, 400, "InvalidCredential",
                 "Invalid credential in 'Authorization', Pls check credential in authorization header.");
     }
-
-    public static ApiError requestTooLarge(long limit) {
-        return ApiError.of(ErrorKind.BIND, 413, "RequestEntityTooLarge",
-                "The request body exceeds " + limit + " bytes.");
-    }
 }
