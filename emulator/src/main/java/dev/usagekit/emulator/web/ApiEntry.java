@@ -2,6 +2,7 @@ package dev.usagekit.emulator.web;
 
 import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.core.ErrorKind;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.aliyun.AliyunErrors;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
@@ -104,6 +105,26 @@ public final class ApiEntry {
     private Answer tooLarge(RawRequest raw) {
         return early(raw, AliyunErrors.requestTooLarge(maxBodyBytes),
                 VolcengineGatewayErrors.requestTooLarge(maxBodyBytes));
+    }
+
+    /**
+     * Answers a request refused below the routes (by {@link ConnectionGuard}): too long a request line, too large
+     * headers, not HTTP at all, or too slow a client. Journaled like any other call.
+     */
+    public WireResponse refuse(RawRequest partial, ConnectionGuard.Problem problem) {
+        ApiError error = switch (problem) {
+            case URL_TOO_LONG -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestURITooLong",
+                    "The request line is longer than the server accepts.");
+            case HEADERS_TOO_LARGE -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestHeaderFieldsTooLarge",
+                    "The request headers are larger than the server accepts.");
+            case MALFORMED -> ApiError.of(ErrorKind.BIND, problem.status(), "MalformedRequest",
+                    "The request is not well-formed HTTP/1.1.");
+            case TIMEOUT -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestTimeout",
+                    "The request was not received completely in time.");
+        };
+        Answer answer = early(partial, error, error);
+        observe(answer, Duration.ZERO);
+        return answer.response();
     }
 
     private Answer unreadable(RawRequest raw) {

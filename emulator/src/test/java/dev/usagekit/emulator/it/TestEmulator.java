@@ -64,6 +64,16 @@ public final class TestEmulator {
                 "emulator.limits.enabled=false"));
     }
 
+    /** Strict signature checking with the clock at {@link #NOW}, unthrottled: signed requests reach the pipeline. */
+    public static TestEmulator strictNow() {
+        return RUNNING.computeIfAbsent("strict-now", k -> new TestEmulator(NOW, "strict", "emulator.limits.enabled=false"));
+    }
+
+    /** An emulator of its own in strict signature mode with extra properties, shared by tests using the same name. */
+    public static TestEmulator strictNamed(String name, String... properties) {
+        return RUNNING.computeIfAbsent(name, k -> new TestEmulator(NOW, "strict", properties));
+    }
+
     /** Sends the exact bytes given (so Host and every header are as a test vector says) and parses the answer. */
     public Reply raw(String head, byte[] body) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
