@@ -3,10 +3,10 @@ package dev.usagekit.emulator.web;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -59,6 +59,7 @@ public final class ConnectionGuard {
         WireResponse refuse(RawRequest partial, Problem problem);
     }
 
+    private static final long LINGER_MILLIS = 2000;
     private static final String FRONT = "usagekit.requestDeadline";
     private static final String BACK = "usagekit.decodeFailures";
 
@@ -119,7 +120,21 @@ public final class ConnectionGuard {
             refused = true;
             cancel();
             WireResponse response = responder.refuse(partial(head), problem);
-            raw.writeAndFlush(Unpooled.wrappedBuffer(bytes(response))).addListener(ChannelFutureListener.CLOSE);
+            raw.writeAndFlush(Unpooled.wrappedBuffer(bytes(response))).addListener(written -> lingeringClose());
+        }
+
+        /**
+         * Half-closes, then drops whatever the client still sends for a moment before closing: closing with unread
+         * input makes the kernel send a reset, which can destroy the answer before the client has read it.
+         */
+        void lingeringClose() {
+            Channel channel = raw.channel();
+            if (channel instanceof DuplexChannel duplex && channel.isActive()) {
+                duplex.shutdownOutput();
+                raw.executor().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                channel.close();
+            }
         }
     }
 

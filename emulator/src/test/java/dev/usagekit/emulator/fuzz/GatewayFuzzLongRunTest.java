@@ -20,23 +20,29 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * half to each gateway. Off unless {@code -Dfuzz.inputs=N} is given:
  * <pre>
  * mvn -B -pl emulator -am verify -Dtest=GatewayFuzzLongRunTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dfuzz.inputs=1000000 -Dfuzz.threads=4
+ *     -Dfuzz.inputs=1000000 -Dfuzz.threads=4 [-Dfuzz.maxSeconds=3600]
  * </pre>
  * Prints inputs, duration, throughput and every distinct problem found, and fails if there was any.
  */
 @EnabledIfSystemProperty(named = "fuzz.inputs", matches = "\\d+")
 class GatewayFuzzLongRunTest {
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
+            "\"Code\":\"([^\"]*)\"|<Code>([^<]*)</Code>");
+
     @Test
     void millionsOfInputsKeepTheInvariant() throws InterruptedException {
         long inputs = Long.getLong("fuzz.inputs");
         int threads = Integer.getInteger("fuzz.threads", 4);
+        long deadline = System.nanoTime() + Long.getLong("fuzz.maxSeconds", Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L;
         TestEmulator emulator = TestEmulator.strictNow();
         FuzzOracle oracle = new FuzzOracle(emulator.context().getBean(SchemaCatalog.class));
         AtomicLong next = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         AtomicLong transportErrors = new AtomicLong();
         Map<String, String> distinct = Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<String, java.util.concurrent.atomic.LongAdder> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         long started = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -48,13 +54,20 @@ class GatewayFuzzLongRunTest {
                             http.hostHeader());
                     Iterator<FuzzInputs.VolcengineCase> vc = FuzzInputs.volcengine().sampleStream().iterator();
                     Iterator<FuzzInputs.AliyunCase> ac = FuzzInputs.aliyun().sampleStream().iterator();
-                    for (long i = next.getAndIncrement(); i < inputs; i = next.getAndIncrement()) {
+                    for (long i = next.getAndIncrement(); i < inputs && System.nanoTime() < deadline;
+                            i = next.getAndIncrement()) {
+                        sent.incrementAndGet();
                         Object c = i % 2 == 0 ? vc.next() : ac.next();
                         RawHttp.Request request = c instanceof FuzzInputs.VolcengineCase v ? volc.volcengine(v)
                                 : aliyun.aliyun((FuzzInputs.AliyunCase) c);
                         String problem;
                         try {
-                            problem = oracle.problem(http.send(request));
+                            RawHttp.Response response = http.send(request);
+                            java.util.regex.Matcher code = CODE.matcher(response.text());
+                            outcomes.computeIfAbsent(response.status() + " " + (code.find()
+                                    ? (code.group(1) != null ? code.group(1) : code.group(2)) : "-"),
+                                    k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                            problem = oracle.problem(response);
                         } catch (IOException e) {
                             transportErrors.incrementAndGet();
                             problem = "transport: " + e;
@@ -81,8 +94,10 @@ class GatewayFuzzLongRunTest {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("fuzz: %,d inputs in %.1f s (%.0f/s) on %d connections: %d failures (%d transport), "
-                + "%d distinct%n", inputs, seconds, inputs / seconds, threads, failures.get(), transportErrors.get(),
+                + "%d distinct%n", sent.get(), seconds, sent.get() / seconds, threads, failures.get(), transportErrors.get(),
                 distinct.size());
+        outcomes.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .forEach(e -> System.out.printf("fuzz outcome: %,10d  %s%n", e.getValue().sum(), e.getKey()));
         distinct.values().forEach(p -> System.out.println("fuzz problem: " + p));
         assertThat(emulator.get("/actuator/health").status()).isEqualTo(200);
         assertThat(failures.get()).isZero();
