@@ -40,7 +40,8 @@ public final class TestEmulator {
     private TestEmulator(Instant now, String signatureMode, String... extraProperties) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
                 "--emulator.clock.fixed=" + now, "--emulator.clock.frozen=true",
-                "--emulator.signature-mode=" + signatureMode, "--emulator.self-check=true"));
+                "--emulator.signature-mode=" + signatureMode,
+                "--emulator.self-check=" + System.getProperty("usagekit.test.self-check", "true")));
         for (String p : extraProperties) {
             args.add("--" + p);
         }
