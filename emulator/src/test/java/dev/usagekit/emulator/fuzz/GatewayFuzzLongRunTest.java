@@ -31,6 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "fuzz.inputs", matches = "\\d+")
 class GatewayFuzzLongRunTest {
 
+    private static final Object GENERATION = new Object();
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
             "\"Code\":\"([^\"]*)\"|<Code>([^<]*)</Code>");
 
@@ -57,12 +58,19 @@ class GatewayFuzzLongRunTest {
                             http.hostHeader());
                     FuzzRequests aliyun = new FuzzRequests(TestEmulator.ALIYUN_AK, "testsecret", TestEmulator.NOW,
                             http.hostHeader());
-                    Iterator<FuzzInputs.VolcengineCase> vc = FuzzInputs.volcengine().sampleStream().iterator();
-                    Iterator<FuzzInputs.AliyunCase> ac = FuzzInputs.aliyun().sampleStream().iterator();
+                    Iterator<FuzzInputs.VolcengineCase> vc;
+                    Iterator<FuzzInputs.AliyunCase> ac;
+                    synchronized (GENERATION) {
+                        vc = FuzzInputs.volcengine().sampleStream().iterator();
+                        ac = FuzzInputs.aliyun().sampleStream().iterator();
+                    }
                     for (long i = next.getAndIncrement(); i < inputs && System.nanoTime() < deadline;
                             i = next.getAndIncrement()) {
                         sent.incrementAndGet();
-                        Object c = i % 2 == 0 ? vc.next() : ac.next();
+                        Object c;
+                        synchronized (GENERATION) { // jqwik's generation state is not thread-safe
+                            c = i % 2 == 0 ? vc.next() : ac.next();
+                        }
                         RawHttp.Request request = c instanceof FuzzInputs.VolcengineCase v ? volc.volcengine(v)
                                 : aliyun.aliyun((FuzzInputs.AliyunCase) c);
                         String problem;
