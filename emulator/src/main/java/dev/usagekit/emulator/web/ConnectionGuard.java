@@ -233,6 +233,10 @@ public final class ConnectionGuard {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (state.refused) {
+                ReferenceCountUtil.release(msg); // the rest of a refused request, decoded from the same read
+                return;
+            }
             if (msg instanceof HttpRequest request) {
                 state.head = request;
                 Problem problem = request.decoderResult().isFailure() ? problem(request.decoderResult().cause())
