@@ -44,4 +44,14 @@ class FuzzRegressionTest {
                     .isEqualTo("ListOperationDistribution");
         }
     }
+
+    /** Found probing the control plane the same way: it decoded bodies through Spring and answered a bare 500. */
+    @Test
+    void theControlPlaneReadsABodyWhoseContentTypeSpringCannotParse() throws IOException {
+        String body = "{\"freeze\":true}"; // a no-op: the shared test emulator's clock is frozen already
+        var r = exchange("POST /_emulator/clock HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json; "
+                + "charset=latin-1\r\nContent-Length: " + body.length() + "\r\n\r\n", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(JSON.readTree(r.text()).get("frozen").asBoolean()).isTrue();
+    }
 }
