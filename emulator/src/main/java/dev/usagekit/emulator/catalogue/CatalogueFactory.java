@@ -34,12 +34,15 @@ public final class CatalogueFactory {
         if (spec == null || spec.isBlank()) {
             return keys;
         }
-        for (String pair : spec.split(",")) {
-            String trimmed = pair.trim();
+        String[] pairs = spec.split(",");
+        for (int i = 0; i < pairs.length; i++) {
+            String trimmed = pairs[i].trim();
             int colon = trimmed.indexOf(':');
             if (colon <= 0 || colon == trimmed.length() - 1) {
-                throw new IllegalArgumentException("emulator.credentials entries must be AK:SK, got '"
-                        + (colon <= 0 ? trimmed : trimmed.substring(0, colon) + ":***") + "'");
+                // never echo the entry: without a colon in the right place it may be all secret
+                throw new IllegalArgumentException("emulator.credentials entries must be AK:SK; entry " + (i + 1)
+                        + " of " + pairs.length + " is not (" + (colon < 0 ? "no colon" : colon == 0
+                                ? "no access key id" : "no secret") + ")");
             }
             keys.add(new AccessKey(trimmed.substring(0, colon), trimmed.substring(colon + 1)));
         }

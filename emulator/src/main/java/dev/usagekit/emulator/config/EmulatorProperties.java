@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.config;
 
 import dev.usagekit.emulator.gateway.SignatureMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,8 @@ public class EmulatorProperties {
     private String credentials = "";
     /** Largest accepted request body. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
+    /** A request not fully received (head and body) this long after its first byte is answered 408 and closed. */
+    private Duration requestTimeout = Duration.ofSeconds(30);
     /** Vendor assumed when a request carries no sign of either dialect: VOLCENGINE or ALIYUN. */
     private String defaultVendor = "VOLCENGINE";
     /** strict: verify signatures, timestamps and nonces like the clouds; off: accept any signature. */
@@ -160,6 +163,14 @@ public class EmulatorProperties {
 
     public void setMaxBodySize(DataSize maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     public String getDefaultVendor() {

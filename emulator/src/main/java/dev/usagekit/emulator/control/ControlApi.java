@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -147,7 +148,7 @@ public final class ControlApi {
     }
 
     public Mono<ServerResponse> fixtures(ServerRequest request) {
-        return request.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> {
+        return text(request).flatMap(text -> {
             if (text.isBlank()) {
                 return error(HttpStatus.BAD_REQUEST, "the fixture body is empty");
             }
@@ -158,7 +159,7 @@ public final class ControlApi {
             } catch (RuntimeException e) {
                 return error(HttpStatus.BAD_REQUEST, e.getMessage());
             }
-        });
+        }).onErrorResume(DataBufferLimitException.class, e -> tooLarge());
     }
 
     // --- throttles ---
@@ -291,8 +292,29 @@ public final class ControlApi {
         return Map.of("enabled", limits.enabled(), "actions", perAction);
     }
 
+    /**
+     * The body as UTF-8 text whatever the Content-Type claims: Spring's decoder parses the header first and answers
+     * a bare 500 when it cannot (e.g. "application/json; charset=latin-1").
+     */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private static Mono<ServerResponse> tooLarge() {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "the body exceeds " + MAX_BODY_BYTES + " bytes");
+    }
+
+    private static Mono<String> text(ServerRequest request) {
+        return org.springframework.core.io.buffer.DataBufferUtils.join(request.exchange().getRequest().getBody(),
+                        MAX_BODY_BYTES)
+                .map(buffer -> {
+                    String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                    return text;
+                })
+                .defaultIfEmpty("");
+    }
+
     private static Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Object> action) {
-        return request.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> {
+        return text(request).flatMap(text -> {
             try {
                 JsonNode body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
                 if (body == null || !body.isObject()) {
@@ -304,7 +326,7 @@ public final class ControlApi {
             } catch (BadRequest e) {
                 return error(HttpStatus.BAD_REQUEST, e.getMessage());
             }
-        });
+        }).onErrorResume(DataBufferLimitException.class, e -> tooLarge());
     }
 
     static Mono<ServerResponse> ok(Object body) {

@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ParamReader {
 
+    /** Most items a list parameter may hold (JSON arrays and comma lists); the request schemas say the same. */
+    public static final int MAX_LIST_ITEMS = 100;
+
     private final JsonNode params;
     private final ParamErrors errors;
 
@@ -76,6 +79,9 @@ public final class ParamReader {
         if (!v.isArray()) {
             throw errors.wrongType(name);
         }
+        if (v.size() > MAX_LIST_ITEMS) {
+            throw tooManyItems(name);
+        }
         LinkedHashSet<String> values = new LinkedHashSet<>();
         for (JsonNode item : v) {
             if (!item.isString()) {
@@ -92,13 +98,21 @@ public final class ParamReader {
         if (raw == null || raw.isBlank()) {
             return List.of();
         }
+        String[] parts = raw.split(",", -1);
+        if (parts.length > MAX_LIST_ITEMS) {
+            throw tooManyItems(name);
+        }
         LinkedHashSet<String> values = new LinkedHashSet<>();
-        for (String part : raw.split(",", -1)) {
+        for (String part : parts) {
             String trimmed = part.trim();
             if (!trimmed.isEmpty()) {
                 values.add(trimmed);
             }
         }
         return new ArrayList<>(values);
+    }
+
+    private ApiError tooManyItems(String name) {
+        return errors.invalidValue(name, "at most " + MAX_LIST_ITEMS + " items");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -56,9 +57,11 @@ public final class ApiEntry {
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         long started = System.nanoTime();
-        return request.bodyToMono(byte[].class)
-                .defaultIfEmpty(EMPTY)
-                .map(body -> dispatch(raw(request, body)))
+        // a declared length over the limit is refused before a byte of the body is read; chunked bodies are cut off
+        // by the bounded join below as soon as they pass the limit
+        return Mono.defer(() -> request.headers().contentLength().orElse(-1) > maxBodyBytes
+                        ? Mono.just(tooLarge(raw(request, EMPTY)))
+                        : body(request).map(body -> dispatch(raw(request, body))))
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLarge(raw(request, EMPTY))))
                 .onErrorResume(e -> {
                     log.warn("unreadable request: {}", e.toString());
@@ -69,6 +72,18 @@ public final class ApiEntry {
                         ? Mono.just(a).delayElement(Duration.ofMillis(a.latencyMillis())) : Mono.just(a))
                 .doOnNext(a -> observe(a, Duration.ofNanos(System.nanoTime() - started)))
                 .flatMap(a -> write(a.response()));
+    }
+
+    /** The raw body bytes, whatever the Content-Type says (a client may send a broken one), at most the limit. */
+    private Mono<byte[]> body(ServerRequest request) {
+        return DataBufferUtils.join(request.exchange().getRequest().getBody(), (int) Math.min(maxBodyBytes, Integer.MAX_VALUE))
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(EMPTY);
     }
 
     private Answer dispatch(RawRequest raw) {
@@ -92,6 +107,26 @@ public final class ApiEntry {
         ApiError error = ApiError.of(ErrorKind.BIND, 413, "RequestEntityTooLarge",
                 "The request body exceeds " + maxBodyBytes + " bytes.");
         return early(raw, error, error);
+    }
+
+    /**
+     * Answers a request refused below the routes (by {@link ConnectionGuard}): too long a request line, too large
+     * headers, not HTTP at all, or too slow a client. Journaled like any other call.
+     */
+    public WireResponse refuse(RawRequest partial, ConnectionGuard.Problem problem) {
+        ApiError error = switch (problem) {
+            case URL_TOO_LONG -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestURITooLong",
+                    "The request line is longer than the server accepts.");
+            case HEADERS_TOO_LARGE -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestHeaderFieldsTooLarge",
+                    "The request headers are larger than the server accepts.");
+            case MALFORMED -> ApiError.of(ErrorKind.BIND, problem.status(), "MalformedRequest",
+                    "The request is not well-formed HTTP/1.1.");
+            case TIMEOUT -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestTimeout",
+                    "The request was not received completely in time.");
+        };
+        Answer answer = early(partial, error, error);
+        observe(answer, Duration.ZERO);
+        return answer.response();
     }
 
     private Answer unreadable(RawRequest raw) {

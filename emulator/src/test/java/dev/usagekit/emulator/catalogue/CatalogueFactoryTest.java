@@ -46,4 +46,15 @@ class CatalogueFactoryTest {
         assertThat(accounts).hasSize(2);
         assertThat(accounts.get(0).liveDomain("legacy.example.net").orElseThrow().deletedAt()).isNotNull();
     }
+
+    @Test
+    void aMalformedCredentialsEntryIsReportedWithoutEchoingIt() {
+        for (String spec : new String[] {"AKLTok:fine,MySecretWithoutKeyId", "AKLTok:fine,:MySecretWithoutKeyId",
+            "MySecretWithoutKeyId:"}) {
+            assertThatThrownBy(() -> CatalogueFactory.parseCredentials(spec))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("emulator.credentials entries must be AK:SK; entry ")
+                    .hasMessageNotContaining("MySecret").hasMessageNotContaining("fine");
+        }
+    }
 }

@@ -40,7 +40,8 @@ public final class TestEmulator {
     private TestEmulator(Instant now, String signatureMode, String... extraProperties) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
                 "--emulator.clock.fixed=" + now, "--emulator.clock.frozen=true",
-                "--emulator.signature-mode=" + signatureMode, "--emulator.self-check=true"));
+                "--emulator.signature-mode=" + signatureMode,
+                "--emulator.self-check=" + System.getProperty("usagekit.test.self-check", "true")));
         for (String p : extraProperties) {
             args.add("--" + p);
         }
@@ -62,6 +63,16 @@ public final class TestEmulator {
     public static TestEmulator strictAtVectorTime() {
         return RUNNING.computeIfAbsent("strict", k -> new TestEmulator(Instant.parse("2024-01-01T00:00:00Z"), "strict",
                 "emulator.limits.enabled=false"));
+    }
+
+    /** Strict signature checking with the clock at {@link #NOW}, unthrottled: signed requests reach the pipeline. */
+    public static TestEmulator strictNow() {
+        return RUNNING.computeIfAbsent("strict-now", k -> new TestEmulator(NOW, "strict", "emulator.limits.enabled=false"));
+    }
+
+    /** An emulator of its own in strict signature mode with extra properties, shared by tests using the same name. */
+    public static TestEmulator strictNamed(String name, String... properties) {
+        return RUNNING.computeIfAbsent(name, k -> new TestEmulator(NOW, "strict", properties));
     }
 
     /** Sends the exact bytes given (so Host and every header are as a test vector says) and parses the answer. */

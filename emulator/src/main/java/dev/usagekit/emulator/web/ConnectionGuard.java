@@ -1,0 +1,261 @@
+package dev.usagekit.emulator.web;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpHeaders;
+import reactor.netty.NettyPipeline;
+
+/**
+ * Two Netty handlers around Reactor Netty's HTTP decoder that keep abusive connections from reaching (or starving)
+ * the application, and answer them in a vendor's envelope instead of Reactor Netty's bare status:
+ * <ul>
+ * <li>a request line or header block over the decoder's limits, or a request it cannot parse at all, is answered
+ * 414, 431 or 400 (the vendor guessed from whatever was decoded, like other early errors) and the connection
+ * closed;</li>
+ * <li>a request whose head and body are not fully received within the request timeout of its first byte
+ * (a slowloris client dribbling headers or a body) is answered 408 and the connection closed.</li>
+ * </ul>
+ * Idle keep-alive connections between requests are Reactor Netty's {@code server.netty.idle-timeout}.
+ */
+public final class ConnectionGuard {
+
+    /** What went wrong before the request could reach a route. */
+    public enum Problem {
+        URL_TOO_LONG(414), HEADERS_TOO_LARGE(431), MALFORMED(400), TIMEOUT(408);
+
+        private final int status;
+
+        Problem(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** Renders the vendor's answer to a refused request; the request holds what could be decoded of it. */
+    @FunctionalInterface
+    public interface Responder {
+        WireResponse refuse(RawRequest partial, Problem problem);
+    }
+
+    private static final long LINGER_MILLIS = 2000;
+    private static final String FRONT = "usagekit.requestDeadline";
+    private static final String BACK = "usagekit.decodeFailures";
+
+    private ConnectionGuard() {
+    }
+
+    /** Adds the handlers to a server channel whose pipeline has Reactor Netty's HTTP/1.1 codec; else does nothing. */
+    public static void install(Channel channel, Responder responder, Duration requestTimeout) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (pipeline.get(NettyPipeline.HttpCodec) == null || pipeline.get(FRONT) != null) {
+            return;
+        }
+        State state = new State(responder, requestTimeout.toMillis());
+        pipeline.addBefore(NettyPipeline.HttpCodec, FRONT, new RequestDeadline(state));
+        pipeline.addAfter(NettyPipeline.HttpCodec, BACK, new DecodeFailures(state));
+    }
+
+    /** Per connection: the raw end of the pipeline, the request being received and its deadline. */
+    private static final class State {
+        final Responder responder;
+        final long timeoutMillis;
+        ChannelHandlerContext raw;
+        HttpRequest head;
+        boolean receiving;
+        boolean refused;
+        ScheduledFuture<?> deadline;
+
+        State(Responder responder, long timeoutMillis) {
+            this.responder = responder;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        void started() {
+            if (!receiving && timeoutMillis > 0) {
+                receiving = true;
+                deadline = raw.executor().schedule(() -> refuse(Problem.TIMEOUT), timeoutMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        void received() {
+            receiving = false;
+            head = null;
+            cancel();
+        }
+
+        void cancel() {
+            if (deadline != null) {
+                deadline.cancel(false);
+                deadline = null;
+            }
+        }
+
+        /** Writes the vendor's answer straight onto the socket, under the codec, and closes the connection. */
+        void refuse(Problem problem) {
+            if (refused || !raw.channel().isActive()) {
+                return;
+            }
+            refused = true;
+            cancel();
+            WireResponse response = responder.refuse(partial(head), problem);
+            raw.writeAndFlush(Unpooled.wrappedBuffer(bytes(response))).addListener(written -> lingeringClose());
+        }
+
+        /**
+         * Half-closes, then drops whatever the client still sends for a moment before closing: closing with unread
+         * input makes the kernel send a reset, which can destroy the answer before the client has read it.
+         */
+        void lingeringClose() {
+            Channel channel = raw.channel();
+            if (channel instanceof DuplexChannel duplex && channel.isActive()) {
+                duplex.shutdownOutput();
+                raw.executor().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                channel.close();
+            }
+        }
+    }
+
+    /** What the decoder made of the request: method, path, query and headers, or nothing usable. */
+    static RawRequest partial(HttpRequest head) {
+        HttpHeaders headers = new HttpHeaders();
+        if (head == null || head.decoderResult().cause() instanceof TooLongHttpLineException) {
+            // nothing decoded, not even the method: the vendor detector falls back to emulator.default-vendor
+            return new RawRequest("", "/", "", java.util.Map.of(), headers, new byte[0]);
+        }
+        head.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
+        String uri = head.uri();
+        int q = uri.indexOf('?');
+        String rawQuery = q < 0 ? "" : uri.substring(q + 1);
+        return new RawRequest(head.method().name(), q < 0 ? uri : uri.substring(0, q), rawQuery,
+                FormUrlEncoded.decode(rawQuery), headers, new byte[0]);
+    }
+
+    static byte[] bytes(WireResponse response) {
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
+                .append(HttpResponseStatus.valueOf(response.status()).reasonPhrase()).append("\r\nContent-Type: ")
+                .append(response.contentType()).append("\r\nContent-Length: ").append(response.body().length)
+                .append("\r\nConnection: close\r\n");
+        response.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + response.body().length);
+        out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(response.body());
+        return out.toByteArray();
+    }
+
+    static Problem problem(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return Problem.URL_TOO_LONG;
+        }
+        if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+            return Problem.HEADERS_TOO_LARGE;
+        }
+        return Problem.MALFORMED;
+    }
+
+    /**
+     * Whether Spring would refuse to build the request's URI (a stray '%' in the query, a blank in the Host) and
+     * answer a bare 400 before any route: such requests are answered here instead.
+     */
+    static boolean unusableUri(HttpRequest request) {
+        String host = request.headers().get("Host", "localhost");
+        try {
+            new URI("http://" + host + "/");
+            new URI("http://localhost" + (request.uri().startsWith("/") ? "" : "/") + request.uri());
+            return false;
+        } catch (URISyntaxException e) {
+            return true;
+        }
+    }
+
+    /** Before the codec: the first byte of a request starts its deadline. */
+    private static final class RequestDeadline extends ChannelInboundHandlerAdapter {
+        private final State state;
+
+        RequestDeadline(State state) {
+            this.state = state;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            state.raw = ctx;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (state.refused) {
+                ReferenceCountUtil.release(msg); // the answer is on its way and the connection closing
+                return;
+            }
+            if (msg instanceof ByteBuf buf && buf.isReadable()) {
+                state.started();
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            state.cancel();
+            ctx.fireChannelInactive();
+        }
+    }
+
+    /** After the codec: requests it failed to decode are answered here; a complete request stops the deadline. */
+    private static final class DecodeFailures extends ChannelInboundHandlerAdapter {
+        private final State state;
+
+        DecodeFailures(State state) {
+            this.state = state;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (state.refused) {
+                ReferenceCountUtil.release(msg); // the rest of a refused request, decoded from the same read
+                return;
+            }
+            if (msg instanceof HttpRequest request) {
+                state.head = request;
+                Problem problem = request.decoderResult().isFailure() ? problem(request.decoderResult().cause())
+                        : unusableUri(request) ? Problem.MALFORMED : null;
+                if (problem != null) {
+                    ReferenceCountUtil.release(msg);
+                    state.refuse(problem);
+                    return;
+                }
+            }
+            if (msg instanceof LastHttpContent) {
+                if (!(msg instanceof HttpRequest) && ((LastHttpContent) msg).decoderResult().isFailure()) {
+                    ReferenceCountUtil.release(msg);
+                    state.refuse(Problem.MALFORMED);
+                    return;
+                }
+                state.received();
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+}

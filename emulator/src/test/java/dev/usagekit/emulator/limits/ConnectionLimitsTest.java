@@ -1,0 +1,163 @@
+package dev.usagekit.emulator.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.usagekit.emulator.fuzz.RawHttp;
+import dev.usagekit.emulator.it.TestEmulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Limits on what a connection may send, over raw sockets: every refusal is the vendor's envelope, never Reactor
+ * Netty's or Spring's bare status, and the emulator stays healthy.
+ */
+class ConnectionLimitsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String VOLCENGINE = "/?Action=ListOperationDistribution&Version=2020-12-01";
+    private static final String ALIYUN = "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON";
+
+    private final TestEmulator emulator = TestEmulator.named("connection-limits", "emulator.limits.enabled=false",
+            "emulator.request-timeout=1s", "server.netty.idle-timeout=2s", "emulator.max-body-size=64KB");
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket("127.0.0.1", emulator.port());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private RawHttp.Response exchange(String head, byte[] body) throws IOException {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return RawHttp.read(socket.getInputStream());
+        }
+    }
+
+    private static JsonNode volcengineError(RawHttp.Response r, int status, String code) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        assertThat(r.header("content-type")).startsWith("application/json");
+        JsonNode body = JSON.readTree(r.text());
+        assertThat(body.at("/ResponseMetadata/Error/Code").asString()).isEqualTo(code);
+        assertThat(body.at("/ResponseMetadata/RequestId").asString()).isNotBlank();
+        return body;
+    }
+
+    private static void aliyunError(RawHttp.Response r, int status, String code) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        JsonNode body = JSON.readTree(r.text());
+        assertThat(body.get("Code").asString()).isEqualTo(code);
+        assertThat(body.get("RequestId").asString()).isNotBlank();
+        assertThat(body.get("HostId").asString()).isEqualTo("live.aliyuncs.com");
+    }
+
+    private String post(String target, String extraHeaders, int contentLength) {
+        return "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + extraHeaders
+                + "Content-Length: " + contentLength + "\r\n\r\n";
+    }
+
+    @Test
+    void aQueryWithAStrayPercentIsAVendorErrorNotABare400() throws IOException {
+        volcengineError(exchange(post(VOLCENGINE + "&%", "", 2), "{}".getBytes()), 400, "MalformedRequest");
+        aliyunError(exchange(post(ALIYUN + "&a=%zz", "", 0), new byte[0]), 400, "MalformedRequest");
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIs414InTheDefaultVendorsEnvelope() throws IOException {
+        String target = VOLCENGINE + "&x=" + "a".repeat(5000);
+        volcengineError(exchange(post(target, "", 0), new byte[0]), 414, "RequestURITooLong");
+        assertThat(emulator.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void headersOverTheLimitAre431InTheEnvelopeOfTheVendorTheUrlNames() throws IOException {
+        aliyunError(exchange(post(ALIYUN, "X-Big: " + "b".repeat(9000) + "\r\n", 0), new byte[0]), 431,
+                "RequestHeaderFieldsTooLarge");
+        volcengineError(exchange(post(VOLCENGINE, "X-Big: " + "b".repeat(9000) + "\r\n", 0), new byte[0]), 431,
+                "RequestHeaderFieldsTooLarge");
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws IOException {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            // 10 MB announced, 1 KB sent: the answer must come without the rest
+            out.write(post(VOLCENGINE, "", 10 * 1024 * 1024).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(new byte[1024]);
+            out.flush();
+            volcengineError(RawHttp.read(socket.getInputStream()), 413, "RequestEntityTooLarge");
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsCutOffWithA413() throws IOException {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + ALIYUN + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[8192];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            for (int i = 0; i < 9; i++) { // 72 KB, over the 64 KB limit, and never a last chunk
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.flush();
+            aliyunError(RawHttp.read(socket.getInputStream()), 413, "RequestEntityTooLarge");
+        }
+    }
+
+    @Test
+    void aClientDribblingItsHeadersIsCutOffWith408() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + VOLCENGINE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            dribble(out);
+            // an idle timeout would close silently; the request deadline answers
+            volcengineError(RawHttp.read(socket.getInputStream()), 408, "RequestTimeout");
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aClientDribblingItsBodyIsCutOffWith408() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(post(VOLCENGINE, "", 1000).getBytes(StandardCharsets.ISO_8859_1));
+            dribble(out);
+            volcengineError(RawHttp.read(socket.getInputStream()), 408, "RequestTimeout");
+        }
+    }
+
+    /** One byte every 200 ms for 0.8 s of the 1 s request timeout, then silence (writing on would race the close). */
+    private static void dribble(OutputStream out) throws IOException, InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            out.write('X');
+            out.flush();
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void anIdleKeptAliveConnectionIsClosed() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(post(VOLCENGINE, "", 2).getBytes(StandardCharsets.ISO_8859_1));
+            out.write("{}".getBytes());
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(RawHttp.read(in).status()).isLessThan(500);
+            Thread.sleep(3500);
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+}

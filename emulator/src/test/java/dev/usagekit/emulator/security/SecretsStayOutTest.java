@@ -1,0 +1,63 @@
+package dev.usagekit.emulator.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.usagekit.emulator.fuzz.FuzzInputs.AliyunCase;
+import dev.usagekit.emulator.fuzz.FuzzInputs.AliyunStyle;
+import dev.usagekit.emulator.fuzz.FuzzInputs.Auth;
+import dev.usagekit.emulator.fuzz.FuzzInputs.VolcengineCase;
+import dev.usagekit.emulator.fuzz.FuzzRequests;
+import dev.usagekit.emulator.fuzz.RawHttp;
+import dev.usagekit.emulator.it.TestEmulator;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A user's secret (emulator.credentials) appears nowhere: not in the startup banner or any other log line (debug
+ * on), not in the journal, not in any answer, whether the calls are signed right, wrong, or out of time.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsStayOutTest {
+
+    private static final String ACCESS_KEY = "AKLTsecretsaudit";
+    private static final String SECRET = "Zq8vN3cUserSecretNeverLogged7Xk";
+
+    @Test
+    void theSecretIsInNoLogJournalOrAnswer(CapturedOutput output) throws Exception {
+        TestEmulator emulator = TestEmulator.strictNamed("secrets-audit", "emulator.limits.enabled=false",
+                "emulator.credentials=" + ACCESS_KEY + ":" + SECRET, "logging.level.dev.usagekit=DEBUG");
+        List<String> answers = new ArrayList<>();
+        try (RawHttp http = new RawHttp("127.0.0.1", emulator.port(), 10_000)) {
+            FuzzRequests requests = new FuzzRequests(ACCESS_KEY, SECRET, TestEmulator.NOW, http.hostHeader());
+            byte[] body = ("{\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":\"2026-11-20T00:00:00+08:00\","
+                    + "\"Aggregation\":86400}").getBytes(StandardCharsets.UTF_8);
+            for (Auth auth : Auth.values()) {
+                VolcengineCase volcengine = new VolcengineCase("POST", "DescribeLiveTranscodeData", "2023-01-01", "",
+                        "application/json", body, auth, "20261120T100000Z", "HMAC-SHA256 Credential=" + ACCESS_KEY);
+                answers.add(http.send(requests.volcengine(volcengine)).text());
+                for (AliyunStyle style : AliyunStyle.values()) {
+                    AliyunCase aliyun = new AliyunCase(style, List.of(Map.entry("StartTime", "2026-11-19T00:00:00Z"),
+                            Map.entry("EndTime", "2026-11-20T00:00:00Z"), Map.entry("Format", "JSON")), "",
+                            "application/x-www-form-urlencoded", auth, "2026-11-20T10:00:00Z",
+                            "ACS3-HMAC-SHA256 Credential=" + ACCESS_KEY);
+                    answers.add(http.send(requests.aliyun(aliyun)).text());
+                }
+            }
+        }
+        // the calls were really made: good ones served, bad ones refused for their signature or time
+        assertThat(String.join("\n", answers)).contains("\"Action\":\"DescribeLiveTranscodeData\"",
+                "BillProducerData", "SignatureDoesNotMatch", "InvalidTimestamp", "InvalidTimeStamp.Expired");
+        String journal = emulator.get("/_emulator/journal").body();
+        assertThat(journal).contains(ACCESS_KEY.substring(0, 4)).contains("SignatureDoesNotMatch");
+        assertThat(output.getAll()).contains(ACCESS_KEY, "Zq8v… (masked)", "signature mismatch");
+        assertThat(output.getAll()).doesNotContain(SECRET);
+        assertThat(journal).doesNotContain(SECRET);
+        assertThat(answers).noneMatch(a -> a.contains(SECRET));
+    }
+}
