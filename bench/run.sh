@@ -2,8 +2,8 @@
 # Benchmarks the emulator side by side with WireMock (static stub) and nginx (static file, the transport limit),
 # on loopback, with the same load generators and settings. Appends one results table to BENCHMARKS.md.
 #
-#   bench/run.sh            full run (~6 minutes)
-#   bench/run.sh --quick    short runs (~2 minutes), for a smoke test of the script
+#   bench/run.sh            full run (~5-8 minutes)
+#   bench/run.sh --quick    short runs (~2-3 minutes), for a smoke test of the script
 #
 # Installs what it needs (wrk and nginx from Debian, WireMock standalone from Maven Central), builds the emulator and
 # benchmark jars if missing. The emulator runs twice: as the README's `java -jar` with the JVM's defaults (startup,
@@ -18,11 +18,11 @@ QUICK=0
 [[ "${1:-}" == "--quick" ]] && QUICK=1
 
 DURATION=10          # seconds per measured wrk run
-WARMUP=5             # seconds of wrk warm-up before the measured runs of each server
+WARMUP_MAX=60        # at most this many seconds of wrk warm-up before the measured runs of each server
 THREADS=2
 CONNECTIONS=32
 OPEN_LOOP_CONNECTIONS=16
-if ((QUICK)); then DURATION=3; WARMUP=2; fi
+if ((QUICK)); then DURATION=3; WARMUP_MAX=10; fi
 
 WIREMOCK_VERSION=3.13.2
 VIRTUAL_TIME=2026-11-20T12:00:00Z   # the emulator's frozen clock; requests are signed at this time
@@ -237,6 +237,21 @@ to_ms() { # wrk durations: 512.00us 1.23ms 2.00s
   awk '{v=$1; if (v ~ /us$/) {sub("us","",v); v/=1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v*=1000}; printf "%.2f", v}'
 }
 
+# JIT warm-up: 5 s wrk runs until req/s stops rising by more than 10 % (at least 2 runs, at most WARMUP_MAX s).
+# A JVM on a busy machine can need half a minute to compile its hot paths; every server gets the same treatment.
+warm_up() { # port requests-file
+  local previous=0 elapsed=0 chunk=$((QUICK ? 2 : 5))
+  while ((elapsed < WARMUP_MAX)); do
+    run_wrk "$1" "$2" $chunk
+    elapsed=$((elapsed + chunk))
+    if ((elapsed >= 2 * chunk)) && awk -v r="$RPS" -v p="$previous" 'BEGIN {exit !(r <= p * 1.1)}'; then
+      break
+    fi
+    previous=$RPS
+  done
+  log "  warmed up in ${elapsed} s (last ${RPS} req/s)"
+}
+
 # Constant-rate run. Sets OL_RPS OL_P50 OL_P99 OL_ERRORS.
 run_open_loop() { # port requests-file rate seconds
   local line
@@ -263,13 +278,13 @@ main() {
   log "emulator, java -jar with JVM defaults: startup and RSS under load"
   start_emulator java -jar "$EMULATOR_JAR"
   put default_startup_ms "$STARTUP_MS"
-  with_rss "$EMU_PID" run_wrk $EMU_PORT "$bw" $((WARMUP + DURATION))
+  with_rss "$EMU_PID" run_wrk $EMU_PORT "$bw" $((2 * DURATION))
   put default_rss_mb $((RSS_MAX_KB / 1024))
   put default_rps "$RPS"
   stop "$EMU_PID"
 
   # 2. the fast launcher (recommended flags, AOT, CDS): startup, the headline query, every other action
-  log "emulator, bin/usagekit-emulator ($RECOMMENDED_OPTS, AOT, CDS)"
+  log "emulator, bin/usagekit-emulator ($RECOMMENDED_OPTS, AOT, lazy init, CDS)"
   "$LAUNCHER" --prepare
   start_emulator "$LAUNCHER"
   put startup_ms "$STARTUP_MS"
@@ -277,7 +292,7 @@ main() {
   [[ "$(send_line $EMU_PORT "$(head -1 "$bw")" "$OUT/www/bandwidth.json")" == 200 ]] || { log "capture failed"; exit 1; }
   chmod -R a+rX "$OUT/www"
   put response_bytes "$(stat -c %s "$OUT/www/bandwidth.json")"
-  run_wrk $EMU_PORT "$bw" $WARMUP
+  warm_up $EMU_PORT "$bw"
   with_rss "$EMU_PID" run_wrk $EMU_PORT "$bw" $DURATION $CONNECTIONS "$EMU_PID"
   put emu_cpu_us "$CPU_US"; put emu_rps "$RPS"; put emu_p50 "$P50"; put emu_p99 "$P99"; put emu_errors "$ERRORS"; put emu_rss_mb $((RSS_MAX_KB / 1024))
   HALF=$(awk -v r="$RPS" 'BEGIN {printf "%d", r / 2}')
@@ -288,7 +303,7 @@ main() {
     log "emulator: $action"
     local warmup="$OUT/requests/$action.req"
     [[ -f "$OUT/requests/$action-warmup.req" ]] && warmup="$OUT/requests/$action-warmup.req"
-    run_wrk $EMU_PORT "$warmup" $((QUICK ? 2 : 3))   # warm-up, then measured
+    run_wrk $EMU_PORT "$warmup" $((QUICK ? 2 : 5))   # warm-up of this action's own code, then measured
     with_rss "$EMU_PID" run_wrk $EMU_PORT "$OUT/requests/$action.req" $DURATION
     put "${action}_rps" "$RPS"; put "${action}_p50" "$P50"; put "${action}_p99" "$P99"; put "${action}_errors" "$ERRORS"
   done
@@ -301,7 +316,7 @@ main() {
   # 3. WireMock serving the captured bytes
   log "WireMock $WIREMOCK_VERSION"
   start_wiremock
-  run_wrk $WM_PORT "$bw" $WARMUP
+  warm_up $WM_PORT "$bw"
   with_rss "$WM_PID" run_wrk $WM_PORT "$bw" $DURATION $CONNECTIONS "$WM_PID"
   put wm_cpu_us "$CPU_US"; put wm_rps "$RPS"; put wm_p50 "$P50"; put wm_p99 "$P99"; put wm_errors "$ERRORS"; put wm_rss_mb $((RSS_MAX_KB / 1024))
   with_rss "$WM_PID" run_open_loop $WM_PORT "$bw" "$HALF" $DURATION
@@ -311,7 +326,7 @@ main() {
   # 4. nginx serving the captured bytes as a static file
   log "nginx $(nginx -v 2>&1 | sed 's/.*\///')"
   start_nginx
-  run_wrk $NGX_PORT "$bw" $WARMUP
+  warm_up $NGX_PORT "$bw"
   with_rss "$NGX_PID" run_wrk $NGX_PORT "$bw" $DURATION $CONNECTIONS "$NGX_PID"
   put ngx_cpu_us "$CPU_US"; put ngx_rps "$RPS"; put ngx_p50 "$P50"; put ngx_p99 "$P99"; put ngx_errors "$ERRORS"; put ngx_rss_mb $((RSS_MAX_KB / 1024))
   run_open_loop $NGX_PORT "$bw" "$HALF" $DURATION
@@ -326,7 +341,7 @@ main() {
   put machine_wrk "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
   put machine_nginx "$(nginx -v 2>&1 | sed 's/.*: //')"
   put machine_wiremock "$WIREMOCK_VERSION"
-  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s warm-up; half load: open loop, $OPEN_LOOP_CONNECTIONS connections"
+  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, $OPEN_LOOP_CONNECTIONS connections"
   put quick "$QUICK"
   put emulator_opts "$RECOMMENDED_OPTS"
   local table
