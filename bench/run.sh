@@ -192,8 +192,10 @@ sample_rss() { # pid
     for pid in $1 $(pgrep -P "$1" 2>/dev/null); do
       kb=$((kb + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
     done
-    ((kb > max)) && max=$kb
-    echo "$max" >"$OUT/rss.max"
+    if ((kb > max)); then
+      max=$kb
+      echo "$max" >"$OUT/rss.max.tmp" && mv "$OUT/rss.max.tmp" "$OUT/rss.max" # atomic: the sampler may be killed
+    fi
     sleep 0.2
   done
 }
