@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes every answered API call to the journal and to the usagekit.* meters. */
 public final class CallRecorder implements CallObserver {
@@ -19,6 +21,9 @@ public final class CallRecorder implements CallObserver {
     private final RequestJournal journal;
     private final MeterRegistry meters;
     private final Clock clock;
+    /** Registered once per tag set: building and looking up a meter on every call showed in the profile. */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     public CallRecorder(RequestJournal journal, MeterRegistry meters, Clock clock) {
         this.journal = journal;
@@ -37,12 +42,14 @@ public final class CallRecorder implements CallObserver {
         String outcome = outcome(response.status(), kind);
         journal.record(clock.instant(), vendor, action, account, response.status(), errorCode, outcome, details);
         String actionTag = action == null ? "unknown" : action;
-        Counter.builder("usagekit.requests").description("API requests by action, vendor and outcome")
+        counters.computeIfAbsent(List.of(actionTag, vendor, outcome), k -> Counter.builder("usagekit.requests")
+                .description("API requests by action, vendor and outcome")
                 .tag("action", actionTag).tag("vendor", vendor).tag("outcome", outcome)
-                .register(meters).increment();
-        Timer.builder("usagekit.request.latency").description("API answer time, injected latency included")
+                .register(meters)).increment();
+        timers.computeIfAbsent(List.of(actionTag, vendor), k -> Timer.builder("usagekit.request.latency")
+                .description("API answer time, injected latency included")
                 .tag("action", actionTag).tag("vendor", vendor).publishPercentileHistogram()
-                .register(meters).record(elapsed);
+                .register(meters)).record(elapsed);
     }
 
     static String outcome(int status, String errorKind) {

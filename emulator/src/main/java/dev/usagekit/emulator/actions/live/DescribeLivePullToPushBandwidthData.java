@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /** Volcengine Live DescribeLivePullToPushBandwidthData (2023-01-01): peak pull-to-push bandwidth per bucket. */
 public final class DescribeLivePullToPushBandwidthData extends UsageAction<DescribeLivePullToPushBandwidthData.Query> {
@@ -135,11 +137,31 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         return max;
     }
 
+    /**
+     * The points as a view over the values: each point is made while the response is written and dropped right
+     * after, so the largest query (4 x 8928 points) never holds a second copy of its response as objects.
+     */
     private static List<BandwidthData> points(BucketGrid grid, double[] values) {
-        List<BandwidthData> points = new ArrayList<>(values.length);
-        for (int b = 0; b < values.length; b++) {
-            points.add(new BandwidthData(WireTime.formatRfc3339(grid.start(b), grid.offset()), values[b]));
+        return new PointList(grid, values);
+    }
+
+    private static final class PointList extends AbstractList<BandwidthData> implements RandomAccess {
+        private final BucketGrid grid;
+        private final double[] values;
+
+        PointList(BucketGrid grid, double[] values) {
+            this.grid = grid;
+            this.values = values;
         }
-        return points;
+
+        @Override
+        public BandwidthData get(int b) {
+            return new BandwidthData(WireTime.formatRfc3339(grid.startSecond(b), grid.offset()), values[b]);
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
     }
 }

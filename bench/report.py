@@ -1,0 +1,85 @@
+"""Renders the results of bench/run.sh (key=value lines) as the markdown section appended to BENCHMARKS.md."""
+import datetime
+import sys
+
+
+def load(path):
+    values = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("=")
+            values[key] = value
+    return values
+
+
+def num(values, key):
+    try:
+        return float(values.get(key, "nan"))
+    except ValueError:
+        return float("nan")
+
+
+def verdict(ok):
+    return "pass" if ok else "**FAIL**"
+
+
+def main():
+    v = load(sys.argv[1])
+    n = lambda k: num(v, k)
+    emu, wm, ngx = n("emu_rps"), n("wm_rps"), n("ngx_rps")
+    vs_wm, vs_ngx = emu / wm, emu / ngx
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    out = []
+    out.append(f"### Run of {now}{' (--quick)' if v.get('quick') == '1' else ''}")
+    out.append("")
+    out.append(f"Machine: {v['machine_cpu']}, {v['machine_nproc']} cores, {v['machine_mem']}; {v['machine_java']}; "
+               f"{v['machine_wrk']}; nginx {v['machine_nginx']}; WireMock {v['machine_wiremock']}. "
+               f"Load: {v['settings']}. Emulator: bin/usagekit-emulator (AOT, lazy init, CDS, `{v['emulator_opts']}`); WireMock: the same JVM flags. "
+               f"Headline query: DescribeLivePullToPushBandwidthData, 1 day at 300 s, {v['response_bytes']} bytes; "
+               f"WireMock and nginx serve the same captured bytes.")
+    out.append("")
+    out.append("| | emulator (signed, generated) | WireMock static stub | nginx static file |")
+    out.append("|---|---|---|---|")
+    out.append(f"| req/s at max load | {emu:,.0f} | {wm:,.0f} | {ngx:,.0f} |")
+    out.append(f"| p50 / p99 at max load (ms) | {n('emu_p50'):.2f} / {n('emu_p99'):.2f} | "
+               f"{n('wm_p50'):.2f} / {n('wm_p99'):.2f} | {n('ngx_p50'):.2f} / {n('ngx_p99'):.2f} |")
+    out.append(f"| p50 / p99 at {v['half_rate']} req/s, open loop (ms) | {n('emu_half_p50'):.2f} / "
+               f"{n('emu_half_p99'):.2f} | {n('wm_half_p50'):.2f} / {n('wm_half_p99'):.2f} | "
+               f"{n('ngx_half_p50'):.2f} / {n('ngx_half_p99'):.2f} |")
+    out.append(f"| server CPU per request at max load (µs) | {v.get('emu_cpu_us', '?')} | {v.get('wm_cpu_us', '?')} | "
+               f"{v.get('ngx_cpu_us', '?')} |")
+    out.append(f"| max RSS under load (MB) | {v['emu_rss_mb']} | {v['wm_rss_mb']} | {v['ngx_rss_mb']} |")
+    out.append(f"| errors (non-2xx, socket) | {v['emu_errors']} (+{v['emu_half_errors']} open loop) | "
+               f"{v['wm_errors']} | {v['ngx_errors']} |")
+    out.append("")
+    out.append("| Target | Measured | |")
+    out.append("|---|---|---|")
+    out.append(f"| throughput ≥ 3× WireMock | {vs_wm:.2f}× | {verdict(vs_wm >= 3)} |")
+    out.append(f"| throughput ≥ 40 % of nginx | {100 * vs_ngx:.0f} % | {verdict(vs_ngx >= 0.4)} |")
+    cpu_wm, cpu_ngx = n("wm_cpu_us") / n("emu_cpu_us"), n("ngx_cpu_us") / n("emu_cpu_us")
+    out.append(f"| (same, by server CPU per request: WireMock/emulator, nginx/emulator) | {cpu_wm:.2f}×, "
+               f"{100 * cpu_ngx:.0f} % | {verdict(cpu_wm >= 3 and cpu_ngx >= 0.4)} |")
+    out.append(f"| p99 ≤ 5 ms at half of max load | {n('emu_half_p99'):.2f} ms | {verdict(n('emu_half_p99') <= 5)} |")
+    out.append(f"| first response ≤ 1.5 s after launch (bin/usagekit-emulator) | {n('startup_ms') / 1000:.2f} s | "
+               f"{verdict(n('startup_ms') <= 1500)} |")
+    out.append(f"| first response, `java -jar`, JVM defaults | {n('default_startup_ms') / 1000:.2f} s | "
+               f"{verdict(n('default_startup_ms') <= 1500)} |")
+    out.append(f"| RSS ≤ 256 MB under load (bin/usagekit-emulator) | {v['emu_rss_mb']} MB | "
+               f"{verdict(n('emu_rss_mb') <= 256)} |")
+    out.append(f"| RSS under load, `java -jar`, JVM defaults | {v['default_rss_mb']} MB | {verdict(n('default_rss_mb') <= 256)} |")
+    out.append("")
+    out.append("| Emulator, other actions (max load) | req/s | p50 / p99 (ms) | errors |")
+    out.append("|---|---|---|---|")
+    for key, label in [("transcode", "DescribeLiveTranscodeData, 2 domains, 3 days"),
+                       ("rtc", "ListOperationDistribution, province, 2 days"),
+                       ("producer", "DescribeLiveProducerUsageData (Aliyun, unique nonces), 1 day, split"),
+                       ("largest", f"largest legal query: bandwidth 31 d at 300 s, 3 groups split "
+                                   f"({int(n('largest_bytes')) // 1024} KB, 4 connections, "
+                                   f"max RSS {v['largest_rss_mb']} MB)")]:
+        out.append(f"| {label} | {n(key + '_rps'):,.0f} | {n(key + '_p50'):.2f} / {n(key + '_p99'):.2f} | "
+                   f"{v[key + '_errors']} |")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

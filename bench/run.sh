@@ -1,0 +1,358 @@
+#!/usr/bin/env bash
+# Benchmarks the emulator side by side with WireMock (static stub) and nginx (static file, the transport limit),
+# on loopback, with the same load generators and settings. Appends one results table to BENCHMARKS.md.
+#
+#   bench/run.sh            full run (~5-8 minutes)
+#   bench/run.sh --quick    short runs (~2-3 minutes), for a smoke test of the script
+#
+# Installs what it needs (wrk and nginx from Debian, WireMock standalone from Maven Central), builds the emulator and
+# benchmark jars if missing. The emulator runs twice: as the README's `java -jar` with the JVM's defaults (startup,
+# RSS), then through bin/usagekit-emulator (recommended flags of bin/emulator-jvm.options, AOT, CDS) for everything;
+# WireMock gets the same JVM flags. Environment: BENCH_OUT (work directory, default bench/out), NO_APPEND=1 (print
+# the table only).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+OUT="${BENCH_OUT:-$ROOT/bench/out}"
+QUICK=0
+[[ "${1:-}" == "--quick" ]] && QUICK=1
+
+DURATION=10          # seconds per measured wrk run
+WARMUP_MAX=60        # at most this many seconds of wrk warm-up before the measured runs of each server
+THREADS=2
+CONNECTIONS=32
+OPEN_LOOP_CONNECTIONS=16
+if ((QUICK)); then DURATION=3; WARMUP_MAX=10; fi
+
+WIREMOCK_VERSION=3.13.2
+VIRTUAL_TIME=2026-11-20T12:00:00Z   # the emulator's frozen clock; requests are signed at this time
+EMU_PORT=18080
+WM_PORT=18081
+NGX_PORT=18082
+EMULATOR_JAR="$ROOT/emulator/target/usagekit-emulator-exec.jar"
+BENCH_JAR="$ROOT/benchmarks/target/usagekit-benchmarks.jar"
+LAUNCHER="$ROOT/bin/usagekit-emulator"
+RECOMMENDED_OPTS="$(grep -v '^#' "$ROOT/bin/emulator-jvm.options" | xargs)"
+EMULATOR_ARGS=(--server.port=$EMU_PORT --server.address=127.0.0.1 --emulator.clock.fixed=$VIRTUAL_TIME
+  --emulator.clock.frozen=true --emulator.limits.enabled=false)
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------------------- processes
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do
+    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
+  done
+  [[ -f "$OUT/nginx/nginx.pid" ]] && kill "$(cat "$OUT/nginx/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+stop() { # pid (the launcher execs java, so this is the JVM)
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+}
+
+now_ms() { date +%s%3N; }
+
+# ---------------------------------------------------------------------------------------------------- install
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v python3 >/dev/null || missing+=(python3)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  mkdir -p "$OUT/tools"
+  WIREMOCK_JAR="$OUT/tools/wiremock-standalone-$WIREMOCK_VERSION.jar"
+  if [[ ! -f "$WIREMOCK_JAR" ]]; then
+    log "fetching WireMock $WIREMOCK_VERSION from Maven Central"
+    mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION \
+      -DoutputDirectory="$OUT/tools" -Dmdep.overWriteIfNewer=true >/dev/null
+  fi
+  if [[ ! -f "$EMULATOR_JAR" || ! -f "$BENCH_JAR" ]]; then
+    log "building the emulator and benchmark jars"
+    (cd "$ROOT" && mvn -B -q -DskipTests -pl emulator,benchmarks -am package >/dev/null)
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------- requests
+# curl one line of a requests file; prints the status, writes the body to $3
+send_line() { # port line body-out
+  local method path body rest
+  IFS=$'\t' read -r method path body rest <<<"$2"
+  local args=(-s -o "$3" -w '%{http_code}' -X "$method" "http://127.0.0.1:$1$path")
+  local header
+  IFS=$'\t' read -ra headers <<<"$rest"
+  for header in "${headers[@]}"; do args+=(-H "$header"); done
+  [[ -n "$body" ]] && args+=(--data-binary "$body")
+  curl "${args[@]}" 2>/dev/null || echo 000
+}
+
+make_requests() {
+  local aliyun=$((QUICK ? 40000 : 150000))
+  java -cp "$BENCH_JAR" dev.usagekit.benchmarks.SignedRequests "127.0.0.1:$EMU_PORT" "$VIRTUAL_TIME" \
+    "$OUT/requests" "$aliyun"
+}
+
+# ---------------------------------------------------------------------------------------------------- servers
+# Starts the emulator with the given command; sets EMU_PID and STARTUP_MS (launch to first 200 of a signed call).
+start_emulator() { # command...
+  local probe
+  probe="$(head -1 "$OUT/requests/bandwidth.req")"
+  local t0
+  t0=$(now_ms)
+  "$@" "${EMULATOR_ARGS[@]}" >"$OUT/emulator.log" 2>&1 &
+  EMU_PID=$!
+  PIDS+=("$EMU_PID")
+  local deadline=$((t0 + 60000))
+  while (($(now_ms) < deadline)); do
+    if [[ "$(send_line $EMU_PORT "$probe" /dev/null)" == 200 ]]; then
+      STARTUP_MS=$(($(now_ms) - t0))
+      return 0
+    fi
+    kill -0 "$EMU_PID" 2>/dev/null || { cat "$OUT/emulator.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  log "the emulator did not answer within 60 s"
+  exit 1
+}
+
+start_wiremock() {
+  local root="$OUT/wiremock"
+  mkdir -p "$root/mappings" "$root/__files"
+  cp "$OUT/www/bandwidth.json" "$root/__files/bandwidth.json"
+  cat >"$root/mappings/bandwidth.json" <<'JSON'
+{"request": {"method": "ANY", "urlPattern": "/.*"},
+ "response": {"status": 200, "bodyFileName": "bandwidth.json", "headers": {"Content-Type": "application/json"}}}
+JSON
+  # its own advice for speed: no request journal, no request logging
+  # shellcheck disable=SC2086
+  java $RECOMMENDED_OPTS -jar "$WIREMOCK_JAR" --port $WM_PORT --bind-address 127.0.0.1 --root-dir "$root" \
+    --no-request-journal --disable-request-logging --disable-banner >"$OUT/wiremock.log" 2>&1 &
+  WM_PID=$!
+  PIDS+=("$WM_PID")
+  for _ in $(seq 1 600); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$WM_PORT/" 2>/dev/null)" == 200 ]] && return 0
+    sleep 0.1
+  done
+  log "WireMock did not start"; cat "$OUT/wiremock.log" >&2; exit 1
+}
+
+start_nginx() {
+  mkdir -p "$OUT/nginx"
+  cat >"$OUT/nginx/nginx.conf" <<CONF
+worker_processes 2;
+daemon on;
+pid $OUT/nginx/nginx.pid;
+error_log $OUT/nginx/error.log warn;
+user root;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $OUT/nginx/body;
+  proxy_temp_path $OUT/nginx/proxy;
+  fastcgi_temp_path $OUT/nginx/fastcgi;
+  uwsgi_temp_path $OUT/nginx/uwsgi;
+  scgi_temp_path $OUT/nginx/scgi;
+  server {
+    listen 127.0.0.1:$NGX_PORT;
+    root $OUT/www;
+    default_type application/json;
+    # the static module refuses POST; serve the file as a GET after the 405
+    error_page 405 =200 \$uri;
+    location / { try_files /bandwidth.json =404; }
+  }
+}
+CONF
+  nginx -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx"
+  for _ in $(seq 1 50); do [[ -s "$OUT/nginx/nginx.pid" ]] && break; sleep 0.1; done
+  NGX_PID=$(cat "$OUT/nginx/nginx.pid")
+}
+
+stop_nginx() {
+  [[ -f "$OUT/nginx/nginx.pid" ]] && kill "$(cat "$OUT/nginx/nginx.pid")" 2>/dev/null || true
+  sleep 0.5
+  rm -f "$OUT/nginx/nginx.pid"
+}
+
+# ---------------------------------------------------------------------------------------------------- measuring
+# Max resident set size (kB) of a process and its children while a command runs.
+RSS_MAX_KB=0
+sample_rss() { # pid
+  local max=0 kb pid
+  while true; do
+    kb=0
+    for pid in $1 $(pgrep -P "$1" 2>/dev/null); do
+      kb=$((kb + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+    done
+    if ((kb > max)); then
+      max=$kb
+      echo "$max" >"$OUT/rss.max.tmp" && mv "$OUT/rss.max.tmp" "$OUT/rss.max" # atomic: the sampler may be killed
+    fi
+    sleep 0.2
+  done
+}
+
+with_rss() { # pid command...
+  local pid=$1; shift
+  echo 0 >"$OUT/rss.max"
+  sample_rss "$pid" &
+  local sampler=$!
+  "$@"
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  RSS_MAX_KB=$(cat "$OUT/rss.max")
+}
+
+# CPU time (clock ticks) used so far by a process and its children: robust where wall-clock rates are noisy.
+cpu_ticks() { # pid
+  local pid total=0
+  for pid in $1 $(pgrep -P "$1" 2>/dev/null); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo $total
+}
+
+# wrk at max load (closed loop). Sets RPS P50 P99 ERRORS (ms) and, with a server pid, CPU_US (server CPU per request).
+run_wrk() { # port requests-file seconds [connections] [server-pid]
+  local out="$OUT/wrk.txt" before=0
+  [[ -n "${5:-}" ]] && before=$(cpu_ticks "$5")
+  REQUESTS="$2" WRK_THREADS=$THREADS wrk -t$THREADS -c"${4:-$CONNECTIONS}" -d"$3"s --latency --timeout 10s \
+    -s "$ROOT/bench/requests.lua" "http://127.0.0.1:$1/" >"$out" 2>&1
+  if [[ -n "${5:-}" ]]; then
+    CPU_US=$(awk -v a="$before" -v b="$(cpu_ticks "$5")" -v hz="$(getconf CLK_TCK)" \
+      '/requests in/ {printf "%.0f", (b - a) * 1e6 / hz / $1}' "$out")
+  fi
+  RPS=$(awk '/Requests\/sec/ {print $2}' "$out")
+  P50=$(awk '$1=="50%" {print $2}' "$out" | to_ms)
+  P99=$(awk '$1=="99%" {print $2}' "$out" | to_ms)
+  ERRORS=$(awk '/Non-2xx/ {n+=$NF} /Socket errors/ {gsub(",",""); n+=$4+$6+$8+$10} END {print n+0}' "$out")
+}
+
+to_ms() { # wrk durations: 512.00us 1.23ms 2.00s
+  awk '{v=$1; if (v ~ /us$/) {sub("us","",v); v/=1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v*=1000}; printf "%.2f", v}'
+}
+
+# JIT warm-up: 5 s wrk runs until req/s stops rising by more than 10 % (at least 2 runs, at most WARMUP_MAX s).
+# A JVM on a busy machine can need half a minute to compile its hot paths; every server gets the same treatment.
+warm_up() { # port requests-file
+  local previous=0 elapsed=0 chunk=$((QUICK ? 2 : 5))
+  while ((elapsed < WARMUP_MAX)); do
+    run_wrk "$1" "$2" $chunk
+    elapsed=$((elapsed + chunk))
+    if ((elapsed >= 2 * chunk)) && awk -v r="$RPS" -v p="$previous" 'BEGIN {exit !(r <= p * 1.1)}'; then
+      break
+    fi
+    previous=$RPS
+  done
+  log "  warmed up in ${elapsed} s (last ${RPS} req/s)"
+}
+
+# Constant-rate run. Sets OL_RPS OL_P50 OL_P99 OL_ERRORS.
+run_open_loop() { # port requests-file rate seconds
+  local line
+  line=$(java -Xmx64m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.usagekit.benchmarks.OpenLoopLoad 127.0.0.1 "$1" "$2" \
+    "$3" "$4" $OPEN_LOOP_CONNECTIONS)
+  OL_RPS=$(field achieved_rps "$line"); OL_P50=$(field p50_ms "$line"); OL_P99=$(field p99_ms "$line")
+  OL_ERRORS=$(field errors "$line")
+}
+
+field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1==k {printf "%.2f", $2}'; }
+
+R="$OUT/results.env"
+put() { echo "$1=$2" >>"$R"; }
+
+# ---------------------------------------------------------------------------------------------------- the run
+main() {
+  mkdir -p "$OUT"
+  : >"$R"
+  install_tools
+  make_requests
+  local bw="$OUT/requests/bandwidth.req"
+
+  # 1. the README's plain command with the JVM's defaults: startup and RSS under one load
+  log "emulator, java -jar with JVM defaults: startup and RSS under load"
+  start_emulator java -jar "$EMULATOR_JAR"
+  put default_startup_ms "$STARTUP_MS"
+  with_rss "$EMU_PID" run_wrk $EMU_PORT "$bw" $((2 * DURATION))
+  put default_rss_mb $((RSS_MAX_KB / 1024))
+  put default_rps "$RPS"
+  stop "$EMU_PID"
+
+  # 2. the fast launcher (recommended flags, AOT, CDS): startup, the headline query, every other action
+  log "emulator, bin/usagekit-emulator ($RECOMMENDED_OPTS, AOT, lazy init, CDS)"
+  "$LAUNCHER" --prepare
+  start_emulator "$LAUNCHER"
+  put startup_ms "$STARTUP_MS"
+  mkdir -p "$OUT/www"
+  [[ "$(send_line $EMU_PORT "$(head -1 "$bw")" "$OUT/www/bandwidth.json")" == 200 ]] || { log "capture failed"; exit 1; }
+  chmod -R a+rX "$OUT/www"
+  put response_bytes "$(stat -c %s "$OUT/www/bandwidth.json")"
+  warm_up $EMU_PORT "$bw"
+  with_rss "$EMU_PID" run_wrk $EMU_PORT "$bw" $DURATION $CONNECTIONS "$EMU_PID"
+  put emu_cpu_us "$CPU_US"; put emu_rps "$RPS"; put emu_p50 "$P50"; put emu_p99 "$P99"; put emu_errors "$ERRORS"; put emu_rss_mb $((RSS_MAX_KB / 1024))
+  HALF=$(awk -v r="$RPS" 'BEGIN {printf "%d", r / 2}')
+  put half_rate "$HALF"
+  with_rss "$EMU_PID" run_open_loop $EMU_PORT "$bw" "$HALF" $DURATION
+  put emu_half_rps "$OL_RPS"; put emu_half_p50 "$OL_P50"; put emu_half_p99 "$OL_P99"; put emu_half_errors "$OL_ERRORS"
+  for action in transcode rtc producer; do
+    log "emulator: $action"
+    local warmup="$OUT/requests/$action.req"
+    [[ -f "$OUT/requests/$action-warmup.req" ]] && warmup="$OUT/requests/$action-warmup.req"
+    run_wrk $EMU_PORT "$warmup" $((QUICK ? 2 : 5))   # warm-up of this action's own code, then measured
+    with_rss "$EMU_PID" run_wrk $EMU_PORT "$OUT/requests/$action.req" $DURATION
+    put "${action}_rps" "$RPS"; put "${action}_p50" "$P50"; put "${action}_p99" "$P99"; put "${action}_errors" "$ERRORS"
+  done
+  log "emulator: the largest legal query (31 days at 300 s, 3 groups split)"
+  put largest_bytes "$(send_line $EMU_PORT "$(head -1 "$OUT/requests/bandwidth-31d-split.req")" "$OUT/largest.json" >/dev/null; stat -c %s "$OUT/largest.json")"
+  with_rss "$EMU_PID" run_wrk $EMU_PORT "$OUT/requests/bandwidth-31d-split.req" $DURATION 4
+  put largest_rps "$RPS"; put largest_p50 "$P50"; put largest_p99 "$P99"; put largest_errors "$ERRORS"; put largest_rss_mb $((RSS_MAX_KB / 1024))
+  stop "$EMU_PID"
+
+  # 3. WireMock serving the captured bytes
+  log "WireMock $WIREMOCK_VERSION"
+  start_wiremock
+  warm_up $WM_PORT "$bw"
+  with_rss "$WM_PID" run_wrk $WM_PORT "$bw" $DURATION $CONNECTIONS "$WM_PID"
+  put wm_cpu_us "$CPU_US"; put wm_rps "$RPS"; put wm_p50 "$P50"; put wm_p99 "$P99"; put wm_errors "$ERRORS"; put wm_rss_mb $((RSS_MAX_KB / 1024))
+  with_rss "$WM_PID" run_open_loop $WM_PORT "$bw" "$HALF" $DURATION
+  put wm_half_p50 "$OL_P50"; put wm_half_p99 "$OL_P99"
+  stop "$WM_PID"
+
+  # 4. nginx serving the captured bytes as a static file
+  log "nginx $(nginx -v 2>&1 | sed 's/.*\///')"
+  start_nginx
+  warm_up $NGX_PORT "$bw"
+  with_rss "$NGX_PID" run_wrk $NGX_PORT "$bw" $DURATION $CONNECTIONS "$NGX_PID"
+  put ngx_cpu_us "$CPU_US"; put ngx_rps "$RPS"; put ngx_p50 "$P50"; put ngx_p99 "$P99"; put ngx_errors "$ERRORS"; put ngx_rss_mb $((RSS_MAX_KB / 1024))
+  run_open_loop $NGX_PORT "$bw" "$HALF" $DURATION
+  put ngx_half_p50 "$OL_P50"; put ngx_half_p99 "$OL_P99"
+  stop_nginx
+
+  # 5. the machine, then the table
+  put machine_cpu "$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')"
+  put machine_nproc "$(nproc)"
+  put machine_mem "$(free -g | awk '/Mem:/ {print $2 " GiB"}')"
+  put machine_java "$(java -version 2>&1 | head -1)"
+  put machine_wrk "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
+  put machine_nginx "$(nginx -v 2>&1 | sed 's/.*: //')"
+  put machine_wiremock "$WIREMOCK_VERSION"
+  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, $OPEN_LOOP_CONNECTIONS connections"
+  put quick "$QUICK"
+  put emulator_opts "$RECOMMENDED_OPTS"
+  local table
+  table=$(python3 "$ROOT/bench/report.py" "$R")
+  echo "$table"
+  if [[ "${NO_APPEND:-0}" != 1 ]]; then
+    printf '\n%s\n' "$table" >>"$ROOT/BENCHMARKS.md"
+    log "appended to BENCHMARKS.md"
+  fi
+}
+
+main

@@ -1,0 +1,37 @@
+package dev.usagekit.emulator.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+class WireTimeProperties {
+
+    private static final DateTimeFormatter REFERENCE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    /** The hand-written formatter says exactly what the pattern says, for every instant of years 1970..9999. */
+    @Property(tries = 5000)
+    void rfc3339TextMatchesTheFormatterPattern(@ForAll @LongRange(min = 0, max = 253_402_300_799L) long epochSecond,
+            @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours) {
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 900);
+        assertThat(WireTime.formatRfc3339(epochSecond, offset))
+                .isEqualTo(REFERENCE.format(Instant.ofEpochSecond(epochSecond).atOffset(offset)));
+    }
+
+    @Example
+    void rfc3339OfBoundaries() {
+        assertThat(WireTime.formatRfc3339(Instant.parse("2026-11-18T16:00:00Z"), ZoneOffset.ofHours(8)))
+                .isEqualTo("2026-11-19T00:00:00+08:00");
+        assertThat(WireTime.formatRfc3339(0, ZoneOffset.UTC)).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(WireTime.formatRfc3339(951_782_400L, ZoneOffset.ofHoursMinutes(-5, -30)))
+                .isEqualTo("2000-02-28T18:30:00-05:30"); // the day before a century leap day
+        assertThat(WireTime.formatRfc3339(0, ZoneOffset.ofTotalSeconds(3661)))
+                .isEqualTo(REFERENCE.format(Instant.EPOCH.atOffset(ZoneOffset.ofTotalSeconds(3661))));
+    }
+}
