@@ -70,8 +70,13 @@ public final class ParamReader {
         return v.intValue();
     }
 
-    /** A JSON array of strings, de-duplicated in order; empty when absent. */
+    /** A JSON array of strings, de-duplicated in order; empty when absent. At most {@link #MAX_LIST_ITEMS}. */
     public List<String> optionalTextList(String name) {
+        return optionalTextList(name, MAX_LIST_ITEMS);
+    }
+
+    /** A JSON array of strings of at most {@code maxItems}, de-duplicated in order; empty when absent. */
+    public List<String> optionalTextList(String name, int maxItems) {
         JsonNode v = params.get(name);
         if (v == null || v.isNull()) {
             return List.of();
@@ -79,8 +84,8 @@ public final class ParamReader {
         if (!v.isArray()) {
             throw errors.wrongType(name);
         }
-        if (v.size() > MAX_LIST_ITEMS) {
-            throw tooManyItems(name);
+        if (v.size() > maxItems) {
+            throw tooManyItems(name, maxItems);
         }
         LinkedHashSet<String> values = new LinkedHashSet<>();
         for (JsonNode item : v) {
@@ -100,7 +105,7 @@ public final class ParamReader {
         }
         String[] parts = raw.split(",", -1);
         if (parts.length > MAX_LIST_ITEMS) {
-            throw tooManyItems(name);
+            throw tooManyItems(name, MAX_LIST_ITEMS);
         }
         LinkedHashSet<String> values = new LinkedHashSet<>();
         for (String part : parts) {
@@ -112,7 +117,7 @@ public final class ParamReader {
         return new ArrayList<>(values);
     }
 
-    private ApiError tooManyItems(String name) {
-        return errors.invalidValue(name, "at most " + MAX_LIST_ITEMS + " items");
+    private ApiError tooManyItems(String name, int maxItems) {
+        return errors.invalidValue(name, "at most " + maxItems + " items");
     }
 }

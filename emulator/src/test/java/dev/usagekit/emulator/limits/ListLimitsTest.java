@@ -33,7 +33,7 @@ class ListLimitsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"DescribeLivePullToPushBandwidthData, GroupList", "DescribeLivePullToPushBandwidthData, DetailField",
+    @CsvSource({"DescribeLivePullToPushBandwidthData, DetailField",
         "DescribeLiveTranscodeData, DomainList", "DescribeLiveTranscodeData, TranscodeType",
         "DescribeLiveTranscodeData, Resolution"})
     void liveListsOver100AreInvalidParam(String action, String field) {
@@ -44,8 +44,16 @@ class ListLimitsTest {
     }
 
     @org.junit.jupiter.api.Test
-    void oneHundredGroupsPassTheCapAndReachTheHandler() {
-        var r = live("DescribeLivePullToPushBandwidthData", "\"GroupList\":" + names("group", 100));
+    void moreThanTwentyGroupsAreInvalidParam() {
+        var r = live("DescribeLivePullToPushBandwidthData", "\"GroupList\":" + names("group", 21));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParam");
+        assertThat(r.json().at("/ResponseMetadata/Error/Message").asString()).contains("GroupList");
+    }
+
+    @org.junit.jupiter.api.Test
+    void twentyGroupsPassTheCapAndReachTheHandler() {
+        var r = live("DescribeLivePullToPushBandwidthData", "\"GroupList\":" + names("group", 20));
         // past the cap, the handler looks the groups up: these do not exist under the account
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("RequestForbidden");

@@ -34,6 +34,12 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
                     Duration.ofSeconds(86400), Duration.ofDays(93)),
             Duration.ofSeconds(300), Duration.ofMinutes(15));
 
+    /**
+     * Most groups one call may name (the request schema says the same). An emulator limit: 20 groups split over 31
+     * days at 300 s is an answer of about 12 MB, which a small heap serves several at a time.
+     */
+    public static final int MAX_GROUPS = 20;
+
     public record Query(String startText, String endText, Instant start, Instant end, ZoneOffset offset,
             Duration granularity, List<String> groupList, List<String> detailField) implements TimeQuery {
 
@@ -74,7 +80,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         if (!SPEC.granularities().contains(granularity)) {
             throw errors().invalidValue("Aggregation", "supported values are 300, 3600 and 86400");
         }
-        List<String> groups = params.optionalTextList("GroupList");
+        List<String> groups = params.optionalTextList("GroupList", MAX_GROUPS);
         if (groups.stream().anyMatch(String::isBlank)) {
             throw errors().invalidValue("GroupList", "group names must not be empty");
         }
