@@ -268,6 +268,17 @@ field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1==k {printf "%.2f", $2}'; }
 R="$OUT/results.env"
 put() { echo "$1=$2" >>"$R"; }
 
+# A server of the captured bytes (WireMock, nginx): warm-up, max load, then the emulator's half rate. Results under
+# the given prefix.
+measure_static() { # prefix port pid requests-file
+  warm_up "$2" "$4"
+  with_rss "$3" run_wrk "$2" "$4" $DURATION $CONNECTIONS "$3"
+  put "$1_cpu_us" "$CPU_US"; put "$1_rps" "$RPS"; put "$1_p50" "$P50"; put "$1_p99" "$P99"; put "$1_errors" "$ERRORS"
+  put "$1_rss_mb" $((RSS_MAX_KB / 1024))
+  run_open_loop "$2" "$4" "$HALF" $DURATION
+  put "$1_half_p50" "$OL_P50"; put "$1_half_p99" "$OL_P99"
+}
+
 # ---------------------------------------------------------------------------------------------------- the run
 main() {
   mkdir -p "$OUT"
@@ -318,21 +329,13 @@ main() {
   # 3. WireMock serving the captured bytes
   log "WireMock $WIREMOCK_VERSION"
   start_wiremock
-  warm_up $WM_PORT "$bw"
-  with_rss "$WM_PID" run_wrk $WM_PORT "$bw" $DURATION $CONNECTIONS "$WM_PID"
-  put wm_cpu_us "$CPU_US"; put wm_rps "$RPS"; put wm_p50 "$P50"; put wm_p99 "$P99"; put wm_errors "$ERRORS"; put wm_rss_mb $((RSS_MAX_KB / 1024))
-  with_rss "$WM_PID" run_open_loop $WM_PORT "$bw" "$HALF" $DURATION
-  put wm_half_p50 "$OL_P50"; put wm_half_p99 "$OL_P99"
+  measure_static wm $WM_PORT "$WM_PID" "$bw"
   stop "$WM_PID"
 
   # 4. nginx serving the captured bytes as a static file
   log "nginx $(nginx -v 2>&1 | sed 's/.*\///')"
   start_nginx
-  warm_up $NGX_PORT "$bw"
-  with_rss "$NGX_PID" run_wrk $NGX_PORT "$bw" $DURATION $CONNECTIONS "$NGX_PID"
-  put ngx_cpu_us "$CPU_US"; put ngx_rps "$RPS"; put ngx_p50 "$P50"; put ngx_p99 "$P99"; put ngx_errors "$ERRORS"; put ngx_rss_mb $((RSS_MAX_KB / 1024))
-  run_open_loop $NGX_PORT "$bw" "$HALF" $DURATION
-  put ngx_half_p50 "$OL_P50"; put ngx_half_p99 "$OL_P99"
+  measure_static ngx $NGX_PORT "$NGX_PID" "$bw"
   stop_nginx
 
   # 5. the machine, then the table
