@@ -8,6 +8,8 @@ import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
+import dev.usagekit.emulator.web.BoundedBody;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -292,25 +294,16 @@ public final class ControlApi {
         return Map.of("enabled", limits.enabled(), "actions", perAction);
     }
 
-    /**
-     * The body as UTF-8 text whatever the Content-Type claims: Spring's decoder parses the header first and answers
-     * a bare 500 when it cannot (e.g. "application/json; charset=latin-1").
-     */
+    /** Largest control request body (a fixture file is the big one). */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private static Mono<ServerResponse> tooLarge() {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, "the body exceeds " + MAX_BODY_BYTES + " bytes");
     }
 
+    /** The body as UTF-8 text, whatever the Content-Type claims. */
     private static Mono<String> text(ServerRequest request) {
-        return org.springframework.core.io.buffer.DataBufferUtils.join(request.exchange().getRequest().getBody(),
-                        MAX_BODY_BYTES)
-                .map(buffer -> {
-                    String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
-                    org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
-                    return text;
-                })
-                .defaultIfEmpty("");
+        return BoundedBody.read(request, MAX_BODY_BYTES).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Object> action) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -61,7 +60,7 @@ public final class ApiEntry {
         // by the bounded join below as soon as they pass the limit
         return Mono.defer(() -> request.headers().contentLength().orElse(-1) > maxBodyBytes
                         ? Mono.just(tooLarge(raw(request, EMPTY)))
-                        : body(request).map(body -> dispatch(raw(request, body))))
+                        : BoundedBody.read(request, maxBodyBytes).map(body -> dispatch(raw(request, body))))
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLarge(raw(request, EMPTY))))
                 .onErrorResume(e -> {
                     log.warn("unreadable request: {}", e.toString());
@@ -72,18 +71,6 @@ public final class ApiEntry {
                         ? Mono.just(a).delayElement(Duration.ofMillis(a.latencyMillis())) : Mono.just(a))
                 .doOnNext(a -> observe(a, Duration.ofNanos(System.nanoTime() - started)))
                 .flatMap(a -> write(a.response()));
-    }
-
-    /** The raw body bytes, whatever the Content-Type says (a client may send a broken one), at most the limit. */
-    private Mono<byte[]> body(ServerRequest request) {
-        return DataBufferUtils.join(request.exchange().getRequest().getBody(), (int) Math.min(maxBodyBytes, Integer.MAX_VALUE))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(EMPTY);
     }
 
     private Answer dispatch(RawRequest raw) {
