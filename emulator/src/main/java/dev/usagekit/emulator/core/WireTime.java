@@ -1,6 +1,5 @@
 package dev.usagekit.emulator.core;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,10 +50,24 @@ public final class WireTime {
 
     /**
      * The same text as {@code uuuu-MM-dd'T'HH:mm:ssXXX}, written by hand: it runs once per data point, and the
-     * formatter was the largest cost of a response. Offsets with seconds and years outside 0..9999 (never on the
-     * wire) take the formatter.
+     * formatter was the largest cost of a response.
      */
     public static String formatRfc3339(long epochSecond, ZoneOffset offset) {
+        char[] text = new char[RFC3339_MAX_CHARS];
+        int length = writeRfc3339(epochSecond, offset, text);
+        return length < 0 ? RFC3339_OUT.format(Instant.ofEpochSecond(epochSecond).atOffset(offset))
+                : new String(text, 0, length);
+    }
+
+    /** Longest text {@link #writeRfc3339} writes: date, time and a "+hh:mm" offset. */
+    public static final int RFC3339_MAX_CHARS = 25;
+
+    /**
+     * Writes the RFC 3339 text of the instant into {@code into} (at least {@link #RFC3339_MAX_CHARS} long) and
+     * returns its length, or -1 for what only the formatter writes: offsets with seconds and years outside
+     * 0..9999, both never on the wire.
+     */
+    public static int writeRfc3339(long epochSecond, ZoneOffset offset, char[] into) {
         int offsetSeconds = offset.getTotalSeconds();
         long local = epochSecond + offsetSeconds;
         long epochDay = Math.floorDiv(local, 86400);
@@ -70,30 +83,34 @@ public final class WireTime {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         if (offsetSeconds % 60 != 0 || year < 0 || year > 9999) {
-            return RFC3339_OUT.format(Instant.ofEpochSecond(epochSecond).atOffset(offset));
+            return -1;
         }
-        String zone = offset.getId(); // "Z" or "+hh:mm"
-        byte[] text = new byte[19 + zone.length()];
-        digits(text, 0, (int) year, 4);
-        text[4] = '-';
-        digits(text, 5, month, 2);
-        text[7] = '-';
-        digits(text, 8, day, 2);
-        text[10] = 'T';
-        digits(text, 11, secondOfDay / 3600, 2);
-        text[13] = ':';
-        digits(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        digits(text, 17, secondOfDay % 60, 2);
-        for (int i = 0; i < zone.length(); i++) {
-            text[19 + i] = (byte) zone.charAt(i);
+        digits(into, 0, (int) year, 4);
+        into[4] = '-';
+        digits(into, 5, month, 2);
+        into[7] = '-';
+        digits(into, 8, day, 2);
+        into[10] = 'T';
+        digits(into, 11, secondOfDay / 3600, 2);
+        into[13] = ':';
+        digits(into, 14, secondOfDay / 60 % 60, 2);
+        into[16] = ':';
+        digits(into, 17, secondOfDay % 60, 2);
+        if (offsetSeconds == 0) {
+            into[19] = 'Z';
+            return 20;
         }
-        return new String(text, StandardCharsets.ISO_8859_1);
+        into[19] = offsetSeconds < 0 ? '-' : '+';
+        int minutes = Math.abs(offsetSeconds) / 60;
+        digits(into, 20, minutes / 60, 2);
+        into[22] = ':';
+        digits(into, 23, minutes % 60, 2);
+        return RFC3339_MAX_CHARS;
     }
 
-    private static void digits(byte[] text, int at, int value, int width) {
+    private static void digits(char[] text, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (byte) ('0' + value % 10);
+            text[i] = (char) ('0' + value % 10);
             value /= 10;
         }
     }

@@ -1,6 +1,8 @@
 package dev.usagekit.emulator.usage;
 
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deterministic synthetic usage: every value is a pure function of (seed, account, entity, slot). No state is
@@ -8,7 +10,18 @@ import java.time.ZoneOffset;
  */
 public final class UsageModel {
 
+    /** Most series kept; past this the memo starts over, so entities nobody asks for again cannot pile up. */
+    private static final int MAX_KEPT_SERIES = 4096;
+
+    private record SeriesKey(long key, double scale, int offsetSeconds) {
+    }
+
     private final long seed;
+    /**
+     * Series already made. A series is a pure function of its key and derives its daily curve (288 cosines) when made,
+     * so making it once per entity instead of once per call changes no value, only the work per call.
+     */
+    private final Map<SeriesKey, Series> made = new ConcurrentHashMap<>();
 
     public UsageModel(long seed) {
         this.seed = seed;
@@ -22,6 +35,15 @@ public final class UsageModel {
     public Series series(String accountId, String kind, String entityId, double scale, ZoneOffset localOffset) {
         long key = Hashing.combine(Hashing.combine(Hashing.combine(seed, Hashing.of(accountId)),
                 Hashing.of(kind)), Hashing.of(entityId));
-        return new Series(key, scale, localOffset);
+        SeriesKey id = new SeriesKey(key, scale, localOffset.getTotalSeconds());
+        Series series = made.get(id);
+        if (series == null) {
+            if (made.size() >= MAX_KEPT_SERIES) {
+                made.clear();
+            }
+            series = new Series(key, scale, localOffset);
+            made.put(id, series);
+        }
+        return series;
     }
 }

@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where every API request enters: read the body (bounded), pick the vendor's gateway, write its answer. */
@@ -70,7 +74,7 @@ public final class ApiEntry {
                 .flatMap(a -> a.latencyMillis() > 0
                         ? Mono.just(a).delayElement(Duration.ofMillis(a.latencyMillis())) : Mono.just(a))
                 .doOnNext(a -> observe(a, Duration.ofNanos(System.nanoTime() - started)))
-                .flatMap(a -> write(a.response()));
+                .flatMap(a -> write(a, request.exchange().getResponse().bufferFactory()));
     }
 
     private Answer dispatch(RawRequest raw) {
@@ -139,10 +143,25 @@ public final class ApiEntry {
                 FormUrlEncoded.decode(rawQuery), headers, body);
     }
 
-    private static Mono<ServerResponse> write(WireResponse response) {
+    /**
+     * Renders the body into the server's buffers before the status line is committed, so that a body that cannot be
+     * rendered (an emulator bug) still gets the vendor's internal-error envelope instead of a broken answer.
+     */
+    private Mono<ServerResponse> write(Answer answer, DataBufferFactory buffers) {
+        WireResponse response = answer.response();
+        BodyChunks body;
+        try {
+            body = BodyChunks.render(response.body(), buffers);
+        } catch (RuntimeException e) {
+            log.error("rendering the answer failed", e);
+            response = unreadable(answer.request()).response();
+            body = BodyChunks.render(response.body(), buffers);
+        }
         ServerResponse.BodyBuilder builder = ServerResponse.status(response.status())
-                .contentType(MediaType.parseMediaType(response.contentType()));
+                .contentType(MediaType.parseMediaType(response.contentType()))
+                .contentLength(body.length());
         response.headers().forEach(builder::header);
-        return builder.body(BodyInserters.fromValue(response.body()));
+        return builder.body(BodyInserters.fromDataBuffers(Flux.fromIterable(body.buffers())
+                .doOnDiscard(DataBuffer.class, DataBufferUtils::release)));
     }
 }

@@ -154,15 +154,16 @@ public final class ConnectionGuard {
     }
 
     static byte[] bytes(WireResponse response) {
+        byte[] body = response.body().toBytes();
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
                 .append(HttpResponseStatus.valueOf(response.status()).reasonPhrase()).append("\r\nContent-Type: ")
-                .append(response.contentType()).append("\r\nContent-Length: ").append(response.body().length)
+                .append(response.contentType()).append("\r\nContent-Length: ").append(body.length)
                 .append("\r\nConnection: close\r\n");
         response.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("\r\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + response.body().length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + body.length);
         out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(response.body());
+        out.writeBytes(body);
         return out.toByteArray();
     }
 

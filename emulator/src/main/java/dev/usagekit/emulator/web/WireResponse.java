@@ -2,6 +2,6 @@ package dev.usagekit.emulator.web;
 
 import java.util.Map;
 
-/** The bytes, status and headers a gateway answers with. */
-public record WireResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+/** The status, headers and body a gateway answers with; the body is rendered when it is sent. */
+public record WireResponse(int status, String contentType, ResponseBody body, Map<String, String> headers) {
 }

@@ -19,6 +19,21 @@ class UsageArithmeticProperties {
         assertThat(a.activity(t)).isBetween(0.0, 5.0);
     }
 
+    /** A model that already made series answers like a new one, whatever scale and offset were asked before. */
+    @Property(tries = 200)
+    void keptSeriesAreTheSeriesANewModelMakes(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int scale,
+            @ForAll @IntRange(min = -12, max = 14) int hours, @ForAll @LongRange(min = 0, max = 4_000_000) long slot) {
+        UsageModel used = new UsageModel(seed);
+        used.series("acct", "group", "g1", scale + 1.0, ZoneOffset.ofHours(hours == 0 ? 1 : 0));
+        used.series("acct", "group", "g1", scale, ZoneOffset.ofHours(hours));
+        Series kept = used.series("acct", "group", "g1", scale, ZoneOffset.ofHours(hours));
+        Series fresh = new UsageModel(seed).series("acct", "group", "g1", scale, ZoneOffset.ofHours(hours));
+        long t = slot * Series.SLOT_SECONDS;
+        assertThat(kept.scale()).isEqualTo(scale);
+        assertThat(kept.activity(t)).isEqualTo(fresh.activity(t));
+        assertThat(BandwidthMetric.slotPeakMbps(kept, t)).isEqualTo(BandwidthMetric.slotPeakMbps(fresh, t));
+    }
+
     @Property
     void differentEntitiesGetDifferentSeries(@ForAll long seed) {
         UsageModel m = new UsageModel(seed);

@@ -11,6 +11,7 @@ import dev.usagekit.emulator.gateway.CallRunner;
 import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.web.FormUrlEncoded;
 import dev.usagekit.emulator.web.RawRequest;
+import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
 import dev.usagekit.emulator.schema.ResponseSelfCheck;
@@ -100,7 +101,7 @@ public final class AliyunGateway {
         }
         WireResponse response = render(outcome, requestId, json, responseRoot);
         var problem = selfCheck != null && json
-                ? selfCheck.problem(Vendor.ALIYUN, routed == null ? null : routed.spec(), outcome.failed(), response.body())
+                ? selfCheck.problem(Vendor.ALIYUN, routed == null ? null : routed.spec(), outcome.failed(), response.body().toBytes())
                 : java.util.Optional.<String>empty();
         if (problem.isPresent()) {
             return render(Outcome.failure(AliyunErrors.internalError().withMessage(problem.get())), requestId, true, responseRoot);
@@ -137,12 +138,12 @@ public final class AliyunGateway {
         }
         int status = e == null ? 200 : e.status();
         if (json) {
-            return new WireResponse(status, "application/json;charset=utf-8", WireCodec.JSON.writeValueAsBytes(body),
+            return new WireResponse(status, "application/json;charset=utf-8", ResponseBody.json(body),
                     headers);
         }
         String root = e == null ? rootName : "Error";
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + WireCodec.XML.writer().withRootName(root).writeValueAsString(body)).getBytes(StandardCharsets.UTF_8);
-        return new WireResponse(status, "text/xml;charset=utf-8", xml, headers);
+        return new WireResponse(status, "text/xml;charset=utf-8", ResponseBody.of(xml), headers);
     }
 }

@@ -12,6 +12,7 @@ import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.signing.VolcengineAuthorization;
 import dev.usagekit.emulator.signing.VolcengineSignatureV4;
 import dev.usagekit.emulator.web.RawRequest;
+import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
 import dev.usagekit.emulator.schema.ResponseSelfCheck;
@@ -106,7 +107,7 @@ public final class VolcengineGateway {
         }
         WireResponse response = render(outcome, requestId, action, version, service, region);
         var problem = selfCheck != null
-                ? selfCheck.problem(Vendor.VOLCENGINE, routed == null ? null : routed.spec(), outcome.failed(), response.body())
+                ? selfCheck.problem(Vendor.VOLCENGINE, routed == null ? null : routed.spec(), outcome.failed(), response.body().toBytes())
                 : java.util.Optional.<String>empty();
         if (problem.isPresent()) {
             return render(Outcome.failure(VolcengineGatewayErrors.internalError().withMessage(problem.get())), requestId, action, version, service, region);
@@ -143,13 +144,13 @@ public final class VolcengineGateway {
         ApiError e = outcome.error();
         ResponseMetadata meta = new ResponseMetadata(requestId, nullToEmpty(action), nullToEmpty(version), service,
                 region, e == null ? null : new ErrorBody(e.codeN(), e.code(), e.message()));
-        byte[] bytes = WireCodec.JSON.writeValueAsBytes(new Envelope(meta, outcome.result()));
         Map<String, String> headers = new HashMap<>();
         headers.put("X-Tt-Logid", requestId);
         if (e != null && e.retryAfter() != null) {
             headers.put("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
         }
-        return new WireResponse(e == null ? 200 : e.status(), "application/json", bytes, headers);
+        return new WireResponse(e == null ? 200 : e.status(), "application/json",
+                ResponseBody.json(new Envelope(meta, outcome.result())), headers);
     }
 
     private static String nullToEmpty(String s) {

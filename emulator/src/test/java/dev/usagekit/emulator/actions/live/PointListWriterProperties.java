@@ -1,0 +1,82 @@
+package dev.usagekit.emulator.actions.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.usagekit.emulator.actions.live.DescribeLivePullToPushBandwidthData.BandwidthData;
+import dev.usagekit.emulator.actions.live.DescribeLivePullToPushBandwidthData.PointList;
+import dev.usagekit.emulator.core.BucketGrid;
+import dev.usagekit.emulator.wire.WireCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.io.StringWriter;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Example;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.JsonGeneratorDelegate;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.From;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+
+/** The dedicated writer of a bandwidth series puts out the very bytes the bean serializer writes for its records. */
+class PointListWriterProperties {
+
+    @Property(tries = 500)
+    void writerMatchesTheRecordSerializer(@ForAll @LongRange(min = 0, max = 253_402_300_000L) long firstSecond,
+            @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours,
+            @ForAll("granularities") long granularitySeconds,
+            @ForAll @Size(max = 300) List<@From("values") Double> values) {
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 900);
+        double[] array = values.stream().mapToDouble(Double::doubleValue).toArray();
+        BucketGrid grid = new BucketGrid(Instant.ofEpochSecond(firstSecond), array.length, array.length,
+                Duration.ofSeconds(granularitySeconds), offset, Instant.ofEpochSecond(firstSecond));
+        PointList points = new PointList(grid, array);
+        List<BandwidthData> records = new ArrayList<>(points);
+
+        assertThat(WireCodec.JSON.writeValueAsString(points)).isEqualTo(WireCodec.JSON.writeValueAsString(records));
+    }
+
+    /** The mapper really takes the dedicated writer (which writes each timestamp from a char buffer). */
+    @Example
+    void theMapperUsesTheWriter() {
+        BucketGrid grid = new BucketGrid(Instant.parse("2026-11-18T16:00:00Z"), 3, 3, Duration.ofSeconds(300),
+                ZoneOffset.ofHours(8), Instant.parse("2026-11-19T16:00:00Z"));
+        StringWriter text = new StringWriter();
+        AtomicInteger fromBuffer = new AtomicInteger();
+        JsonGenerator counting = new JsonGeneratorDelegate(WireCodec.JSON.createGenerator(text)) {
+            @Override
+            public JsonGenerator writeString(char[] chars, int offset, int length) {
+                fromBuffer.incrementAndGet();
+                return super.writeString(chars, offset, length);
+            }
+        };
+        WireCodec.JSON.writeValue(counting, new PointList(grid, new double[] {1.5, 0, 2.25}));
+
+        assertThat(fromBuffer).hasValue(3);
+        assertThat(text.toString()).isEqualTo("[{\"TimeStamp\":\"2026-11-19T00:00:00+08:00\",\"UpBandwidth\":1.5},"
+                + "{\"TimeStamp\":\"2026-11-19T00:05:00+08:00\",\"UpBandwidth\":0.0},"
+                + "{\"TimeStamp\":\"2026-11-19T00:10:00+08:00\",\"UpBandwidth\":2.25}]");
+    }
+
+    @Provide
+    Arbitrary<Long> granularities() {
+        return Arbitraries.of(300L, 3600L, 86400L);
+    }
+
+    /** Mostly kbps-rounded values as the model makes them, some arbitrary doubles the general writer must take. */
+    @Provide
+    Arbitrary<Double> values() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.longs().between(0, 20_000_000_000L).map(t -> t / 1000.0)),
+                Tuple.of(2, Arbitraries.doubles()));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.usagekit.emulator.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+class DecimalTextProperties {
+
+    private static String general(double value) {
+        return WireCodec.JSON.writeValueAsString(value);
+    }
+
+    private static String written(double value) {
+        char[] text = new char[DecimalText.MAX_CHARS];
+        int length = DecimalText.writeThousandths(value, text);
+        return length < 0 ? null : new String(text, 0, length);
+    }
+
+    /** Every number of thousandths below 10^7 is written exactly as the general writer writes it. */
+    @Property(tries = 20000)
+    void thousandthsMatchTheGeneralWriter(@ForAll @LongRange(min = 0, max = 9_999_999_999L) long thousandths) {
+        double value = thousandths / 1000.0;
+        assertThat(written(value)).isEqualTo(general(value));
+    }
+
+    /** Any other double is declined, never written differently. */
+    @Property(tries = 20000)
+    void otherValuesAreDeclinedOrMatch(@ForAll double value) {
+        String text = written(value);
+        if (text != null) {
+            assertThat(text).isEqualTo(general(value));
+        }
+    }
+
+    @Example
+    void edges() {
+        assertThat(written(0.0)).isEqualTo("0.0");
+        assertThat(written(0.001)).isEqualTo("0.001");
+        assertThat(written(12.5)).isEqualTo("12.5");
+        assertThat(written(120.04)).isEqualTo("120.04");
+        assertThat(written(9_999_999.999)).isEqualTo("9999999.999");
+        assertThat(written(1e7)).as("E notation is left to the general writer").isNull();
+        assertThat(written(-0.0)).isNull();
+        assertThat(written(-1.5)).isNull();
+        assertThat(written(0.0005)).isNull();
+        assertThat(written(Double.NaN)).isNull();
+        assertThat(written(1.0 / 3)).isNull();
+    }
+}
