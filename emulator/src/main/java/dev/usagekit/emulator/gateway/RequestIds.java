@@ -3,6 +3,7 @@ package dev.usagekit.emulator.gateway;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,6 +14,8 @@ public final class RequestIds {
     private static final DateTimeFormatter VOLC_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.ofHours(8));
 
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
     private final Clock clock;
 
     public RequestIds(Clock clock) {
@@ -22,8 +25,8 @@ public final class RequestIds {
     /** Beijing-time stamp then 18 random hex digits, like 20240101080000A1B2C3D4E5F6A7B8C9. */
     public String volcengine() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return VOLC_TIME.format(clock.instant())
-                + String.format(Locale.ROOT, "%02X%016X", r.nextInt(256), r.nextLong());
+        return VOLC_TIME.format(clock.instant()) + HEX.toHexDigits((byte) r.nextInt(256))
+                + HEX.toHexDigits(r.nextLong());
     }
 
     /** An upper-case UUID, like C370DAF1-C838-4288-A1A0-9A87633D248E. */

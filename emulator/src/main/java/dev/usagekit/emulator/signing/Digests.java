@@ -2,6 +2,7 @@ package dev.usagekit.emulator.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -11,6 +12,30 @@ import javax.crypto.spec.SecretKeySpec;
 final class Digests {
 
     private static final HexFormat HEX = HexFormat.of();
+
+    /*
+     * One instance per thread and algorithm: looking an algorithm up in the security providers is a large part of
+     * checking a signature, and the instances are not thread-safe. Server threads are few and long-lived.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> instance("SHA-256",
+            MessageDigest::getInstance));
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> instance("HmacSHA256",
+            Mac::getInstance));
+    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> instance("HmacSHA1",
+            Mac::getInstance));
+
+    private interface Lookup<T> {
+        T get(String algorithm) throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(String algorithm, Lookup<T> lookup) {
+        try {
+            return lookup.get(algorithm);
+        } catch (GeneralSecurityException e) {
+            // SHA-256, HmacSHA1 and HmacSHA256 are mandatory in every Java SE runtime.
+            throw new IllegalStateException(algorithm + " unavailable", e);
+        }
+    }
 
     private Digests() {
     }
@@ -24,11 +49,11 @@ final class Digests {
     }
 
     static byte[] hmacSha256(byte[] key, String data) {
-        return hmac("HmacSHA256", key, data);
+        return hmac(HMAC_SHA256.get(), key, data);
     }
 
     static byte[] hmacSha1(byte[] key, String data) {
-        return hmac("HmacSHA1", key, data);
+        return hmac(HMAC_SHA1.get(), key, data);
     }
 
     static String hex(byte[] data) {
@@ -36,22 +61,16 @@ final class Digests {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            // Every Java SE runtime must provide SHA-256.
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        // digest() resets the instance for the next use
+        return SHA256.get().digest(data);
     }
 
-    private static byte[] hmac(String algorithm, byte[] key, String data) {
+    private static byte[] hmac(Mac mac, byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            // HmacSHA1 and HmacSHA256 are mandatory in every Java SE runtime.
-            throw new IllegalStateException(algorithm + " unavailable", e);
+            mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
+        } catch (InvalidKeyException e) {
+            throw new IllegalArgumentException("unusable " + mac.getAlgorithm() + " key", e);
         }
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 }
