@@ -11,6 +11,9 @@ import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.Vendor;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
+import com.networknt.schema.i18n.DefaultMessageSource;
+import com.networknt.schema.i18n.MessageSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +39,20 @@ public final class SchemaCatalog {
         }
         for (Vendor vendor : Vendor.values()) {
             schema(errorPath(vendor));
+        }
+        loadViolationMessages();
+    }
+
+    /**
+     * The validator reads the text of a violation message from its jar the first time that message is needed. Read
+     * them all now, at startup, so no bad request makes an event-loop thread wait on the disk
+     * (EventLoopBlockingTest).
+     */
+    private static void loadViolationMessages() {
+        Locale locale = Locale.getDefault();
+        MessageSource messages = DefaultMessageSource.getInstance();
+        for (String key : ResourceBundle.getBundle(DefaultMessageSource.BUNDLE_BASE_NAME, locale).keySet()) {
+            messages.getMessage(key, locale);
         }
     }
 

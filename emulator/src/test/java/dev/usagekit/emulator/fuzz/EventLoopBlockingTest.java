@@ -1,0 +1,118 @@
+package dev.usagekit.emulator.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.usagekit.emulator.fuzz.FuzzInputs.AliyunCase;
+import dev.usagekit.emulator.fuzz.FuzzInputs.Auth;
+import dev.usagekit.emulator.fuzz.FuzzInputs.VolcengineCase;
+import dev.usagekit.emulator.it.TestEmulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import reactor.blockhound.BlockHound;
+import reactor.netty.http.HttpResources;
+
+/**
+ * Nothing the emulator does while answering blocks an event-loop thread: BlockHound watches every call of the fuzzer's
+ * mix (both vendors, signed and broken, all actions), the largest legal query and the control plane. Blocking there
+ * would stall every connection served by that thread. Runs in a JVM of its own (see the emulator pom). Class loading
+ * on a first call is blocking by nature, so a warm-up call of each kind is made before BlockHound is installed.
+ */
+class EventLoopBlockingTest {
+
+    private static final List<String> BLOCKED = new CopyOnWriteArrayList<>();
+
+    private final TestEmulator emulator = TestEmulator.strictNow();
+    private final RawHttp http = new RawHttp("127.0.0.1", emulator.port(), 10_000);
+    private final FuzzRequests requests = new FuzzRequests(TestEmulator.VOLC_AK, "testsecretkey", TestEmulator.NOW,
+            http.hostHeader());
+    private final FuzzRequests aliyunRequests = new FuzzRequests(TestEmulator.ALIYUN_AK, "testsecret",
+            TestEmulator.NOW, http.hostHeader());
+
+    @BeforeContainer
+    static void watchEventLoops() throws IOException {
+        EventLoopBlockingTest warmUp = new EventLoopBlockingTest();
+        warmUp.everyKindOfCall();
+        warmUp.http.close();
+        // Netty's and Reactor's integrations say which threads must not block (event loops, parallel schedulers)
+        BlockHound.builder().loadIntegrations()
+                .blockingMethodCallback(method -> BLOCKED.add(method + " on " + Thread.currentThread().getName() + "\n"
+                        + Arrays.stream(new Throwable().getStackTrace()).limit(90).map(f -> "    at " + f)
+                                .collect(Collectors.joining("\n"))))
+                .install();
+    }
+
+    /** The check itself works: a blocking call on the server's event loop is reported. */
+    @Example
+    void aBlockingCallOnTheServersEventLoopIsReported() throws Exception {
+        int before = BLOCKED.size();
+        HttpResources.get().onServer(true).next().submit(() -> {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(BLOCKED).hasSizeGreaterThan(before);
+        BLOCKED.subList(before, BLOCKED.size()).clear();
+    }
+
+    @Example
+    void everyKindOfCall() throws IOException {
+        for (String[] action : FuzzInputs.VOLCENGINE_ACTIONS) {
+            http.send(requests.volcengine(signed(action, "{\"StartTime\":\"2026-11-19T00:00:00+08:00\","
+                    + "\"EndTime\":\"2026-11-20T00:00:00+08:00\",\"AppId\":\"Your_AppId\",\"Indicator\":\"user_num\","
+                    + "\"Dimension\":\"province\"}")));
+        }
+        // the largest legal query: 31 days at 300 s, groups split
+        http.send(requests.volcengine(signed(FuzzInputs.VOLCENGINE_ACTIONS[1], "{\"StartTime\":\"2026-10-19T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-19T00:00:00+08:00\",\"Aggregation\":300,"
+                + "\"GroupList\":[\"group001\",\"group002\",\"group003\"],\"DetailField\":[\"Group\"]}")));
+        for (String path : List.of("/_emulator/health", "/_emulator/journal", "/_emulator/openapi.json",
+                "/_emulator/openapi.yaml", "/actuator/health", "/actuator/prometheus")) {
+            http.send(new RawHttp.Request("GET", path, List.of(), new byte[0]));
+        }
+    }
+
+    private static VolcengineCase signed(String[] action, String body) {
+        return new VolcengineCase("POST", action[0], action[1], "", "application/json",
+                body.getBytes(StandardCharsets.UTF_8), Auth.SIGNED, null, null);
+    }
+
+    @Provide
+    Arbitrary<VolcengineCase> volcengine() {
+        return FuzzInputs.volcengine();
+    }
+
+    @Provide
+    Arbitrary<AliyunCase> aliyun() {
+        return FuzzInputs.aliyun();
+    }
+
+    @Property(tries = 200)
+    void volcengineCalls(@ForAll("volcengine") VolcengineCase c) throws IOException {
+        http.send(requests.volcengine(c));
+    }
+
+    @Property(tries = 200)
+    void aliyunCalls(@ForAll("aliyun") AliyunCase c) throws IOException {
+        http.send(aliyunRequests.aliyun(c));
+    }
+
+    @AfterProperty
+    void nothingBlocked() {
+        http.close();
+        assertThat(BLOCKED).as("blocking calls on non-blocking threads").isEmpty();
+    }
+}
