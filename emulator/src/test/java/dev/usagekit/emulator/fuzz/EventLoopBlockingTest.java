@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import reactor.blockhound.BlockHound;
@@ -29,16 +27,10 @@ import reactor.netty.http.HttpResources;
  * would stall every connection served by that thread. Runs in a JVM of its own (see the emulator pom). Class loading
  * on a first call is blocking by nature, so a warm-up call of each kind is made before BlockHound is installed.
  */
-class EventLoopBlockingTest {
+class EventLoopBlockingTest extends FuzzedCalls {
 
     private static final List<String> BLOCKED = new CopyOnWriteArrayList<>();
 
-    private final TestEmulator emulator = TestEmulator.strictNow();
-    private final RawHttp http = new RawHttp("127.0.0.1", emulator.port(), 10_000);
-    private final FuzzRequests requests = new FuzzRequests(TestEmulator.VOLC_AK, "testsecretkey", TestEmulator.NOW,
-            http.hostHeader());
-    private final FuzzRequests aliyunRequests = new FuzzRequests(TestEmulator.ALIYUN_AK, "testsecret",
-            TestEmulator.NOW, http.hostHeader());
 
     @BeforeContainer
     static void watchEventLoops() throws IOException {
@@ -88,16 +80,6 @@ class EventLoopBlockingTest {
     private static VolcengineCase signed(String[] action, String body) {
         return new VolcengineCase("POST", action[0], action[1], "", "application/json",
                 body.getBytes(StandardCharsets.UTF_8), Auth.SIGNED, null, null);
-    }
-
-    @Provide
-    Arbitrary<VolcengineCase> volcengine() {
-        return FuzzInputs.volcengine();
-    }
-
-    @Provide
-    Arbitrary<AliyunCase> aliyun() {
-        return FuzzInputs.aliyun();
     }
 
     @Property(tries = 200)

@@ -7,10 +7,8 @@ import dev.usagekit.emulator.fuzz.FuzzInputs.VolcengineCase;
 import dev.usagekit.emulator.it.TestEmulator;
 import dev.usagekit.emulator.schema.SchemaCatalog;
 import java.io.IOException;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 
 /**
@@ -18,25 +16,9 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * binding, rules and handlers), the answer is never a 5xx and its body validates against the vendor's schema, and the
  * emulator still answers health afterwards. The long run of the same inputs is {@link GatewayFuzzLongRunTest}.
  */
-class GatewayFuzzProperties {
+class GatewayFuzzProperties extends FuzzedCalls {
 
-    private final TestEmulator emulator = TestEmulator.strictNow();
-    private final RawHttp http = new RawHttp("127.0.0.1", emulator.port(), 10_000);
-    private final FuzzRequests requests = new FuzzRequests(TestEmulator.VOLC_AK, "testsecretkey", TestEmulator.NOW,
-            http.hostHeader());
-    private final FuzzRequests aliyunRequests = new FuzzRequests(TestEmulator.ALIYUN_AK, "testsecret",
-            TestEmulator.NOW, http.hostHeader());
     private final FuzzOracle oracle = new FuzzOracle(emulator.context().getBean(SchemaCatalog.class));
-
-    @Provide
-    Arbitrary<VolcengineCase> volcengine() {
-        return FuzzInputs.volcengine();
-    }
-
-    @Provide
-    Arbitrary<AliyunCase> aliyun() {
-        return FuzzInputs.aliyun();
-    }
 
     @Property(tries = 500)
     void volcengineAnswersAreSchemaValidAndNever5xx(@ForAll("volcengine") VolcengineCase c) throws IOException {
