@@ -14,6 +14,14 @@ public final class BandwidthMetric {
         return roundKbps(group.scale() * BASE_MBPS * group.activity(slotStartEpochSecond));
     }
 
+    /** {@link #slotPeakMbps} of {@code into.length} consecutive slots, from the one starting at {@code firstSlotStart}. */
+    public static void slotPeaksMbps(Series group, long firstSlotStart, double[] into) {
+        group.activities(firstSlotStart, into);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = roundKbps(group.scale() * BASE_MBPS * into[i]);
+        }
+    }
+
     public static double roundKbps(double mbps) {
         return Math.round(mbps * 1000.0) / 1000.0;
     }

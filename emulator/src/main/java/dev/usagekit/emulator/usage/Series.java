@@ -68,13 +68,48 @@ public final class Series {
         if (Hashing.unit(key, SALT_HOUR_IDLE, hourIndex) < 0.03) {
             return 0;
         }
-        int slotOfDay = (int) (Math.floorMod(local, 86400) / SLOT_SECONDS);
-        int dayOfWeek = (int) Math.floorMod(localDay + 3, 7); // epoch day 0 was a Thursday; 0 = Monday
-        double level = daily[slotOfDay] * (dayOfWeek >= 5 ? weekendFactor : 1.0);
-        double noise = 0.85 + 0.3 * Hashing.unit(key, SALT_SLOT, Math.floorDiv(slotStartEpochSecond, SLOT_SECONDS));
         double burstDraw = Hashing.unit(key, SALT_BURST, hourIndex);
         double burst = burstDraw < 0.02 ? 1.8 + 100 * burstDraw : 1.0;
-        return level * noise * burst;
+        return level(local, localDay) * noise(slotStartEpochSecond) * burst;
+    }
+
+    /**
+     * {@link #activity} of {@code into.length} consecutive slots from the one starting at {@code firstSlotStart}: the
+     * same values, with the day- and hour-level draws made once per day and hour instead of once per slot.
+     */
+    public void activities(long firstSlotStart, double[] into) {
+        long day = Long.MIN_VALUE;
+        boolean idleDay = false;
+        long hour = Long.MIN_VALUE;
+        boolean idleHour = false;
+        double burst = 1.0;
+        for (int i = 0; i < into.length; i++) {
+            long slotStart = firstSlotStart + (long) i * SLOT_SECONDS;
+            long local = slotStart + offsetSeconds;
+            long localDay = Math.floorDiv(local, 86400);
+            if (localDay != day) {
+                day = localDay;
+                idleDay = Hashing.unit(key, SALT_DAY_IDLE, localDay) < idleDayRate;
+            }
+            long hourIndex = Math.floorDiv(slotStart, 3600);
+            if (hourIndex != hour) {
+                hour = hourIndex;
+                idleHour = Hashing.unit(key, SALT_HOUR_IDLE, hourIndex) < 0.03;
+                double burstDraw = Hashing.unit(key, SALT_BURST, hourIndex);
+                burst = burstDraw < 0.02 ? 1.8 + 100 * burstDraw : 1.0;
+            }
+            into[i] = idleDay || idleHour ? 0 : level(local, localDay) * noise(slotStart) * burst;
+        }
+    }
+
+    private double level(long local, long localDay) {
+        int slotOfDay = (int) (Math.floorMod(local, 86400) / SLOT_SECONDS);
+        int dayOfWeek = (int) Math.floorMod(localDay + 3, 7); // epoch day 0 was a Thursday; 0 = Monday
+        return daily[slotOfDay] * (dayOfWeek >= 5 ? weekendFactor : 1.0);
+    }
+
+    private double noise(long slotStart) {
+        return 0.85 + 0.3 * Hashing.unit(key, SALT_SLOT, Math.floorDiv(slotStart, SLOT_SECONDS));
     }
 
     /** Activity for a whole local day, as a day-level draw: idle days give 0; weekends follow the weekly factor. */

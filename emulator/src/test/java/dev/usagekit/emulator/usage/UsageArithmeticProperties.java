@@ -34,6 +34,23 @@ class UsageArithmeticProperties {
         assertThat(BandwidthMetric.slotPeakMbps(kept, t)).isEqualTo(BandwidthMetric.slotPeakMbps(fresh, t));
     }
 
+    /** A run of slots made at once has exactly the values of the slots made one by one. */
+    @Property(tries = 300)
+    void activitiesOfARunAreTheActivitiesOfEachSlot(@ForAll long seed,
+            @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours,
+            @ForAll @LongRange(min = 0, max = 8_000_000) long firstSlot, @ForAll @IntRange(max = 3000) int count) {
+        Series series = new UsageModel(seed).series("acct", "group", "g1", 1.5, ZoneOffset.ofTotalSeconds(quarterHours * 900));
+        double[] run = new double[count];
+        series.activities(firstSlot * Series.SLOT_SECONDS, run);
+        double[] peaks = new double[count];
+        BandwidthMetric.slotPeaksMbps(series, firstSlot * Series.SLOT_SECONDS, peaks);
+        for (int i = 0; i < count; i++) {
+            long t = (firstSlot + i) * Series.SLOT_SECONDS;
+            assertThat(run[i]).as("slot %d", i).isEqualTo(series.activity(t));
+            assertThat(peaks[i]).as("slot %d", i).isEqualTo(BandwidthMetric.slotPeakMbps(series, t));
+        }
+    }
+
     @Property
     void differentEntitiesGetDifferentSeries(@ForAll long seed) {
         UsageModel m = new UsageModel(seed);

@@ -112,21 +112,22 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         int n = grid.served();
         double[] total = new double[n];
         double[][] perGroup = new double[groups.size()][n];
-        for (int b = 0; b < n; b++) {
-            long bucketStart = grid.startSecond(b);
-            double bucketPeak = 0;
-            for (int s = 0; s < slotsPerBucket; s++) {
-                long slot = bucketStart + (long) s * Series.SLOT_SECONDS;
-                double slotSum = 0;
-                for (int g = 0; g < groups.size(); g++) {
-                    double v = BandwidthMetric.slotPeakMbps(series.get(g), slot);
-                    perGroup[g][b] = Math.max(perGroup[g][b], v);
-                    slotSum += v;
+        double[] slotSums = new double[n * slotsPerBucket];
+        double[] groupSlots = new double[slotSums.length];
+        for (int g = 0; g < groups.size(); g++) {
+            BandwidthMetric.slotPeaksMbps(series.get(g), grid.startSecond(0), groupSlots);
+            for (int b = 0; b < n; b++) {
+                for (int s = b * slotsPerBucket; s < (b + 1) * slotsPerBucket; s++) {
+                    perGroup[g][b] = Math.max(perGroup[g][b], groupSlots[s]);
+                    slotSums[s] += groupSlots[s];
                 }
-                // the total of a slot is the sum of its groups; a coarser bucket reports its busiest slot
-                bucketPeak = Math.max(bucketPeak, BandwidthMetric.roundKbps(slotSum));
             }
-            total[b] = bucketPeak;
+        }
+        for (int b = 0; b < n; b++) {
+            // the total of a slot is the sum of its groups; a coarser bucket reports its busiest slot
+            for (int s = b * slotsPerBucket; s < (b + 1) * slotsPerBucket; s++) {
+                total[b] = Math.max(total[b], BandwidthMetric.roundKbps(slotSums[s]));
+            }
         }
         List<BandwidthDetailData> details = null;
         if (query.split()) {
