@@ -51,9 +51,19 @@ public final class TranscodeMetric {
         return List.copyOf(shares);
     }
 
-    /** Transcoding minutes of the whole domain (all profiles) in one 300 s slot. */
-    public static double slotMinutes(Series domain, long slotStartEpochSecond) {
-        return domain.scale() * BASE_STREAMS * (Series.SLOT_SECONDS / 60.0) * domain.activity(slotStartEpochSecond);
+    /**
+     * Transcoding minutes of the whole domain (all profiles) in each of {@code into.length} consecutive 300 s slots,
+     * from the one starting at {@code firstSlotStart}.
+     */
+    public static void slotsMinutes(Series domain, long firstSlotStart, double[] into) {
+        domain.activities(firstSlotStart, into);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = minutes(domain, into[i]);
+        }
+    }
+
+    private static double minutes(Series domain, double activity) {
+        return domain.scale() * BASE_STREAMS * (Series.SLOT_SECONDS / 60.0) * activity;
     }
 
     /**

@@ -113,7 +113,7 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
                 : query.domainList().stream().map(d -> account.liveDomain(d).orElseThrow()).toList();
         // minutes per profile per day, summed over domains; profiles in first-seen order
         Map<TranscodeMetric.Profile, double[]> perProfile = new LinkedHashMap<>();
-        int slotsPerDay = 86400 / Series.SLOT_SECONDS;
+        double[] slotMinutes = new double[86400 / Series.SLOT_SECONDS];
         for (LiveDomain domain : domains) {
             Series series = context.model().series(account.accountId(), "live-domain", domain.name(),
                     domain.scale(), account.utcOffset());
@@ -126,10 +126,11 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
             }
             for (int d = 0; d < days.served(); d++) {
                 double dayMinutes = 0;
-                for (int s = 0; s < slotsPerDay; s++) {
+                TranscodeMetric.slotsMinutes(series, days.startSecond(d), slotMinutes);
+                for (int s = 0; s < slotMinutes.length; s++) {
                     long slot = days.startSecond(d) + (long) s * Series.SLOT_SECONDS;
                     if (domain.activeAt(Instant.ofEpochSecond(slot))) {
-                        dayMinutes += TranscodeMetric.slotMinutes(series, slot);
+                        dayMinutes += slotMinutes[s];
                     }
                 }
                 for (TranscodeMetric.Share share : mix) {
