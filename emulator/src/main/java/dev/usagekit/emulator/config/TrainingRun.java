@@ -79,7 +79,7 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
         System.exit(SpringApplication.exit(context, () -> problems.isEmpty() ? 0 : 1));
     }
 
-    /** Sends every call to the emulator on this loopback port; one line per unexpected answer, none if all were right. */
+    /** Sends every call to the emulator on this loopback port; one line per unexpected answer, none if all right. */
     List<String> exercise(int port) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         List<String> problems = new ArrayList<>();

@@ -129,8 +129,8 @@ class LauncherTest {
         assertThat(calls).hasSize(3);
         assertThat(calls.get(0)).contains("-Djarmode=tools", "extract");
         assertThat(calls.get(1)).contains("-XX:AOTCacheOutput=", "--server.port=0", "--emulator.training-run=true");
-        assertThat(calls.get(2)).contains("-XX:AOTCache=", "-Dspring.aot.enabled=true", "-Xmx", "--server.port=18099")
-                .doesNotContain("training-run");
+        assertThat(calls.get(2)).contains("-XX:AOTCache=", "-XX:-AOTReplayTraining", "-Dspring.aot.enabled=true",
+                "-Xmx", "--server.port=18099").doesNotContain("training-run");
 
         launcher("--server.port=18099");
         assertThat(javaCalls()).hasSize(4); // no second training run
