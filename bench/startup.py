@@ -6,8 +6,9 @@
 The request file is one line of SignedRequests (method, path, body, headers, tab-separated). The probe polls with a
 bare TCP connect every 5 ms and only then sends the request: a curl process every few milliseconds would compete
 with the JVM for the CPU it is being timed on. Prints one line per run (ms to first 200; CPU time and RSS of the JVM
-right then) and the medians. The command must run the JVM in the foreground (bin/usagekit-emulator execs java). With several
---config, the runs take turns (a b a b ...), so a busy spell of a shared machine does not fall on one of them.
+right then) and the medians. The command must run the JVM in the foreground (bin/usagekit-emulator execs java).
+With several --config, the runs take turns (a b a b ...), so a busy spell of a shared machine does not fall on one
+of them, and the median of the per-round differences to the first configuration is printed too.
 """
 import argparse
 import os
@@ -137,11 +138,11 @@ def main():
     for label, _ in configs:
         t = times[label]
         # runs of one round were close in time: their difference is less disturbed than each time on its own
-        paired = "" if label == first else \
-            f", median of the per-round differences to {first}: {statistics.median(x - y for x, y in zip(t, times[first])):+.0f} ms"
+        difference = statistics.median(x - y for x, y in zip(t, times[first]))
+        paired = "" if label == first else f", median of the per-round differences to {first}: {difference:+.0f} ms"
         print(f"{label}: median {statistics.median(t):.0f} ms (min {min(t):.0f}, max {max(t):.0f}, n={len(t)}), "
-              f"CPU {statistics.median(cpu[label]):.0f} ms, RSS {statistics.median(rss[label]):.0f} MB (medians at the first 200)"
-              + paired)
+              f"CPU {statistics.median(cpu[label]):.0f} ms, RSS {statistics.median(rss[label]):.0f} MB "
+              f"(medians at the first 200){paired}")
 
 
 if __name__ == "__main__":
