@@ -33,6 +33,7 @@ EMULATOR_JAR="$ROOT/emulator/target/usagekit-emulator-exec.jar"
 BENCH_JAR="$ROOT/benchmarks/target/usagekit-benchmarks.jar"
 LAUNCHER="$ROOT/bin/usagekit-emulator"
 RECOMMENDED_OPTS="$(grep -v '^#' "$ROOT/bin/emulator-jvm.options" | xargs)"
+LAUNCHER_JAVA="$("$LAUNCHER" --print-java | sed -n 's/^java=//p')" # WireMock runs on the emulator's JVM
 EMULATOR_ARGS=(--server.port=$EMU_PORT --server.address=127.0.0.1 --emulator.clock.fixed=$VIRTUAL_TIME
   --emulator.clock.frozen=true --emulator.limits.enabled=false)
 
@@ -134,7 +135,7 @@ start_wiremock() {
 JSON
   # its own advice for speed: no request journal, no request logging
   # shellcheck disable=SC2086
-  java $RECOMMENDED_OPTS -jar "$WIREMOCK_JAR" --port $WM_PORT --bind-address 127.0.0.1 --root-dir "$root" \
+  "$LAUNCHER_JAVA" $RECOMMENDED_OPTS -jar "$WIREMOCK_JAR" --port $WM_PORT --bind-address 127.0.0.1 --root-dir "$root" \
     --no-request-journal --disable-request-logging --disable-banner >"$OUT/wiremock.log" 2>&1 &
   WM_PID=$!
   PIDS+=("$WM_PID")
@@ -343,6 +344,8 @@ main() {
   put machine_nproc "$(nproc)"
   put machine_mem "$(free -g | awk '/Mem:/ {print $2 " GiB"}')"
   put machine_java "$(java -version 2>&1 | head -1)"
+  put launcher_java "$("$LAUNCHER" --print-java | awk -F= '/^version=/ {v = $2} /^mode=/ {m = $2}
+    END {print "java " v ", " (m == "aot" ? "AOT cache" : "CDS archive")}')"
   put machine_wrk "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
   put machine_nginx "$(nginx -v 2>&1 | sed 's/.*: //')"
   put machine_wiremock "$WIREMOCK_VERSION"

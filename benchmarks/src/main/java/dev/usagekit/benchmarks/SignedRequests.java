@@ -1,8 +1,7 @@
 package dev.usagekit.benchmarks;
 
-import dev.usagekit.emulator.signing.AliyunSignatureV1;
+import dev.usagekit.emulator.signing.ClientSigning;
 import dev.usagekit.emulator.signing.Rfc3986;
-import dev.usagekit.emulator.signing.VolcengineSignatureV4;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,40 +80,21 @@ public final class SignedRequests {
 
     /** A POST signed over content-type, host and x-date, as the Volcengine SDKs do. */
     static String volcengine(String host, Instant at, String service, String action, String version, String body) {
-        String xDate = VolcengineSignatureV4.formatXDate(at);
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("Action", List.of(action));
-        query.put("Version", List.of(version));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("content-type", "application/json");
-        headers.put("host", host);
-        headers.put("x-date", xDate);
-        List<String> signed = List.of("content-type", "host", "x-date");
-        String signature = VolcengineSignatureV4.compute("POST", "/", query, headers, signed,
-                body.getBytes(StandardCharsets.UTF_8), xDate, "cn-north-1", service, VOLC_SK).signature();
-        String authorization = "HMAC-SHA256 Credential=" + VOLC_AK + "/" + xDate.substring(0, 8) + "/cn-north-1/"
-                + service + "/request, SignedHeaders=" + String.join(";", signed) + ", Signature=" + signature;
-        return String.join("\t", "POST", "/?" + Rfc3986.canonicalQuery(query), body, "Host: " + host,
-                "Content-Type: application/json", "X-Date: " + xDate, "Authorization: " + authorization);
+        var signed = ClientSigning.volcenginePost(host, at, service, action, version, body, VOLC_AK, VOLC_SK);
+        StringBuilder line = new StringBuilder("POST\t").append(signed.pathAndQuery()).append('\t').append(body);
+        signed.headers().forEach((name, value) -> line.append('\t').append(name).append(": ").append(value));
+        return line.toString();
     }
 
     /** An RPC GET with signature V1 and a nonce of its own: one day of producer minutes per hour, split by type. */
     static String aliyun(String host, Instant at, int index) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        params.put("Action", List.of("DescribeLiveProducerUsageData"));
-        params.put("Version", List.of("2016-11-01"));
-        params.put("AccessKeyId", List.of(ALIYUN_AK));
-        params.put("Format", List.of("JSON"));
-        params.put("SignatureMethod", List.of("HMAC-SHA1"));
-        params.put("SignatureVersion", List.of("1.0"));
-        params.put("SignatureNonce", List.of(new UUID(0x5eedL, index).toString()));
-        params.put("Timestamp", List.of(at.toString()));
-        params.put("StartTime", List.of("2026-11-18T00:00:00Z"));
-        params.put("EndTime", List.of("2026-11-19T00:00:00Z"));
-        params.put("Interval", List.of("3600"));
-        params.put("SplitBy", List.of("type"));
-        String signature = AliyunSignatureV1.sign(ALIYUN_SK, AliyunSignatureV1.stringToSign("GET", params));
-        params.put(AliyunSignatureV1.SIGNATURE_PARAMETER, List.of(signature));
+        Map<String, String> day = new LinkedHashMap<>();
+        day.put("StartTime", "2026-11-18T00:00:00Z");
+        day.put("EndTime", "2026-11-19T00:00:00Z");
+        day.put("Interval", "3600");
+        day.put("SplitBy", "type");
+        Map<String, List<String>> params = ClientSigning.aliyunV1("GET", "DescribeLiveProducerUsageData", "2016-11-01",
+                day, ALIYUN_AK, ALIYUN_SK, new UUID(0x5eedL, index).toString(), at);
         return String.join("\t", "GET", "/?" + Rfc3986.canonicalQuery(params), "", "Host: " + host);
     }
 

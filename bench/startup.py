@@ -1,0 +1,149 @@
+"""Measures how long the emulator takes from launch to the first HTTP 200 of a signed call, several times.
+
+    python3 bench/startup.py --runs 7 --port 18090 --request /tmp/lreq/bandwidth.req -- bin/usagekit-emulator ...
+    python3 bench/startup.py --runs 7 --port 18090 --request r.req --config a 'cmd a ...' --config b 'cmd b ...'
+
+The request file is one line of SignedRequests (method, path, body, headers, tab-separated). The probe polls with a
+bare TCP connect every 5 ms and only then sends the request: a curl process every few milliseconds would compete
+with the JVM for the CPU it is being timed on. Prints one line per run (ms to first 200; CPU time and RSS of the JVM
+right then) and the medians. The command must run the JVM in the foreground (bin/usagekit-emulator execs java).
+With several --config, the runs take turns (a b a b ...), so a busy spell of a shared machine does not fall on one
+of them, and the median of the per-round differences to the first configuration is printed too.
+"""
+import argparse
+import os
+import shlex
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+
+def request_bytes(line):
+    method, path, body, *headers = line.rstrip("\n").split("\t")
+    data = body.encode()
+    head = f"{method} {path} HTTP/1.1\r\n" + "".join(h + "\r\n" for h in headers)
+    head += f"Content-Length: {len(data)}\r\nConnection: close\r\n\r\n"
+    return head.encode() + data
+
+
+def status_of(port, payload):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+            s.sendall(payload)
+            first = s.recv(64)
+            return int(first.split(b" ")[1]) if first.startswith(b"HTTP/") else 0
+    except OSError:
+        return 0
+
+
+def rss_mb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return -1
+
+
+def cpu_ms(pid):
+    """User plus system CPU time of the process so far: less disturbed than wall time by a busy machine."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 // os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return -1
+
+
+def thread_cpu_ms(pid):
+    """CPU time so far per thread name (trailing digits dropped, so the threads of one pool add up)."""
+    totals = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                text = f.read()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")].rstrip("0123456789-_ ")
+        fields = text.rsplit(")", 1)[1].split()
+        totals[name] = totals.get(name, 0) + (int(fields[11]) + int(fields[12])) * 1000 // tick
+    return totals
+
+
+def one_run(command, port, payload, log, threads=False, timeout_s=60):
+    t0 = time.monotonic()
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        while time.monotonic() - t0 < timeout_s:
+            if proc.poll() is not None:
+                raise RuntimeError(f"exited with {proc.returncode} before answering")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            except OSError:
+                time.sleep(0.005)
+                continue
+            if status_of(port, payload) == 200:
+                ms = (time.monotonic() - t0) * 1000
+                if threads:
+                    busy = sorted(thread_cpu_ms(proc.pid).items(), key=lambda kv: -kv[1])
+                    print("  threads (CPU ms): " + ", ".join(f"{k} {v}" for k, v in busy if v > 0), file=sys.stderr)
+                return ms, cpu_ms(proc.pid), rss_mb(proc.pid)
+            time.sleep(0.005)
+        raise RuntimeError("no 200 within the timeout")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--request", required=True)
+    p.add_argument("--log", default="/dev/null")
+    p.add_argument("--label", default="")
+    p.add_argument("--threads", action="store_true", help="print the CPU time of each thread at the first 200")
+    p.add_argument("--config", nargs=2, action="append", metavar=("LABEL", "COMMAND"), default=[])
+    p.add_argument("command", nargs=argparse.REMAINDER)
+    a = p.parse_args()
+    configs = [(label, shlex.split(command)) for label, command in a.config]
+    command = a.command[1:] if a.command[:1] == ["--"] else a.command
+    if command:
+        configs.append((a.label, command))
+    with open(a.request) as f:
+        payload = request_bytes(f.readline())
+    times = {label: [] for label, _ in configs}
+    cpu = {label: [] for label, _ in configs}
+    rss = {label: [] for label, _ in configs}
+    with open(a.log, "ab") as log:
+        for i in range(a.runs):
+            for label, cmd in configs:
+                ms, cpu_used, mb = one_run(cmd, a.port, payload, log, a.threads)
+                times[label].append(ms)
+                cpu[label].append(cpu_used)
+                rss[label].append(mb)
+                print(f"{label} run {i + 1}: {ms:.0f} ms, CPU {cpu_used} ms, RSS {mb} MB", file=sys.stderr)
+                time.sleep(0.5)
+    first = configs[0][0]
+    for label, _ in configs:
+        t = times[label]
+        # runs of one round were close in time: their difference is less disturbed than each time on its own
+        difference = statistics.median(x - y for x, y in zip(t, times[first]))
+        paired = "" if label == first else f", median of the per-round differences to {first}: {difference:+.0f} ms"
+        print(f"{label}: median {statistics.median(t):.0f} ms (min {min(t):.0f}, max {max(t):.0f}, n={len(t)}), "
+              f"CPU {statistics.median(cpu[label]):.0f} ms, RSS {statistics.median(rss[label]):.0f} MB "
+              f"(medians at the first 200){paired}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+package dev.usagekit.emulator.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/usagekit-emulator with fake JDKs (a release file and a shell script as bin/java): which java it picks, which
+ * cache it trains, and that a new jar or another JDK prepares again while an unchanged setup reuses the cache.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherTest {
+
+    private static final Path LAUNCHER = Path.of("..", "bin", "usagekit-emulator").toAbsolutePath().normalize();
+
+    /** Logs each call; makes the cache file a training run is asked for and the directory extraction writes. */
+    private static final String FAKE_JAVA = """
+            #!/bin/sh
+            echo "$0 $*" >>"$FAKE_JAVA_LOG"
+            previous=""
+            for arg in "$@"; do
+              case "$arg" in
+                -XX:AOTCacheOutput=*|-XX:ArchiveClassesAtExit=*) echo cache >"${arg#*=}" ;;
+              esac
+              [ "$previous" = "--destination" ] && mkdir -p "$arg"
+              previous="$arg"
+            done
+            """;
+
+    @TempDir
+    Path dir;
+    private Path jvms;
+    private Path log;
+    private final Map<String, String> env = new HashMap<>();
+
+    @BeforeEach
+    void fakeJdks() throws IOException {
+        jvms = Files.createDirectories(dir.resolve("jvm"));
+        log = dir.resolve("java.log");
+        jdk(jvms.resolve("jdk-17"), "17.0.9", "17.0.9+9");
+        jdk(jvms.resolve("jdk-25.0.9"), "25.0.9", "25.0.9+1-LTS");
+        jdk(jvms.resolve("jdk-25.0.10"), "25.0.10", "25.0.10+7-LTS");
+        // java on PATH: a JDK 21 outside the searched directory
+        Path pathJdk = jdk(dir.resolve("path-jdk"), "21.0.2", "21.0.2+13");
+        Path pathBin = Files.createDirectories(dir.resolve("path-bin"));
+        Files.createSymbolicLink(pathBin.resolve("java"), pathJdk.resolve("bin/java"));
+        Path jar = Files.writeString(dir.resolve("emulator.jar"), "version 1");
+        env.put("PATH", pathBin + ":/usr/local/bin:/usr/bin:/bin");
+        env.put("USAGEKIT_JVM_DIRS", jvms.toString());
+        env.put("USAGEKIT_JAR", jar.toString());
+        env.put("USAGEKIT_CACHE", dir.resolve("cache").toString());
+        env.put("FAKE_JAVA_LOG", log.toString());
+    }
+
+    private static Path jdk(Path home, String version, String runtimeVersion) throws IOException {
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtimeVersion
+                + "\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.writeString(home.resolve("bin/java"), FAKE_JAVA);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run launcher(String... args) throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out, err);
+    }
+
+    private List<String> javaCalls() throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    @Test
+    void picksTheNewestJdk25OrLaterUnderTheJvmDirectory() throws Exception {
+        assertThat(launcher("--print-java").out()).isEqualTo("java=" + jvms.resolve("jdk-25.0.10/bin/java")
+                + "\nversion=25.0.10+7-LTS\nsource=newest JDK >= 25 in " + jvms + "\nmode=aot\n");
+    }
+
+    @Test
+    void javaHomeWinsOverTheSearchAndAnOldJdkGetsTheCdsArchive() throws Exception {
+        env.put("JAVA_HOME", jvms.resolve("jdk-17").toString());
+        assertThat(launcher("--print-java").out()).contains("version=17.0.9+9", "source=JAVA_HOME", "mode=cds");
+    }
+
+    @Test
+    void usagekitJavaWinsOverJavaHome() throws Exception {
+        env.put("JAVA_HOME", jvms.resolve("jdk-17").toString());
+        env.put("USAGEKIT_JAVA", jvms.resolve("jdk-25.0.9/bin/java").toString());
+        assertThat(launcher("--print-java").out()).contains("version=25.0.9+1-LTS", "source=USAGEKIT_JAVA",
+                "mode=aot");
+    }
+
+    @Test
+    void withoutAJdk25ItTakesJavaOnPath() throws Exception {
+        env.put("USAGEKIT_JVM_DIRS", dir.resolve("none").toString());
+        assertThat(launcher("--print-java").out()).contains("version=21.0.2+13", "source=PATH", "mode=cds");
+    }
+
+    @Test
+    void trainsAnAotCacheOnceAndStartsWithIt() throws Exception {
+        Run first = launcher("--server.port=18099");
+        assertThat(first.exit()).isZero();
+        assertThat(first.err()).contains("usagekit: java 25.0.10+7-LTS (", "AOT cache");
+        List<String> calls = javaCalls();
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).contains("-Djarmode=tools", "extract");
+        assertThat(calls.get(1)).contains("-XX:AOTCacheOutput=", "--server.port=0", "--emulator.training-run=true");
+        assertThat(calls.get(2)).contains("-XX:AOTCache=", "-XX:-AOTReplayTraining", "-Dspring.aot.enabled=true",
+                "-Xmx", "--server.port=18099").doesNotContain("training-run");
+
+        launcher("--server.port=18099");
+        assertThat(javaCalls()).hasSize(4); // no second training run
+    }
+
+    @Test
+    void anotherJdkOrANewJarPreparesAgain() throws Exception {
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(2);
+
+        env.put("JAVA_HOME", jvms.resolve("jdk-17").toString());
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(4);
+        assertThat(javaCalls().get(3)).startsWith(jvms.resolve("jdk-17/bin/java").toString())
+                .contains("-XX:ArchiveClassesAtExit=");
+
+        Files.writeString(Path.of(env.get("USAGEKIT_JAR")), "version 2");
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(6);
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(6);
+    }
+
+    @Test
+    void aFailedTrainingRunStopsTheLaunch() throws Exception {
+        // a java that writes no cache: the launcher says so and does not start
+        Files.writeString(jvms.resolve("jdk-25.0.10/bin/java"), "#!/bin/sh\necho \"$0 $*\" >>\"$FAKE_JAVA_LOG\"\n");
+        Run run = launcher();
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("training run failed");
+        assertThat(javaCalls()).hasSize(2);
+    }
+}
