@@ -18,11 +18,12 @@ QUICK=0
 [[ "${1:-}" == "--quick" ]] && QUICK=1
 
 DURATION=10          # seconds per measured wrk run
-WARMUP_MAX=60        # at most this many seconds of wrk warm-up before the measured runs of each server
+WARMUP_MIN=30        # at least this many seconds of wrk warm-up: a JIT on two cores can stall for a while, then jump
+WARMUP_MAX=90        # at most this many seconds of wrk warm-up before the measured runs of each server
 THREADS=2
 CONNECTIONS=32
 OPEN_LOOP_CONNECTIONS=16
-if ((QUICK)); then DURATION=3; WARMUP_MAX=10; fi
+if ((QUICK)); then DURATION=3; WARMUP_MIN=6; WARMUP_MAX=10; fi
 
 WIREMOCK_VERSION=3.13.2
 VIRTUAL_TIME=2026-11-20T12:00:00Z   # the emulator's frozen clock; requests are signed at this time
@@ -240,14 +241,14 @@ to_ms() { # wrk durations: 512.00us 1.23ms 2.00s
   awk '{v=$1; if (v ~ /us$/) {sub("us","",v); v/=1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v*=1000}; printf "%.2f", v}'
 }
 
-# JIT warm-up: 5 s wrk runs until req/s stops rising by more than 10 % (at least 2 runs, at most WARMUP_MAX s).
+# JIT warm-up: 5 s wrk runs until req/s stops rising by more than 10 % (at least WARMUP_MIN s, at most WARMUP_MAX s).
 # A JVM on a busy machine can need half a minute to compile its hot paths; every server gets the same treatment.
 warm_up() { # port requests-file
   local previous=0 elapsed=0 chunk=$((QUICK ? 2 : 5))
   while ((elapsed < WARMUP_MAX)); do
     run_wrk "$1" "$2" $chunk
     elapsed=$((elapsed + chunk))
-    if ((elapsed >= 2 * chunk)) && awk -v r="$RPS" -v p="$previous" 'BEGIN {exit !(r <= p * 1.1)}'; then
+    if ((elapsed >= WARMUP_MIN)) && awk -v r="$RPS" -v p="$previous" 'BEGIN {exit !(r <= p * 1.1)}'; then
       break
     fi
     previous=$RPS
@@ -349,7 +350,7 @@ main() {
   put machine_wrk "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
   put machine_nginx "$(nginx -v 2>&1 | sed 's/.*: //')"
   put machine_wiremock "$WIREMOCK_VERSION"
-  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, $OPEN_LOOP_CONNECTIONS connections"
+  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up of at least ${WARMUP_MIN}s until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, $OPEN_LOOP_CONNECTIONS connections"
   put quick "$QUICK"
   put emulator_opts "$RECOMMENDED_OPTS"
   local table
