@@ -73,8 +73,7 @@ public final class ApiEntry {
                 // injected latency waits on a timer, never on a thread
                 .flatMap(a -> a.latencyMillis() > 0
                         ? Mono.just(a).delayElement(Duration.ofMillis(a.latencyMillis())) : Mono.just(a))
-                .doOnNext(a -> observe(a, Duration.ofNanos(System.nanoTime() - started)))
-                .flatMap(a -> write(a, request.exchange().getResponse().bufferFactory()));
+                .flatMap(a -> write(a, request.exchange().getResponse().bufferFactory(), started));
     }
 
     private Answer dispatch(RawRequest raw) {
@@ -145,18 +144,21 @@ public final class ApiEntry {
 
     /**
      * Renders the body into the server's buffers before the status line is committed, so that a body that cannot be
-     * rendered (an emulator bug) still gets the vendor's internal-error envelope instead of a broken answer.
+     * rendered (an emulator bug) still gets the vendor's internal-error envelope instead of a broken answer; the
+     * journal and meters then record what was sent.
      */
-    private Mono<ServerResponse> write(Answer answer, DataBufferFactory buffers) {
-        WireResponse response = answer.response();
+    private Mono<ServerResponse> write(Answer answer, DataBufferFactory buffers, long started) {
+        Answer sent = answer;
         BodyChunks body;
         try {
-            body = BodyChunks.render(response.body(), buffers);
+            body = BodyChunks.render(answer.response().body(), buffers);
         } catch (RuntimeException e) {
             log.error("rendering the answer failed", e);
-            response = unreadable(answer.request()).response();
-            body = BodyChunks.render(response.body(), buffers);
+            sent = unreadable(answer.request());
+            body = BodyChunks.render(sent.response().body(), buffers);
         }
+        observe(sent, Duration.ofNanos(System.nanoTime() - started));
+        WireResponse response = sent.response();
         ServerResponse.BodyBuilder builder = ServerResponse.status(response.status())
                 .contentType(MediaType.parseMediaType(response.contentType()))
                 .contentLength(body.length());
