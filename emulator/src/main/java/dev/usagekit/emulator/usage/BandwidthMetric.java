@@ -11,15 +11,19 @@ public final class BandwidthMetric {
 
     /** Peak Mbps in the slot, rounded to kbps (3 decimals) so sums and peaks of published values are exact. */
     public static double slotPeakMbps(Series group, long slotStartEpochSecond) {
-        return roundKbps(group.scale() * BASE_MBPS * group.activity(slotStartEpochSecond));
+        return peakMbps(group, group.activity(slotStartEpochSecond));
     }
 
     /** {@link #slotPeakMbps} of {@code into.length} consecutive slots, from the one starting at {@code firstSlotStart}. */
     public static void slotPeaksMbps(Series group, long firstSlotStart, double[] into) {
         group.activities(firstSlotStart, into);
         for (int i = 0; i < into.length; i++) {
-            into[i] = roundKbps(group.scale() * BASE_MBPS * into[i]);
+            into[i] = peakMbps(group, into[i]);
         }
+    }
+
+    private static double peakMbps(Series group, double activity) {
+        return roundKbps(group.scale() * BASE_MBPS * activity);
     }
 
     public static double roundKbps(double mbps) {

@@ -61,16 +61,14 @@ public final class Series {
     public double activity(long slotStartEpochSecond) {
         long local = slotStartEpochSecond + offsetSeconds;
         long localDay = Math.floorDiv(local, 86400);
-        if (Hashing.unit(key, SALT_DAY_IDLE, localDay) < idleDayRate) {
+        if (idleDay(localDay)) {
             return 0;
         }
         long hourIndex = Math.floorDiv(slotStartEpochSecond, 3600);
-        if (Hashing.unit(key, SALT_HOUR_IDLE, hourIndex) < 0.03) {
+        if (idleHour(hourIndex)) {
             return 0;
         }
-        double burstDraw = Hashing.unit(key, SALT_BURST, hourIndex);
-        double burst = burstDraw < 0.02 ? 1.8 + 100 * burstDraw : 1.0;
-        return level(local, localDay) * noise(slotStartEpochSecond) * burst;
+        return level(local, localDay) * noise(slotStartEpochSecond) * burst(hourIndex);
     }
 
     /**
@@ -89,17 +87,30 @@ public final class Series {
             long localDay = Math.floorDiv(local, 86400);
             if (localDay != day) {
                 day = localDay;
-                idleDay = Hashing.unit(key, SALT_DAY_IDLE, localDay) < idleDayRate;
+                idleDay = idleDay(localDay);
             }
             long hourIndex = Math.floorDiv(slotStart, 3600);
             if (hourIndex != hour) {
                 hour = hourIndex;
-                idleHour = Hashing.unit(key, SALT_HOUR_IDLE, hourIndex) < 0.03;
-                double burstDraw = Hashing.unit(key, SALT_BURST, hourIndex);
-                burst = burstDraw < 0.02 ? 1.8 + 100 * burstDraw : 1.0;
+                idleHour = idleHour(hourIndex);
+                burst = burst(hourIndex);
             }
             into[i] = idleDay || idleHour ? 0 : level(local, localDay) * noise(slotStart) * burst;
         }
+    }
+
+    private boolean idleDay(long localDay) {
+        return Hashing.unit(key, SALT_DAY_IDLE, localDay) < idleDayRate;
+    }
+
+    private boolean idleHour(long hourIndex) {
+        return Hashing.unit(key, SALT_HOUR_IDLE, hourIndex) < 0.03;
+    }
+
+    /** A rare busy hour multiplies activity by 1.8 to 3.8. */
+    private double burst(long hourIndex) {
+        double draw = Hashing.unit(key, SALT_BURST, hourIndex);
+        return draw < 0.02 ? 1.8 + 100 * draw : 1.0;
     }
 
     private double level(long local, long localDay) {
@@ -114,7 +125,7 @@ public final class Series {
 
     /** Activity for a whole local day, as a day-level draw: idle days give 0; weekends follow the weekly factor. */
     public double dayActivity(long localDay) {
-        if (Hashing.unit(key, SALT_DAY_IDLE, localDay) < idleDayRate) {
+        if (idleDay(localDay)) {
             return 0;
         }
         int dayOfWeek = (int) Math.floorMod(localDay + 3, 7);
