@@ -36,13 +36,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.web.reactive.function.server.RequestPredicates;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** Wires the request path: entry → gateway → pipeline → action handler → usage model. */
 @Configuration(proxyBeanMethods = false)
@@ -122,12 +116,5 @@ public class EmulatorConfiguration {
                 new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck),
                 new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes(),
                 observer.getIfAvailable(() -> CallObserver.NONE));
-    }
-
-    /** Everything that is not the control plane or actuator is an API call; vendors route on the query, not path. */
-    @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    RouterFunction<ServerResponse> apiRoutes(ApiEntry entry) {
-        return RouterFunctions.route(RequestPredicates.all(), entry::handle);
     }
 }

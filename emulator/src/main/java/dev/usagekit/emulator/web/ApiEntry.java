@@ -8,28 +8,21 @@ import dev.usagekit.emulator.gateway.aliyun.AliyunErrors;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGatewayErrors;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-/** Where every API request enters: read the body (bounded), pick the vendor's gateway, write its answer. */
+/**
+ * Where every API request enters, whatever carried it: picks the vendor's gateway, and renders and records its
+ * answer. {@link ApiChannelHandler} brings the requests off the connections and writes the answers back.
+ */
 public final class ApiEntry {
 
     private static final Logger log = LoggerFactory.getLogger(ApiEntry.class);
-    private static final byte[] EMPTY = new byte[0];
 
     private final VendorDetector detector;
     private final VolcengineGateway volcengine;
@@ -38,11 +31,15 @@ public final class ApiEntry {
     private final CallObserver observer;
 
     /** A call answered by a gateway, with what it noted on the way. */
-    private record Answer(RawRequest request, CallTrace trace, WireResponse response) {
+    public record Answer(RawRequest request, CallTrace trace, WireResponse response) {
         /** Injected latency, 0 when none. */
-        long latencyMillis() {
+        public long latencyMillis() {
             return trace.get("latencyMillis") instanceof Number n ? n.longValue() : 0;
         }
+    }
+
+    /** An answer as it goes out: its status and headers, and its body rendered into the server's buffers. */
+    public record Sent(WireResponse response, ByteBuf body) {
     }
 
     public ApiEntry(VendorDetector detector, VolcengineGateway volcengine, AliyunGateway aliyun, long maxBodyBytes) {
@@ -58,30 +55,24 @@ public final class ApiEntry {
         this.observer = observer;
     }
 
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        long started = System.nanoTime();
-        // a declared length over the limit is refused before a byte of the body is read; chunked bodies are cut off
-        // by the bounded join below as soon as they pass the limit
-        return Mono.defer(() -> request.headers().contentLength().orElse(-1) > maxBodyBytes
-                        ? Mono.just(tooLarge(raw(request, EMPTY)))
-                        : BoundedBody.read(request, maxBodyBytes).map(body -> dispatch(raw(request, body))))
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLarge(raw(request, EMPTY))))
-                .onErrorResume(e -> {
-                    log.warn("unreadable request: {}", e.toString());
-                    return Mono.just(unreadable(raw(request, EMPTY)));
-                })
-                // injected latency waits on a timer, never on a thread
-                .flatMap(a -> a.latencyMillis() > 0
-                        ? Mono.just(a).delayElement(Duration.ofMillis(a.latencyMillis())) : Mono.just(a))
-                .flatMap(a -> write(a, request.exchange().getResponse().bufferFactory(), started));
+    /** The largest request body served; larger ones get {@link #tooLarge}. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
-    private Answer dispatch(RawRequest raw) {
-        CallTrace trace = new CallTrace();
-        Map<String, List<String>> aliyunParams = AliyunGateway.parameters(raw);
-        WireResponse response = detector.detect(raw, aliyunParams) == Vendor.ALIYUN ? aliyun.handle(raw, aliyunParams, trace)
-                : volcengine.handle(raw, trace);
-        return new Answer(raw, trace, response);
+    /** The gateway's answer to a completely received request; an emulator bug becomes the vendor's internal error. */
+    public Answer answer(RawRequest raw) {
+        try {
+            CallTrace trace = new CallTrace();
+            Map<String, List<String>> aliyunParams = AliyunGateway.parameters(raw);
+            WireResponse response = detector.detect(raw, aliyunParams) == Vendor.ALIYUN
+                    ? aliyun.handle(raw, aliyunParams, trace)
+                    : volcengine.handle(raw, trace);
+            return new Answer(raw, trace, response);
+        } catch (RuntimeException e) {
+            log.error("answering the call failed", e);
+            return unreadable(raw);
+        }
     }
 
     private void observe(Answer a, Duration elapsed) {
@@ -93,7 +84,7 @@ public final class ApiEntry {
     }
 
     /** Neither vendor documents this answer; both dialects give the same code, in their own envelope. */
-    private Answer tooLarge(RawRequest raw) {
+    public Answer tooLarge(RawRequest raw) {
         ApiError error = ApiError.of(ErrorKind.BIND, 413, "RequestEntityTooLarge",
                 "The request body exceeds " + maxBodyBytes + " bytes.");
         return early(raw, error, error);
@@ -119,7 +110,8 @@ public final class ApiEntry {
         return answer.response();
     }
 
-    private Answer unreadable(RawRequest raw) {
+    /** The vendor's internal error, for a request that broke the emulator. */
+    public Answer unreadable(RawRequest raw) {
         return early(raw, AliyunErrors.internalError(), VolcengineGatewayErrors.internalError());
     }
 
@@ -134,20 +126,12 @@ public final class ApiEntry {
         return new Answer(raw, trace, response);
     }
 
-    private static RawRequest raw(ServerRequest request, byte[] body) {
-        String rawQuery = request.uri().getRawQuery();
-        HttpHeaders headers = new HttpHeaders();
-        request.headers().asHttpHeaders().forEach(headers::addAll);
-        return new RawRequest(request.method().name(), request.path(), rawQuery == null ? "" : rawQuery,
-                FormUrlEncoded.decode(rawQuery), headers, body);
-    }
-
     /**
-     * Renders the body into the server's buffers before the status line is committed, so that a body that cannot be
-     * rendered (an emulator bug) still gets the vendor's internal-error envelope instead of a broken answer; the
-     * journal and meters then record what was sent.
+     * Renders the body into the server's buffers before anything is written, so that a body that cannot be rendered
+     * (an emulator bug) still goes out as the vendor's internal-error envelope instead of a broken answer; the journal
+     * and meters then record what was sent.
      */
-    private Mono<ServerResponse> write(Answer answer, DataBufferFactory buffers, long started) {
+    public Sent send(Answer answer, ByteBufAllocator buffers, long startedNanos) {
         Answer sent = answer;
         BodyChunks body;
         try {
@@ -157,13 +141,7 @@ public final class ApiEntry {
             sent = unreadable(answer.request());
             body = BodyChunks.render(sent.response().body(), buffers);
         }
-        observe(sent, Duration.ofNanos(System.nanoTime() - started));
-        WireResponse response = sent.response();
-        ServerResponse.BodyBuilder builder = ServerResponse.status(response.status())
-                .contentType(MediaType.parseMediaType(response.contentType()))
-                .contentLength(body.length());
-        response.headers().forEach(builder::header);
-        return builder.body(BodyInserters.fromDataBuffers(Flux.fromIterable(body.buffers())
-                .doOnDiscard(DataBuffer.class, DataBufferUtils::release)));
+        observe(sent, Duration.ofNanos(System.nanoTime() - startedNanos));
+        return new Sent(sent.response(), body.toByteBuf());
     }
 }

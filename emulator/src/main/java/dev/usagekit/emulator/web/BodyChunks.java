@@ -1,35 +1,36 @@
 package dev.usagekit.emulator.web;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * Collects a rendered body in fixed-size buffers of the server's allocator (pooled, direct on Netty). Unlike one
- * growing buffer, nothing is copied when the body outgrows a guess, so a body is held exactly once however large.
+ * Collects a rendered body in fixed-size buffers of the server's allocator (pooled, direct). Unlike one growing
+ * buffer, nothing is copied when the body outgrows a guess, so a body is held exactly once however large.
  */
 final class BodyChunks extends OutputStream {
 
     /** Large enough for the common answers (the one-day series is ~19 KB) to be a single buffer. */
     static final int CHUNK_BYTES = 32 * 1024;
 
-    private final DataBufferFactory factory;
-    private final List<DataBuffer> chunks = new ArrayList<>(1);
-    private DataBuffer current;
+    private final ByteBufAllocator allocator;
+    private final List<ByteBuf> chunks = new ArrayList<>(1);
+    private ByteBuf current;
     private long length;
 
-    BodyChunks(DataBufferFactory factory) {
-        this.factory = factory;
+    BodyChunks(ByteBufAllocator allocator) {
+        this.allocator = allocator;
     }
 
     /** The body rendered into buffers; on failure, whatever was allocated is released first. */
-    static BodyChunks render(ResponseBody body, DataBufferFactory factory) {
-        BodyChunks out = new BodyChunks(factory);
+    static BodyChunks render(ResponseBody body, ByteBufAllocator allocator) {
+        BodyChunks out = new BodyChunks(allocator);
         try {
             body.writeTo(out);
             return out;
@@ -45,7 +46,7 @@ final class BodyChunks extends OutputStream {
     @Override
     public void write(int b) {
         ensureRoom();
-        current.write((byte) b);
+        current.writeByte(b);
         length++;
     }
 
@@ -53,8 +54,8 @@ final class BodyChunks extends OutputStream {
     public void write(byte[] bytes, int offset, int count) {
         while (count > 0) {
             ensureRoom();
-            int n = Math.min(count, current.writableByteCount());
-            current.write(bytes, offset, n);
+            int n = Math.min(count, current.writableBytes());
+            current.writeBytes(bytes, offset, n);
             offset += n;
             count -= n;
             length += n;
@@ -62,13 +63,13 @@ final class BodyChunks extends OutputStream {
     }
 
     private void ensureRoom() {
-        if (current == null || current.writableByteCount() == 0) {
-            current = factory.allocateBuffer(CHUNK_BYTES);
+        if (current == null || !current.isWritable()) {
+            current = allocator.directBuffer(CHUNK_BYTES, CHUNK_BYTES);
             chunks.add(current);
         }
     }
 
-    List<DataBuffer> buffers() {
+    List<ByteBuf> buffers() {
         return chunks;
     }
 
@@ -76,8 +77,21 @@ final class BodyChunks extends OutputStream {
         return length;
     }
 
+    /** The whole body as one buffer that owns the chunks (no copy): the caller releases it. */
+    ByteBuf toByteBuf() {
+        if (chunks.isEmpty()) {
+            return Unpooled.EMPTY_BUFFER;
+        }
+        if (chunks.size() == 1) {
+            return chunks.get(0);
+        }
+        CompositeByteBuf whole = allocator.compositeDirectBuffer(chunks.size());
+        whole.addComponents(true, chunks);
+        return whole;
+    }
+
     void release() {
-        chunks.forEach(DataBufferUtils::release);
+        chunks.forEach(ByteBuf::release);
         chunks.clear();
     }
 }

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpHeaders;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -140,17 +139,9 @@ public final class ConnectionGuard {
 
     /** What the decoder made of the request: method, path, query and headers, or nothing usable. */
     static RawRequest partial(HttpRequest head) {
-        HttpHeaders headers = new HttpHeaders();
-        if (head == null || head.decoderResult().cause() instanceof TooLongHttpLineException) {
-            // nothing decoded, not even the method: the vendor detector falls back to emulator.default-vendor
-            return new RawRequest("", "/", "", java.util.Map.of(), headers, new byte[0]);
-        }
-        head.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
-        String uri = head.uri();
-        int q = uri.indexOf('?');
-        String rawQuery = q < 0 ? "" : uri.substring(q + 1);
-        return new RawRequest(head.method().name(), q < 0 ? uri : uri.substring(0, q), rawQuery,
-                FormUrlEncoded.decode(rawQuery), headers, new byte[0]);
+        return head == null || head.decoderResult().cause() instanceof TooLongHttpLineException
+                ? RawRequest.undecodable()
+                : RawRequest.of(head, RawRequest.noBody());
     }
 
     static byte[] bytes(WireResponse response) {

@@ -1,12 +1,58 @@
 package dev.usagekit.emulator.web;
 
+import io.netty.handler.codec.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.support.Netty4HeadersAdapter;
 
 /** An HTTP request as received: decoded query parameters in arrival order, headers, and the raw body. */
 public record RawRequest(String method, String path, String rawQuery, Map<String, List<String>> query,
         HttpHeaders headers, byte[] body) {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    /** The request Netty decoded, with its body; the headers are read through, not copied. */
+    public static RawRequest of(HttpRequest head, byte[] body) {
+        String target = originForm(head.uri());
+        int q = target.indexOf('?');
+        String rawQuery = q < 0 ? "" : target.substring(q + 1);
+        return new RawRequest(head.method().name(), q < 0 ? target : target.substring(0, q), rawQuery,
+                FormUrlEncoded.decode(rawQuery), new HttpHeaders(new Netty4HeadersAdapter(head.headers())), body);
+    }
+
+    /** A request whose head could not be decoded at all: the vendor detector falls back to its default. */
+    public static RawRequest undecodable() {
+        return new RawRequest("", "/", "", Map.of(), new HttpHeaders(), NO_BODY);
+    }
+
+    public static byte[] noBody() {
+        return NO_BODY;
+    }
+
+    /** The path of a request target, without its query. */
+    public static String pathOf(String target) {
+        String origin = originForm(target);
+        int q = origin.indexOf('?');
+        return q < 0 ? origin : origin.substring(0, q);
+    }
+
+    /** The path and query of a request target, also when a client sent the absolute form (http://host/path?q). */
+    static String originForm(String target) {
+        if (target.startsWith("/")) {
+            return target;
+        }
+        int scheme = target.indexOf("://");
+        if (scheme < 0) {
+            return target.startsWith("*") ? "/" : "/" + target;
+        }
+        int path = target.indexOf('/', scheme + 3);
+        int query = target.indexOf('?', scheme + 3);
+        if (path < 0 || (query >= 0 && query < path)) {
+            return query < 0 ? "/" : "/" + target.substring(query);
+        }
+        return target.substring(path);
+    }
 
     public String firstQuery(String name) {
         return FormUrlEncoded.first(query, name);

@@ -1,0 +1,42 @@
+package dev.usagekit.emulator.config;
+
+import dev.usagekit.emulator.web.ApiChannelHandler;
+import dev.usagekit.emulator.web.ApiEntry;
+import dev.usagekit.emulator.web.ConnectionGuard;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The API port's connections. API calls are served by {@link ApiChannelHandler} right behind the HTTP codec; the
+ * control plane and the actuator (when it shares the port) pass on to Spring WebFlux. Below both, limits on every
+ * connection: oversize request lines and headers (sizes set by {@code server.netty.max-initial-line-length} and
+ * {@code server.max-http-request-header-size}), unparseable requests and clients too slow to send a request within
+ * {@code emulator.request-timeout} get a vendor error and a closed connection.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiPortConfiguration {
+
+    static final String CONTROL_PLANE = "/_emulator";
+
+    @Bean
+    NettyServerCustomizer apiConnections(ApiEntry entry, EmulatorProperties props, Environment env) {
+        Predicate<String> springPath = springPaths(env);
+        return server -> server.doOnChannelInit((observer, channel, remote) -> {
+            ApiChannelHandler.install(channel, entry, springPath);
+            ConnectionGuard.install(channel, entry::refuse, props.getRequestTimeout());
+        });
+    }
+
+    /** The paths Spring serves on the API port: the control plane, and the actuator unless it has a port of its own. */
+    static Predicate<String> springPaths(Environment env) {
+        String serverPort = env.getProperty("server.port", "8080");
+        String managementPort = env.getProperty("management.server.port");
+        boolean actuatorHere = managementPort == null || Objects.equals(managementPort, serverPort);
+        String actuator = env.getProperty("management.endpoints.web.base-path", "/actuator");
+        return path -> ApiChannelHandler.under(path, CONTROL_PLANE) || (actuatorHere && ApiChannelHandler.under(path, actuator));
+    }
+}

@@ -1,0 +1,305 @@
+package dev.usagekit.emulator.web;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.NettyPipeline;
+
+/**
+ * Serves the API calls of one connection straight from the messages Netty's HTTP codec decodes, and writes each
+ * answer back as one message; requests for other paths (the control plane, the actuator) pass on to Spring WebFlux
+ * behind it. API calls are the hot path of every user's test suite: a call costs here a fraction of a trip through
+ * WebFlux, and only the signature check, validation, data and rendering remain.
+ * <p>
+ * Answers leave in the order the requests came, also when a client pipelines them or an answer waits for injected
+ * latency: while an answer is outstanding (ours, waiting, or Spring's, not yet complete), later requests are held and
+ * the connection stops reading until it is written.
+ * <p>
+ * Reactor Netty reads on demand (auto-read off): whoever consumes a read asks for the next. Spring asks while it
+ * serves a request; this handler asks when it took the read, and when held requests are done.
+ */
+public final class ApiChannelHandler extends ChannelDuplexHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiChannelHandler.class);
+
+    static final String NAME = "usagekit.api";
+    /** Pipelined messages held beyond this mean a client that never reads its answers: the connection is closed. */
+    static final int MAX_HELD = 1024;
+
+    private final ApiEntry entry;
+    private final Predicate<String> springPath;
+
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    /** The API request being received, null between requests. */
+    private HttpRequest head;
+    private long startedNanos;
+    private byte[] body;
+    private int bodyLength;
+    /** The rest of a request that was already answered (its body too large) is dropped. */
+    private boolean discarding;
+    /** The request being received goes to Spring. */
+    private boolean passing;
+    /** Requests passed to Spring whose answer has not been written completely. */
+    private int springOpen;
+    /** An answer of ours waits for its injected latency. */
+    private boolean waiting;
+    /** Reading stopped while requests are held (on a channel that reads by itself). */
+    private boolean paused;
+
+    /** @param springPath whether a request path is Spring's (control plane, actuator) rather than an API call */
+    public ApiChannelHandler(ApiEntry entry, Predicate<String> springPath) {
+        this.entry = entry;
+        this.springPath = springPath;
+    }
+
+    /** Adds the handler to a server channel right behind Reactor Netty's HTTP/1.1 codec; else does nothing. */
+    public static void install(Channel channel, ApiEntry entry, Predicate<String> springPath) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(NAME) == null) {
+            pipeline.addAfter(NettyPipeline.HttpCodec, NAME, new ApiChannelHandler(entry, springPath));
+        }
+    }
+
+    /** A path under the given prefix ({@code /_emulator} covers {@code /_emulator} and {@code /_emulator/x}). */
+    public static boolean under(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!held.isEmpty() || (msg instanceof HttpRequest && answerOutstanding())) {
+            hold(ctx, msg);
+            return;
+        }
+        process(ctx, msg);
+    }
+
+    private boolean answerOutstanding() {
+        return waiting || springOpen > 0;
+    }
+
+    private void hold(ChannelHandlerContext ctx, Object msg) {
+        held.add(msg);
+        if (!paused && ctx.channel().config().isAutoRead()) {
+            paused = true;
+            ctx.channel().config().setAutoRead(false);
+        }
+        if (held.size() > MAX_HELD) {
+            releaseHeld();
+            ctx.close();
+        }
+    }
+
+    private void process(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof HttpObject)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            if (springPath.test(RawRequest.pathOf(request.uri()))) {
+                passing = true;
+                springOpen++;
+            } else {
+                begin(ctx, request);
+            }
+        }
+        if (passing) {
+            passing = !(msg instanceof LastHttpContent);
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (msg instanceof HttpContent content) {
+                receive(ctx, content);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void begin(ChannelHandlerContext ctx, HttpRequest request) {
+        head = request;
+        startedNanos = System.nanoTime();
+        discarding = false;
+        body = null;
+        bodyLength = 0;
+        boolean continueExpected = HttpUtil.is100ContinueExpected(request);
+        if (HttpUtil.getContentLength(request, -1L) > entry.maxBodyBytes()) {
+            // refused before a byte of the body is read; a client waiting for 100 Continue will not send it, so the
+            // connection cannot carry on past a body that never comes
+            answerTooLarge(ctx, !continueExpected);
+        } else if (continueExpected) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER));
+        }
+    }
+
+    private void receive(ChannelHandlerContext ctx, HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        if (discarding || head == null) {
+            discarding &= !last;
+            return;
+        }
+        ByteBuf bytes = content.content();
+        int n = bytes.readableBytes();
+        if ((long) bodyLength + n > entry.maxBodyBytes()) {
+            answerTooLarge(ctx, true); // a chunked body, cut off at the limit
+            discarding = !last;
+            return;
+        }
+        if (n > 0) {
+            if (body == null || body.length - bodyLength < n) {
+                body = body == null ? new byte[Math.max(n, 256)] : Arrays.copyOf(body, Math.max(body.length * 2, bodyLength + n));
+            }
+            bytes.getBytes(bytes.readerIndex(), body, bodyLength, n);
+            bodyLength += n;
+        }
+        if (last) {
+            answer(ctx);
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx) {
+        HttpRequest request = head;
+        head = null;
+        byte[] received = body == null ? RawRequest.noBody()
+                : body.length == bodyLength ? body : Arrays.copyOf(body, bodyLength);
+        body = null;
+        ApiEntry.Answer answer = entry.answer(RawRequest.of(request, received));
+        long latency = answer.latencyMillis();
+        Persistence keepAlive = Persistence.of(request, true);
+        long started = startedNanos;
+        if (latency <= 0) {
+            write(ctx, answer, keepAlive, started);
+            return;
+        }
+        // injected latency waits on a timer, never on a thread; the connection's later requests wait behind it
+        waiting = true;
+        ctx.executor().schedule(() -> {
+            waiting = false;
+            write(ctx, answer, keepAlive, started);
+            resume(ctx);
+        }, latency, TimeUnit.MILLISECONDS);
+    }
+
+    private void answerTooLarge(ChannelHandlerContext ctx, boolean keepAlive) {
+        HttpRequest request = head;
+        head = null;
+        discarding = true;
+        write(ctx, entry.tooLarge(RawRequest.of(request, RawRequest.noBody())), Persistence.of(request, keepAlive),
+                startedNanos);
+    }
+
+    /** Whether the connection carries on after an answer, and whether the answer must say so (HTTP/1.0). */
+    private enum Persistence {
+        CLOSE, KEEP_ALIVE, KEEP_ALIVE_SAID;
+
+        static Persistence of(HttpRequest request, boolean possible) {
+            if (!possible || !HttpUtil.isKeepAlive(request)) {
+                return CLOSE;
+            }
+            return request.protocolVersion().isKeepAliveDefault() ? KEEP_ALIVE : KEEP_ALIVE_SAID;
+        }
+    }
+
+    private void write(ChannelHandlerContext ctx, ApiEntry.Answer answer, Persistence keepAlive, long started) {
+        ApiEntry.Sent sent = entry.send(answer, ctx.alloc(), started);
+        WireResponse response = sent.response();
+        FullHttpResponse message = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), sent.body());
+        HttpHeaders headers = message.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        headers.set(HttpHeaderNames.CONTENT_LENGTH, sent.body().readableBytes());
+        response.headers().forEach(headers::set);
+        if (keepAlive == Persistence.CLOSE) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (keepAlive == Persistence.KEEP_ALIVE_SAID) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        ctx.writeAndFlush(message);
+    }
+
+    /** Spring's answers pass here on their way out: a complete one lets the held requests go on. */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        boolean completes = msg instanceof LastHttpContent && !(msg instanceof HttpResponse response
+                && response.status().codeClass() == HttpStatusClass.INFORMATIONAL);
+        ctx.write(msg, promise);
+        if (completes && springOpen > 0) {
+            springOpen--;
+            resume(ctx);
+        }
+    }
+
+    /** Serves held requests until one of them has to wait again; reads again once none is left. */
+    private void resume(ChannelHandlerContext ctx) {
+        while (!held.isEmpty() && !(held.peek() instanceof HttpRequest && answerOutstanding())) {
+            process(ctx, held.poll());
+        }
+        if (held.isEmpty() && paused) {
+            paused = false;
+            ctx.channel().config().setAutoRead(true);
+        }
+        askForMore(ctx);
+    }
+
+    /** The read went to this handler (or is held): Spring will not ask for the next one, so ask here. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.fireChannelReadComplete();
+        askForMore(ctx);
+    }
+
+    private void askForMore(ChannelHandlerContext ctx) {
+        if (!passing && !answerOutstanding() && held.isEmpty() && !ctx.channel().config().isAutoRead()) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.warn("API connection failed: {}", cause.toString(), cause);
+        ctx.fireExceptionCaught(cause);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseHeld();
+        body = null;
+        ctx.fireChannelInactive();
+    }
+
+    private void releaseHeld() {
+        held.forEach(ReferenceCountUtil::release);
+        held.clear();
+    }
+}
