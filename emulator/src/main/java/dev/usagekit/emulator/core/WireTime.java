@@ -108,6 +108,42 @@ public final class WireTime {
         return RFC3339_MAX_CHARS;
     }
 
+    /**
+     * Writes the RFC 3339 texts of many instants in one offset, as a series walks through them: the date and offset
+     * are worked out once per local day, and only the time of day is written for each instant.
+     */
+    public static final class Rfc3339Series {
+        private final ZoneOffset offset;
+        private final int offsetSeconds;
+        private final char[] dayText = new char[RFC3339_MAX_CHARS];
+        private long day = Long.MIN_VALUE;
+        private int length;
+
+        public Rfc3339Series(ZoneOffset offset) {
+            this.offset = offset;
+            this.offsetSeconds = offset.getTotalSeconds();
+        }
+
+        /** Like {@link #writeRfc3339}, but into {@code into} from {@code at}; -1 for what only the formatter writes. */
+        public int write(long epochSecond, char[] into, int at) {
+            long local = epochSecond + offsetSeconds;
+            long localDay = Math.floorDiv(local, 86400);
+            if (localDay != day) {
+                day = localDay;
+                length = writeRfc3339(epochSecond, offset, dayText);
+            }
+            if (length < 0) {
+                return -1;
+            }
+            System.arraycopy(dayText, 0, into, at, length);
+            int secondOfDay = (int) (local - localDay * 86400);
+            digits(into, at + 11, secondOfDay / 3600, 2);
+            digits(into, at + 14, secondOfDay / 60 % 60, 2);
+            digits(into, at + 17, secondOfDay % 60, 2);
+            return length;
+        }
+    }
+
     private static void digits(char[] text, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
             text[i] = (char) ('0' + value % 10);

@@ -24,6 +24,26 @@ class WireTimeProperties {
                 .isEqualTo(REFERENCE.format(Instant.ofEpochSecond(epochSecond).atOffset(offset)));
     }
 
+    /** Walking through a series (any step, across days and years), each text is the formatter's, at any position. */
+    @Property(tries = 500)
+    void rfc3339SeriesWritesWhatTheFormatterWrites(@ForAll @LongRange(min = 0, max = 253_402_000_000L) long first,
+            @ForAll @IntRange(min = 1, max = 200_000) int step, @ForAll @IntRange(max = 400) int count,
+            @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours, @ForAll @IntRange(max = 20) int at) {
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 900);
+        WireTime.Rfc3339Series series = new WireTime.Rfc3339Series(offset);
+        char[] into = new char[at + WireTime.RFC3339_MAX_CHARS];
+        for (int i = 0; i < count; i++) {
+            long second = first + (long) i * step;
+            String expected = REFERENCE.format(Instant.ofEpochSecond(second).atOffset(offset));
+            int length = series.write(second, into, at);
+            if (expected.length() > WireTime.RFC3339_MAX_CHARS || expected.startsWith("+")) {
+                assertThat(length).isEqualTo(-1); // past year 9999: left to the formatter
+            } else {
+                assertThat(new String(into, at, length)).isEqualTo(expected);
+            }
+        }
+    }
+
     @Example
     void rfc3339OfBoundaries() {
         assertThat(WireTime.formatRfc3339(Instant.parse("2026-11-18T16:00:00Z"), ZoneOffset.ofHours(8)))

@@ -45,7 +45,7 @@ class PointListWriterProperties {
         assertThat(WireCodec.JSON.writeValueAsString(points)).isEqualTo(WireCodec.JSON.writeValueAsString(records));
     }
 
-    /** The mapper really takes the dedicated writer (which writes each timestamp from a char buffer). */
+    /** The mapper really takes the dedicated writer (which writes each point as one raw value). */
     @Example
     void theMapperUsesTheWriter() {
         BucketGrid grid = new BucketGrid(Instant.parse("2026-11-18T16:00:00Z"), 3, 3, Duration.ofSeconds(300),
@@ -54,9 +54,9 @@ class PointListWriterProperties {
         AtomicInteger fromBuffer = new AtomicInteger();
         JsonGenerator counting = new JsonGeneratorDelegate(WireCodec.JSON.createGenerator(text)) {
             @Override
-            public JsonGenerator writeString(char[] chars, int offset, int length) {
+            public JsonGenerator writeRawValue(char[] chars, int offset, int length) {
                 fromBuffer.incrementAndGet();
-                return super.writeString(chars, offset, length);
+                return super.writeRawValue(chars, offset, length);
             }
         };
         WireCodec.JSON.writeValue(counting, new PointList(grid, new double[] {1.5, 0, 2.25}));
