@@ -105,25 +105,20 @@ make_requests() {
 
 # ---------------------------------------------------------------------------------------------------- servers
 # Starts the emulator with the given command; sets EMU_PID and STARTUP_MS (launch to first 200 of a signed call).
+# The probe is one Python process polling with a bare TCP connect (bench/startup.py --wait): a curl process every
+# few milliseconds would compete with the JVM for the two cores it is being timed on.
 start_emulator() { # command...
-  local probe
-  probe="$(head -1 "$OUT/requests/bandwidth.req")"
   local t0
   t0=$(now_ms)
   "$@" "${EMULATOR_ARGS[@]}" >"$OUT/emulator.log" 2>&1 &
   EMU_PID=$!
   PIDS+=("$EMU_PID")
-  local deadline=$((t0 + 60000))
-  while (($(now_ms) < deadline)); do
-    if [[ "$(send_line $EMU_PORT "$probe" /dev/null)" == 200 ]]; then
-      STARTUP_MS=$(($(now_ms) - t0))
-      return 0
-    fi
-    kill -0 "$EMU_PID" 2>/dev/null || { cat "$OUT/emulator.log" >&2; exit 1; }
-    sleep 0.01
-  done
-  log "the emulator did not answer within 60 s"
-  exit 1
+  if ! STARTUP_MS=$(python3 "$ROOT/bench/startup.py" --wait --since-ms "$t0" --pid "$EMU_PID" --port $EMU_PORT \
+    --request "$OUT/requests/bandwidth.req"); then
+    log "the emulator did not answer within 60 s"
+    cat "$OUT/emulator.log" >&2
+    exit 1
+  fi
 }
 
 start_wiremock() {

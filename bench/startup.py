@@ -2,6 +2,10 @@
 
     python3 bench/startup.py --runs 7 --port 18090 --request /tmp/lreq/bandwidth.req -- bin/usagekit-emulator ...
     python3 bench/startup.py --runs 7 --port 18090 --request r.req --config a 'cmd a ...' --config b 'cmd b ...'
+    python3 bench/startup.py --wait --since-ms T0 --pid PID --port 18090 --request r.req
+
+With --wait it starts nothing: it probes a server launched at T0 (epoch milliseconds) by process PID and prints the
+milliseconds from T0 to its first 200 (bench/run.sh uses this), exiting 1 if PID ends or 60 s pass first.
 
 The request file is one line of SignedRequests (method, path, body, headers, tab-separated). The probe polls with a
 bare TCP connect every 5 ms and only then sends the request: a curl process every few milliseconds would compete
@@ -76,26 +80,41 @@ def thread_cpu_ms(pid):
     return totals
 
 
-def one_run(command, port, payload, log, threads=False, timeout_s=60):
-    t0 = time.monotonic()
+def wait_for_200(alive, port, payload, since_ms, timeout_s=60):
+    """Milliseconds from since_ms (epoch) to the first 200 of a launched server, or None once alive() is false."""
+    while time.time() * 1000 - since_ms < timeout_s * 1000:
+        if not alive():
+            return None
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except OSError:
+            time.sleep(0.005)
+            continue
+        if status_of(port, payload) == 200:
+            return time.time() * 1000 - since_ms
+        time.sleep(0.005)
+    return None
+
+
+def process_alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+
+
+def one_run(command, port, payload, log, threads=False):
+    t0 = time.time() * 1000
     proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        while time.monotonic() - t0 < timeout_s:
-            if proc.poll() is not None:
-                raise RuntimeError(f"exited with {proc.returncode} before answering")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            except OSError:
-                time.sleep(0.005)
-                continue
-            if status_of(port, payload) == 200:
-                ms = (time.monotonic() - t0) * 1000
-                if threads:
-                    busy = sorted(thread_cpu_ms(proc.pid).items(), key=lambda kv: -kv[1])
-                    print("  threads (CPU ms): " + ", ".join(f"{k} {v}" for k, v in busy if v > 0), file=sys.stderr)
-                return ms, cpu_ms(proc.pid), rss_mb(proc.pid)
-            time.sleep(0.005)
-        raise RuntimeError("no 200 within the timeout")
+        ms = wait_for_200(lambda: proc.poll() is None, port, payload, t0)
+        if ms is None:
+            raise RuntimeError(f"no 200 (exit code {proc.poll()})")
+        if threads:
+            busy = sorted(thread_cpu_ms(proc.pid).items(), key=lambda kv: -kv[1])
+            print("  threads (CPU ms): " + ", ".join(f"{k} {v}" for k, v in busy if v > 0), file=sys.stderr)
+        return ms, cpu_ms(proc.pid), rss_mb(proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -114,8 +133,18 @@ def main():
     p.add_argument("--label", default="")
     p.add_argument("--threads", action="store_true", help="print the CPU time of each thread at the first 200")
     p.add_argument("--config", nargs=2, action="append", metavar=("LABEL", "COMMAND"), default=[])
+    p.add_argument("--wait", action="store_true", help="only probe a server launched at --since-ms by --pid")
+    p.add_argument("--since-ms", type=int)
+    p.add_argument("--pid", type=int)
     p.add_argument("command", nargs=argparse.REMAINDER)
     a = p.parse_args()
+    if a.wait:
+        with open(a.request) as f:
+            ms = wait_for_200(lambda: process_alive(a.pid), a.port, request_bytes(f.readline()), a.since_ms)
+        if ms is None:
+            sys.exit(1)
+        print(f"{ms:.0f}")
+        return
     configs = [(label, shlex.split(command)) for label, command in a.config]
     command = a.command[1:] if a.command[:1] == ["--"] else a.command
     if command:
