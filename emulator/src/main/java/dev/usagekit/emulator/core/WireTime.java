@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,21 +54,21 @@ public final class WireTime {
      * formatter was the largest cost of a response.
      */
     public static String formatRfc3339(long epochSecond, ZoneOffset offset) {
-        char[] text = new char[RFC3339_MAX_CHARS];
+        byte[] text = new byte[RFC3339_MAX_CHARS];
         int length = writeRfc3339(epochSecond, offset, text);
         return length < 0 ? RFC3339_OUT.format(Instant.ofEpochSecond(epochSecond).atOffset(offset))
-                : new String(text, 0, length);
+                : new String(text, 0, length, StandardCharsets.US_ASCII);
     }
 
     /** Longest text {@link #writeRfc3339} writes: date, time and a "+hh:mm" offset. */
     public static final int RFC3339_MAX_CHARS = 25;
 
     /**
-     * Writes the RFC 3339 text of the instant into {@code into} (at least {@link #RFC3339_MAX_CHARS} long) and
+     * Writes the RFC 3339 text of the instant as ASCII into {@code into} (at least {@link #RFC3339_MAX_CHARS} long) and
      * returns its length, or -1 for what only the formatter writes: offsets with seconds and years outside
      * 0..9999, both never on the wire.
      */
-    public static int writeRfc3339(long epochSecond, ZoneOffset offset, char[] into) {
+    public static int writeRfc3339(long epochSecond, ZoneOffset offset, byte[] into) {
         int offsetSeconds = offset.getTotalSeconds();
         long local = epochSecond + offsetSeconds;
         long epochDay = Math.floorDiv(local, 86400);
@@ -100,7 +101,7 @@ public final class WireTime {
             into[19] = 'Z';
             return 20;
         }
-        into[19] = offsetSeconds < 0 ? '-' : '+';
+        into[19] = (byte) (offsetSeconds < 0 ? '-' : '+');
         int minutes = Math.abs(offsetSeconds) / 60;
         digits(into, 20, minutes / 60, 2);
         into[22] = ':';
@@ -115,7 +116,7 @@ public final class WireTime {
     public static final class Rfc3339Series {
         private final ZoneOffset offset;
         private final int offsetSeconds;
-        private final char[] dayText = new char[RFC3339_MAX_CHARS];
+        private final byte[] dayText = new byte[RFC3339_MAX_CHARS];
         private long day = Long.MIN_VALUE;
         private int length;
 
@@ -125,7 +126,7 @@ public final class WireTime {
         }
 
         /** Like {@link #writeRfc3339}, but into {@code into} from {@code at}; -1 for what only the formatter writes. */
-        public int write(long epochSecond, char[] into, int at) {
+        public int write(long epochSecond, byte[] into, int at) {
             long local = epochSecond + offsetSeconds;
             long localDay = Math.floorDiv(local, 86400);
             if (localDay != day) {
@@ -144,9 +145,9 @@ public final class WireTime {
         }
     }
 
-    private static void digits(char[] text, int at, int value, int width) {
+    private static void digits(byte[] text, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
+            text[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

@@ -18,10 +18,10 @@ public final class DecimalText {
     }
 
     /**
-     * Writes {@code value} into {@code into} (at least {@link #MAX_CHARS} long) and returns the length, or -1 when the
-     * value is not a non-negative number of thousandths below 10^7.
+     * Writes {@code value} as ASCII into {@code into} from {@code at} (room for {@link #MAX_CHARS} bytes) and returns
+     * the length, or -1 when the value is not a non-negative number of thousandths below 10^7.
      */
-    public static int writeThousandths(double value, char[] into) {
+    public static int writeThousandths(double value, byte[] into, int at) {
         if (!(value >= 0 && value < PLAIN_LIMIT) || Double.doubleToRawLongBits(value) == Long.MIN_VALUE) {
             return -1; // negative (or -0.0), NaN, too large
         }
@@ -29,28 +29,26 @@ public final class DecimalText {
         if (thousandths / 1000.0 != value) {
             return -1;
         }
-        long whole = thousandths / 1000;
+        int whole = (int) (thousandths / 1000);
         int fraction = (int) (thousandths % 1000);
-        int at = writeDigits(whole, into);
-        into[at++] = '.';
-        into[at++] = (char) ('0' + fraction / 100);
+        int end = at + writeDigits(whole, into, at);
+        into[end++] = '.';
+        into[end++] = (byte) ('0' + fraction / 100);
         int rest = fraction % 100;
         if (rest != 0) {
-            into[at++] = (char) ('0' + rest / 10);
+            into[end++] = (byte) ('0' + rest / 10);
             if (rest % 10 != 0) {
-                into[at++] = (char) ('0' + rest % 10);
+                into[end++] = (byte) ('0' + rest % 10);
             }
         }
-        return at;
+        return end - at;
     }
 
-    private static int writeDigits(long value, char[] into) {
-        int length = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            length++;
-        }
-        for (int i = length - 1; i >= 0; i--) {
-            into[i] = (char) ('0' + value % 10);
+    private static int writeDigits(int value, byte[] into, int at) {
+        int length = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : value < 100_000 ? 5
+                : value < 1_000_000 ? 6 : 7;
+        for (int i = at + length - 1; i >= at; i--) {
+            into[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
         return length;

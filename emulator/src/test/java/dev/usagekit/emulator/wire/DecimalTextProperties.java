@@ -14,9 +14,9 @@ class DecimalTextProperties {
     }
 
     private static String written(double value) {
-        char[] text = new char[DecimalText.MAX_CHARS];
-        int length = DecimalText.writeThousandths(value, text);
-        return length < 0 ? null : new String(text, 0, length);
+        byte[] text = new byte[3 + DecimalText.MAX_CHARS];
+        int length = DecimalText.writeThousandths(value, text, 3);
+        return length < 0 ? null : new String(text, 3, length, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** Every number of thousandths below 10^7 is written exactly as the general writer writes it. */

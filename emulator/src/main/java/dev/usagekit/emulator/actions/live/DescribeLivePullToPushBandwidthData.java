@@ -15,6 +15,12 @@ import dev.usagekit.emulator.rules.RuleContext;
 import dev.usagekit.emulator.usage.BandwidthMetric;
 import dev.usagekit.emulator.usage.Series;
 import dev.usagekit.emulator.wire.DecimalText;
+import dev.usagekit.emulator.wire.WireCodec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.ser.std.StdSerializer;
@@ -183,16 +187,16 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
     /**
      * Writes a {@link PointList} exactly as the bean serializer writes its {@link BandwidthData} records (a test holds
      * the two to the same bytes), without making a record, a string and a general double-to-text per point: the
-     * series is most of the work of an answer. Each point's text is put together in a char buffer and written as one
-     * raw value; a point whose time or number only the general writers can write goes through them.
+     * series is most of the work of an answer. The points' text is put together as ASCII in a buffer and handed to the
+     * generator's output (stream or writer) a few kilobytes at a time; a point whose time or number only the general
+     * writers can write is written by the bean serializer into the same text.
      */
     static final class PointListWriter extends StdSerializer<PointList> {
-        private static final SerializableString TIME_STAMP = new SerializedString("TimeStamp");
-        private static final SerializableString UP_BANDWIDTH = new SerializedString("UpBandwidth");
-        private static final char[] POINT_START = "{\"TimeStamp\":\"".toCharArray();
-        private static final char[] BETWEEN = "\",\"UpBandwidth\":".toCharArray();
-        private static final int POINT_MAX_CHARS = POINT_START.length + WireTime.RFC3339_MAX_CHARS + BETWEEN.length
-                + DecimalText.MAX_CHARS + 1;
+        private static final byte[] POINT_START = "{\"TimeStamp\":\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] BETWEEN = "\",\"UpBandwidth\":".getBytes(StandardCharsets.US_ASCII);
+        private static final int POINT_MAX_BYTES = 1 + POINT_START.length + WireTime.RFC3339_MAX_CHARS
+                + BETWEEN.length + DecimalText.MAX_CHARS + 1;
+        private static final int CHUNK_BYTES = 8192;
 
         PointListWriter() {
             super(PointList.class);
@@ -200,39 +204,71 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
 
         @Override
         public void serialize(PointList points, JsonGenerator out, SerializationContext context) {
-            char[] point = new char[POINT_MAX_CHARS];
-            char[] number = new char[DecimalText.MAX_CHARS];
-            System.arraycopy(POINT_START, 0, point, 0, POINT_START.length);
-            WireTime.Rfc3339Series times = new WireTime.Rfc3339Series(points.grid.offset());
             out.writeStartArray(points, points.size());
-            for (int b = 0; b < points.size(); b++) {
-                long second = points.grid.startSecond(b);
-                double value = points.values[b];
-                int at = POINT_START.length;
-                int timeLength = times.write(second, point, at);
-                int numberLength = DecimalText.writeThousandths(value, number);
-                if (timeLength < 0 || numberLength < 0) {
-                    writeByTokens(out, second, points.grid.offset(), value);
-                    continue;
+            Object target = out.streamWriteOutputTarget();
+            if (!(target instanceof OutputStream) && !(target instanceof Writer)) {
+                for (int b = 0; b < points.size(); b++) { // e.g. a token buffer: no text to append to
+                    context.writeValue(out, points.get(b));
                 }
-                at += timeLength;
-                System.arraycopy(BETWEEN, 0, point, at, BETWEEN.length);
-                at += BETWEEN.length;
-                System.arraycopy(number, 0, point, at, numberLength);
-                at += numberLength;
-                point[at++] = '}';
-                out.writeRawValue(point, 0, at);
+                out.writeEndArray();
+                return;
             }
-            out.writeEndArray();
+            out.flush(); // what the generator holds goes first
+            WireTime.Rfc3339Series times = new WireTime.Rfc3339Series(points.grid.offset());
+            byte[] chunk = new byte[CHUNK_BYTES];
+            int at = 0;
+            try {
+                for (int b = 0; b < points.size(); b++) {
+                    if (at > CHUNK_BYTES - POINT_MAX_BYTES) {
+                        append(target, chunk, at);
+                        at = 0;
+                    }
+                    if (b > 0) {
+                        chunk[at++] = ',';
+                    }
+                    int end = writePoint(points, b, times, chunk, at);
+                    if (end < 0) {
+                        append(target, chunk, at);
+                        at = 0;
+                        byte[] general = WireCodec.JSON.writeValueAsBytes(points.get(b));
+                        append(target, general, general.length);
+                    } else {
+                        at = end;
+                    }
+                }
+                append(target, chunk, at);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.writeEndArray(); // the generator saw no element, so it adds no separator
         }
 
-        private static void writeByTokens(JsonGenerator out, long second, ZoneOffset offset, double value) {
-            out.writeStartObject();
-            out.writeName(TIME_STAMP);
-            out.writeString(WireTime.formatRfc3339(second, offset));
-            out.writeName(UP_BANDWIDTH);
-            out.writeNumber(value);
-            out.writeEndObject();
+        /** Appends point {@code b} from {@code at}; its end, or -1 when only the general writers can write it. */
+        private static int writePoint(PointList points, int b, WireTime.Rfc3339Series times, byte[] into, int at) {
+            System.arraycopy(POINT_START, 0, into, at, POINT_START.length);
+            at += POINT_START.length;
+            int timeLength = times.write(points.grid.startSecond(b), into, at);
+            if (timeLength < 0) {
+                return -1;
+            }
+            at += timeLength;
+            System.arraycopy(BETWEEN, 0, into, at, BETWEEN.length);
+            at += BETWEEN.length;
+            int numberLength = DecimalText.writeThousandths(points.values[b], into, at);
+            if (numberLength < 0) {
+                return -1;
+            }
+            at += numberLength;
+            into[at++] = '}';
+            return at;
+        }
+
+        private static void append(Object target, byte[] ascii, int length) throws IOException {
+            if (target instanceof OutputStream stream) {
+                stream.write(ascii, 0, length);
+            } else {
+                ((Writer) target).write(new String(ascii, 0, length, StandardCharsets.US_ASCII));
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class VolcengineAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(VolcengineAuthenticator.class);
+    private static final Pattern ANY_PORT = Pattern.compile(":\\d+$");
+    private static final Pattern EXPIRES = Pattern.compile("\\d{1,9}");
     /** Default validity of a signature when the request sets no X-Expires. */
     private static final long DEFAULT_EXPIRES_SECONDS = 900;
 
@@ -80,7 +83,7 @@ public final class VolcengineAuthenticator {
         }
         String expires = queryForm ? request.firstQuery("X-Expires") : request.header("X-Expires");
         long window = DEFAULT_EXPIRES_SECONDS;
-        if (expires != null && expires.matches("\\d{1,9}")) {
+        if (expires != null && EXPIRES.matcher(expires).matches()) {
             window = Long.parseLong(expires);
         }
         Duration skew = Duration.between(signedAt, clock.instant()).abs();
@@ -97,7 +100,7 @@ public final class VolcengineAuthenticator {
         Set<String> hosts = new LinkedHashSet<>();
         hosts.add(host);
         hosts.add(VolcengineSignatureV4.stripDefaultPort(host));
-        hosts.add(host.replaceFirst(":\\d+$", ""));
+        hosts.add(ANY_PORT.matcher(host).replaceFirst(""));
         SignatureComputation first = null;
         for (String candidate : hosts) {
             headers.put("host", candidate);

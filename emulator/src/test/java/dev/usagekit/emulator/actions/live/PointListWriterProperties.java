@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Example;
@@ -43,25 +44,33 @@ class PointListWriterProperties {
         List<BandwidthData> records = new ArrayList<>(points);
 
         assertThat(WireCodec.JSON.writeValueAsString(points)).isEqualTo(WireCodec.JSON.writeValueAsString(records));
+        assertThat(WireCodec.JSON.writeValueAsBytes(Map.of("List", points)))
+                .isEqualTo(WireCodec.JSON.writeValueAsBytes(Map.of("List", records)));
     }
 
-    /** The mapper really takes the dedicated writer (which writes each point as one raw value). */
+    /** The mapper really takes the dedicated writer (which writes the points' text itself, no object tokens). */
     @Example
     void theMapperUsesTheWriter() {
         BucketGrid grid = new BucketGrid(Instant.parse("2026-11-18T16:00:00Z"), 3, 3, Duration.ofSeconds(300),
                 ZoneOffset.ofHours(8), Instant.parse("2026-11-19T16:00:00Z"));
         StringWriter text = new StringWriter();
-        AtomicInteger fromBuffer = new AtomicInteger();
+        AtomicInteger objectTokens = new AtomicInteger();
         JsonGenerator counting = new JsonGeneratorDelegate(WireCodec.JSON.createGenerator(text)) {
             @Override
-            public JsonGenerator writeRawValue(char[] chars, int offset, int length) {
-                fromBuffer.incrementAndGet();
-                return super.writeRawValue(chars, offset, length);
+            public JsonGenerator writeStartObject(Object forValue) {
+                objectTokens.incrementAndGet();
+                return super.writeStartObject(forValue);
+            }
+
+            @Override
+            public JsonGenerator writeStartObject() {
+                objectTokens.incrementAndGet();
+                return super.writeStartObject();
             }
         };
         WireCodec.JSON.writeValue(counting, new PointList(grid, new double[] {1.5, 0, 2.25}));
 
-        assertThat(fromBuffer).hasValue(3);
+        assertThat(objectTokens).hasValue(0);
         assertThat(text.toString()).isEqualTo("[{\"TimeStamp\":\"2026-11-19T00:00:00+08:00\",\"UpBandwidth\":1.5},"
                 + "{\"TimeStamp\":\"2026-11-19T00:05:00+08:00\",\"UpBandwidth\":0.0},"
                 + "{\"TimeStamp\":\"2026-11-19T00:10:00+08:00\",\"UpBandwidth\":2.25}]");
