@@ -41,8 +41,9 @@ import reactor.netty.NettyPipeline;
  * latency: while an answer is outstanding (ours, waiting, or Spring's, not yet complete), later requests are held and
  * the connection stops reading until it is written.
  * <p>
- * Reactor Netty reads on demand (auto-read off): whoever consumes a read asks for the next. Spring asks while it
- * serves a request; this handler asks when it took the read, and when held requests are done.
+ * Reactor Netty reads on demand (auto-read off): whoever consumes a read asks for the next. While Spring serves a
+ * request it does so; otherwise the connection reads by itself (auto-read on), as asking for each read costs two
+ * system calls per API call (interest in input set, then cleared).
  */
 public final class ApiChannelHandler extends ChannelDuplexHandler {
 
@@ -69,8 +70,6 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
     private int springOpen;
     /** An answer of ours waits for its injected latency. */
     private boolean waiting;
-    /** Reading stopped while requests are held (on a channel that reads by itself). */
-    private boolean paused;
 
     /** @param springPath whether a request path is Spring's (control plane, actuator) rather than an API call */
     public ApiChannelHandler(ApiEntry entry, Predicate<String> springPath) {
@@ -106,10 +105,7 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
 
     private void hold(ChannelHandlerContext ctx, Object msg) {
         held.add(msg);
-        if (!paused && ctx.channel().config().isAutoRead()) {
-            paused = true;
-            ctx.channel().config().setAutoRead(false);
-        }
+        ctx.channel().config().setAutoRead(false);
         if (held.size() > MAX_HELD) {
             releaseHeld();
             ctx.close();
@@ -125,6 +121,7 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
             if (springPath.test(RawRequest.pathOf(request.uri()))) {
                 passing = true;
                 springOpen++;
+                ctx.channel().config().setAutoRead(false); // Spring reads on demand
             } else {
                 begin(ctx, request);
             }
@@ -265,10 +262,6 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         while (!held.isEmpty() && !(held.peek() instanceof HttpRequest && answerOutstanding())) {
             process(ctx, held.poll());
         }
-        if (held.isEmpty() && paused) {
-            paused = false;
-            ctx.channel().config().setAutoRead(true);
-        }
         askForMore(ctx);
     }
 
@@ -279,9 +272,10 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         askForMore(ctx);
     }
 
+    /** Once nothing waits for Spring or for an answer of ours, the connection reads by itself again. */
     private void askForMore(ChannelHandlerContext ctx) {
         if (!passing && !answerOutstanding() && held.isEmpty() && !ctx.channel().config().isAutoRead()) {
-            ctx.read();
+            ctx.channel().config().setAutoRead(true);
         }
     }
 

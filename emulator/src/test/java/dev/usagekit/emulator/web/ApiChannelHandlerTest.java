@@ -210,21 +210,31 @@ class ApiChannelHandlerTest {
     }
 
     @Test
-    void onAChannelThatReadsOnDemandTheNextReadIsAskedForUntilTheRequestIsComplete() {
+    void aConnectionReadsByItselfExceptWhileSpringServesOrAnAnswerWaits() {
         ReadDemand demand = new ReadDemand();
         channel.pipeline().addFirst(demand);
-        channel.config().setAutoRead(false);
+        channel.config().setAutoRead(false); // as Reactor Netty leaves it
 
         send("POST /?Action=A HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nab");
-        assertThat(demand.asked).isEqualTo(1);
+        assertThat(channel.config().isAutoRead()).as("reading by itself").isTrue();
         send("cd");
         assertThat(replies()).extracting(Reply::body).containsExactly("POST /?Action=A abcd");
-        assertThat(demand.asked).isEqualTo(2); // and the next request may come
 
         send("GET /_emulator/health HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertThat(demand.asked).as("Spring asks for reads while it serves").isEqualTo(2);
+        assertThat(channel.config().isAutoRead()).as("Spring reads on demand").isFalse();
+        int asked = demand.asked;
         spring.answer("health");
-        assertThat(demand.asked).isEqualTo(3);
+        assertThat(replies()).extracting(Reply::body).containsExactly("health");
+        assertThat(channel.config().isAutoRead()).isTrue();
+        assertThat(demand.asked).as("turning auto-read on reads at once").isGreaterThan(asked);
+
+        send(post("/?Action=Slow&latency=100", ""));
+        send(post("/?Action=Behind", ""));
+        assertThat(channel.config().isAutoRead()).as("paused behind a waiting answer").isFalse();
+        channel.advanceTimeBy(100, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(replies()).hasSize(2);
+        assertThat(channel.config().isAutoRead()).isTrue();
     }
 
     @Test
