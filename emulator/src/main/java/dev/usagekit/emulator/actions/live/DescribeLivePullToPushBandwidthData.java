@@ -115,15 +115,20 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         int slotsPerBucket = (int) (grid.granularity().getSeconds() / Series.SLOT_SECONDS);
         int n = grid.served();
         double[] total = new double[n];
-        double[][] perGroup = new double[groups.size()][n];
+        // each group's own series is only made when the answer is split by group
+        double[][] perGroup = query.split() ? new double[groups.size()][n] : null;
         double[] slotSums = new double[n * slotsPerBucket];
         double[] groupSlots = new double[slotSums.length];
         for (int g = 0; g < groups.size(); g++) {
             BandwidthMetric.slotPeaksMbps(series.get(g), grid.startSecond(0), groupSlots);
-            for (int b = 0; b < n; b++) {
-                for (int s = b * slotsPerBucket; s < (b + 1) * slotsPerBucket; s++) {
-                    perGroup[g][b] = Math.max(perGroup[g][b], groupSlots[s]);
-                    slotSums[s] += groupSlots[s];
+            for (int s = 0; s < slotSums.length; s++) {
+                slotSums[s] += groupSlots[s];
+            }
+            if (perGroup != null) {
+                for (int b = 0; b < n; b++) {
+                    for (int s = b * slotsPerBucket; s < (b + 1) * slotsPerBucket; s++) {
+                        perGroup[g][b] = Math.max(perGroup[g][b], groupSlots[s]);
+                    }
                 }
             }
         }
@@ -197,6 +202,8 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         private static final int POINT_MAX_BYTES = 1 + POINT_START.length + WireTime.RFC3339_MAX_CHARS
                 + BETWEEN.length + DecimalText.MAX_CHARS + 1;
         private static final int CHUNK_BYTES = 8192;
+        /** One buffer per thread: a series is written start to end on one thread, and no answer nests another. */
+        private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[CHUNK_BYTES]);
 
         PointListWriter() {
             super(PointList.class);
@@ -215,7 +222,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
             }
             out.flush(); // what the generator holds goes first
             WireTime.Rfc3339Series times = new WireTime.Rfc3339Series(points.grid.offset());
-            byte[] chunk = new byte[CHUNK_BYTES];
+            byte[] chunk = CHUNKS.get();
             int at = 0;
             try {
                 for (int b = 0; b < points.size(); b++) {
