@@ -18,8 +18,8 @@ QUICK=0
 [[ "${1:-}" == "--quick" ]] && QUICK=1
 
 DURATION=10          # seconds per measured wrk run
-WARMUP_MIN=30        # at least this many seconds of wrk warm-up: a JIT on two cores can stall for a while, then jump
-WARMUP_MAX=90        # at most this many seconds of wrk warm-up before the measured runs of each server
+WARMUP_MIN=60        # at least this many seconds of wrk warm-up: a JIT on two cores can level off for a while, then jump (WireMock: ~50 s)
+WARMUP_MAX=120       # at most this many seconds of wrk warm-up before the measured runs of each server
 THREADS=2
 CONNECTIONS=32
 OPEN_LOOP_CONNECTIONS=16
