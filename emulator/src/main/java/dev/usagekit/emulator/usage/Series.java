@@ -76,26 +76,35 @@ public final class Series {
      * same values, with the day- and hour-level draws made once per day and hour instead of once per slot.
      */
     public void activities(long firstSlotStart, double[] into) {
-        long day = Long.MIN_VALUE;
-        boolean idleDay = false;
-        long hour = Long.MIN_VALUE;
-        boolean idleHour = false;
-        double burst = 1.0;
+        // positions within the local day and the UTC hour advance by one slot a step: no division per slot
+        long local = firstSlotStart + offsetSeconds;
+        long localDay = Math.floorDiv(local, 86400);
+        int secondOfDay = (int) (local - localDay * 86400);
+        long hour = Math.floorDiv(firstSlotStart, 3600);
+        int secondOfHour = (int) (firstSlotStart - hour * 3600);
+        long slotIndex = Math.floorDiv(firstSlotStart, SLOT_SECONDS);
+        boolean idleDay = idleDay(localDay);
+        double dayFactor = dayFactor(localDay);
+        boolean idleHour = idleHour(hour);
+        double burst = burst(hour);
         for (int i = 0; i < into.length; i++) {
-            long slotStart = firstSlotStart + (long) i * SLOT_SECONDS;
-            long local = slotStart + offsetSeconds;
-            long localDay = Math.floorDiv(local, 86400);
-            if (localDay != day) {
-                day = localDay;
+            into[i] = idleDay || idleHour ? 0
+                    : daily[secondOfDay / SLOT_SECONDS] * dayFactor * noiseOfSlot(slotIndex) * burst;
+            slotIndex++;
+            secondOfDay += SLOT_SECONDS;
+            if (secondOfDay >= 86400) {
+                secondOfDay -= 86400;
+                localDay++;
                 idleDay = idleDay(localDay);
+                dayFactor = dayFactor(localDay);
             }
-            long hourIndex = Math.floorDiv(slotStart, 3600);
-            if (hourIndex != hour) {
-                hour = hourIndex;
-                idleHour = idleHour(hourIndex);
-                burst = burst(hourIndex);
+            secondOfHour += SLOT_SECONDS;
+            if (secondOfHour >= 3600) {
+                secondOfHour -= 3600;
+                hour++;
+                idleHour = idleHour(hour);
+                burst = burst(hour);
             }
-            into[i] = idleDay || idleHour ? 0 : level(local, localDay) * noise(slotStart) * burst;
         }
     }
 
@@ -115,12 +124,21 @@ public final class Series {
 
     private double level(long local, long localDay) {
         int slotOfDay = (int) (Math.floorMod(local, 86400) / SLOT_SECONDS);
+        return daily[slotOfDay] * dayFactor(localDay);
+    }
+
+    /** Weekends follow the series' weekly factor. */
+    private double dayFactor(long localDay) {
         int dayOfWeek = (int) Math.floorMod(localDay + 3, 7); // epoch day 0 was a Thursday; 0 = Monday
-        return daily[slotOfDay] * (dayOfWeek >= 5 ? weekendFactor : 1.0);
+        return dayOfWeek >= 5 ? weekendFactor : 1.0;
     }
 
     private double noise(long slotStart) {
-        return 0.85 + 0.3 * Hashing.unit(key, SALT_SLOT, Math.floorDiv(slotStart, SLOT_SECONDS));
+        return noiseOfSlot(Math.floorDiv(slotStart, SLOT_SECONDS));
+    }
+
+    private double noiseOfSlot(long slotIndex) {
+        return 0.85 + 0.3 * Hashing.unit(key, SALT_SLOT, slotIndex);
     }
 
     /** Activity for a whole local day, as a day-level draw: idle days give 0; weekends follow the weekly factor. */
@@ -128,8 +146,7 @@ public final class Series {
         if (idleDay(localDay)) {
             return 0;
         }
-        int dayOfWeek = (int) Math.floorMod(localDay + 3, 7);
         double noise = 0.8 + 0.4 * Hashing.unit(key, SALT_SLOT, localDay);
-        return (dayOfWeek >= 5 ? weekendFactor : 1.0) * noise;
+        return dayFactor(localDay) * noise;
     }
 }

@@ -38,14 +38,16 @@ class UsageArithmeticProperties {
     @Property(tries = 300)
     void activitiesOfARunAreTheActivitiesOfEachSlot(@ForAll long seed,
             @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours,
-            @ForAll @LongRange(min = 0, max = 8_000_000) long firstSlot, @ForAll @IntRange(max = 3000) int count) {
+            @ForAll @LongRange(min = 0, max = 8_000_000) long firstSlot, @ForAll @IntRange(max = 3000) int count,
+            @ForAll @IntRange(max = Series.SLOT_SECONDS - 1) int shift) {
         Series series = new UsageModel(seed).series("acct", "group", "g1", 1.5, ZoneOffset.ofTotalSeconds(quarterHours * 900));
         double[] run = new double[count];
-        series.activities(firstSlot * Series.SLOT_SECONDS, run);
+        long first = firstSlot * Series.SLOT_SECONDS + shift; // runs start on slot boundaries, but need not
+        series.activities(first, run);
         double[] peaks = new double[count];
-        BandwidthMetric.slotPeaksMbps(series, firstSlot * Series.SLOT_SECONDS, peaks);
+        BandwidthMetric.slotPeaksMbps(series, first, peaks);
         for (int i = 0; i < count; i++) {
-            long t = (firstSlot + i) * Series.SLOT_SECONDS;
+            long t = first + (long) i * Series.SLOT_SECONDS;
             assertThat(run[i]).as("slot %d", i).isEqualTo(series.activity(t));
             assertThat(peaks[i]).as("slot %d", i).isEqualTo(BandwidthMetric.slotPeakMbps(series, t));
         }
