@@ -138,11 +138,27 @@ public final class WireTime {
             }
             System.arraycopy(dayText, 0, into, at, length);
             int secondOfDay = (int) (local - localDay * 86400);
-            digits(into, at + 11, secondOfDay / 3600, 2);
-            digits(into, at + 14, secondOfDay / 60 % 60, 2);
-            digits(into, at + 17, secondOfDay % 60, 2);
+            int minuteOfDay = secondOfDay / 60;
+            twoDigits(into, at + 11, minuteOfDay / 60);
+            twoDigits(into, at + 14, minuteOfDay - minuteOfDay / 60 * 60);
+            twoDigits(into, at + 17, secondOfDay - minuteOfDay * 60);
             return length;
         }
+    }
+
+    /** "00" to "99", two bytes each: the time of day of every point of a series is written from here. */
+    private static final byte[] TWO_DIGITS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
+            TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    private static void twoDigits(byte[] text, int at, int value) {
+        text[at] = TWO_DIGITS[2 * value];
+        text[at + 1] = TWO_DIGITS[2 * value + 1];
     }
 
     private static void digits(byte[] text, int at, int value, int width) {
