@@ -43,7 +43,9 @@ public final class VolcengineAuthenticator {
         this.mode = mode;
     }
 
-    public Account authenticate(RawRequest request, Catalogue catalogue, CallTrace trace) {
+    /** @param parsed the request's authorization when the gateway could already read it, else null */
+    public Account authenticate(RawRequest request, VolcengineAuthorization parsed, Catalogue catalogue,
+            CallTrace trace) {
         String header = request.header("Authorization");
         boolean queryForm = (header == null || header.isBlank()) && request.query().containsKey("X-Credential");
         if ((header == null || header.isBlank()) && !queryForm) {
@@ -51,8 +53,9 @@ public final class VolcengineAuthenticator {
         }
         VolcengineAuthorization auth;
         try {
-            auth = queryForm ? VolcengineSignatureV4.parseQueryAuthorization(request.query())
-                    : VolcengineSignatureV4.parseAuthorization(header);
+            auth = parsed != null ? parsed
+                    : queryForm ? VolcengineSignatureV4.parseQueryAuthorization(request.query())
+                            : VolcengineSignatureV4.parseAuthorization(header);
         } catch (VolcengineAuthorizationException e) {
             trace.note("signature", Map.of("problem", e.getMessage()));
             throw e.reason() == VolcengineAuthorizationException.Reason.INVALID_CREDENTIAL

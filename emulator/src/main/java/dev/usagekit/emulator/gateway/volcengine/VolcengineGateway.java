@@ -62,7 +62,7 @@ public final class VolcengineGateway {
     private static VolcengineAuthorization scope(RawRequest request) {
         try {
             String header = request.header("Authorization");
-            return header != null ? VolcengineSignatureV4.parseAuthorization(header)
+            return header != null && !header.isBlank() ? VolcengineSignatureV4.parseAuthorization(header)
                     : request.query().containsKey("X-Credential")
                             ? VolcengineSignatureV4.parseQueryAuthorization(request.query()) : null;
         } catch (RuntimeException e) {
@@ -95,7 +95,7 @@ public final class VolcengineGateway {
             if (!"POST".equals(request.method())) {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
-            Account account = authenticator.authenticate(request, runner.state().catalogue(), trace);
+            Account account = authenticator.authenticate(request, scope, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
             JsonNode body = parseBody(request.body(), handler);
             outcome = runner.run(handler, account, body, requestId, trace);
