@@ -2,7 +2,7 @@
 # Benchmarks the emulator side by side with WireMock (static stub) and nginx (static file, the transport limit),
 # on loopback, with the same load generators and settings. Appends one results table to BENCHMARKS.md.
 #
-#   bench/run.sh            full run (~5-8 minutes)
+#   bench/run.sh            full run (~7-9 minutes)
 #   bench/run.sh --quick    short runs (~2-3 minutes), for a smoke test of the script
 #
 # Installs what it needs (wrk and nginx from Debian, WireMock standalone from Maven Central), builds the emulator and
