@@ -198,6 +198,11 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         }
         // injected latency waits on a timer, never on a thread; the connection's later requests wait behind it
         waiting = true;
+        // Reactor Netty's idle timeout counts from the last read and knows nothing of this request: a latency longer
+        // than server.netty.idle-timeout would close the connection instead of answering late
+        if (ctx.pipeline().get(NettyPipeline.IdleTimeoutHandler) != null) {
+            ctx.pipeline().remove(NettyPipeline.IdleTimeoutHandler);
+        }
         ctx.executor().schedule(() -> {
             waiting = false;
             write(ctx, answer, keepAlive, started);

@@ -327,6 +327,22 @@ class ApiChannelHandlerTest {
     }
 
     @Test
+    void anAnswerWaitingForItsLatencyIsNotCutOffByTheIdleTimeout() {
+        channel.pipeline().addFirst(NettyPipeline.IdleTimeoutHandler,
+                new io.netty.handler.timeout.IdleStateHandler(0, 0, 60, TimeUnit.SECONDS));
+        send(post("/?Action=Quick", ""));
+        assertThat(channel.pipeline().get(NettyPipeline.IdleTimeoutHandler)).isNotNull();
+
+        send(post("/?Action=Slow&latency=90000", ""));
+        assertThat(channel.pipeline().get(NettyPipeline.IdleTimeoutHandler)).isNull();
+        channel.advanceTimeBy(90, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(replies()).extracting(Reply::body).containsExactly("POST /?Action=Quick ",
+                "POST /?Action=Slow&latency=90000 ");
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
     void aClientThatPipelinesWithoutEverReadingIsDisconnected() {
         send(post("/?Action=Slow&latency=60000", ""));
         StringBuilder flood = new StringBuilder();
