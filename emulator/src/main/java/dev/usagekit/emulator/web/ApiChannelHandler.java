@@ -262,23 +262,26 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         }
     }
 
-    /** Serves held requests until one of them has to wait again; reads again once none is left. */
+    /** Serves held requests until one of them has to wait again; reads by itself again once none is left. */
     private void resume(ChannelHandlerContext ctx) {
         while (!held.isEmpty() && !(held.peek() instanceof HttpRequest && answerOutstanding())) {
             process(ctx, held.poll());
         }
-        askForMore(ctx);
+        readByItselfWhenIdle(ctx);
     }
 
-    /** The read went to this handler (or is held): Spring will not ask for the next one, so ask here. */
+    /**
+     * A connection starts out reading on demand, as Reactor Netty sets it up; once a read went to this handler rather
+     * than to Spring, Spring will not ask for the next one, so the connection goes on reading by itself.
+     */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         ctx.fireChannelReadComplete();
-        askForMore(ctx);
+        readByItselfWhenIdle(ctx);
     }
 
     /** Once nothing waits for Spring or for an answer of ours, the connection reads by itself again. */
-    private void askForMore(ChannelHandlerContext ctx) {
+    private void readByItselfWhenIdle(ChannelHandlerContext ctx) {
         if (!passing && !answerOutstanding() && held.isEmpty() && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
