@@ -1,9 +1,7 @@
 package dev.usagekit.emulator.signing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +10,6 @@ import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.usagekit.emulator.signing.VolcengineAuthorizationException.Reason;
 
@@ -29,12 +26,8 @@ public final class VolcengineSignatureV4 {
     private static final String QUERY_SIGNATURE = "X-Signature";
     private static final String QUERY_NOT_SIGN_BODY = "X-NotSignBody";
 
-    private static final Pattern X_DATE_SHAPE = Pattern.compile("\\d{8}T\\d{6}Z");
     private static final DateTimeFormatter X_DATE = DateTimeFormatter
             .ofPattern("uuuuMMdd'T'HHmmss'Z'")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter
-            .ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final int SIGNATURE_HEX_LENGTH = 64;
 
@@ -131,15 +124,15 @@ public final class VolcengineSignatureV4 {
      *                                or not a real UTC date and time
      */
     public static Instant parseXDate(String xDate) {
-        if (xDate == null || !X_DATE_SHAPE.matcher(xDate).matches()) {
+        if (xDate == null || !BasicIsoTime.isDateTimeShape(xDate)) {
             throw new DateTimeParseException(
                     "X-Date must look like 20240101T000000Z, got: " + xDate, String.valueOf(xDate), 0);
         }
         try {
-            return LocalDateTime.parse(xDate, X_DATE).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+            return BasicIsoTime.dateTime(xDate).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
             throw new DateTimeParseException(
-                    "X-Date is not a valid UTC date and time: " + xDate, xDate, e.getErrorIndex(), e);
+                    "X-Date is not a valid UTC date and time: " + xDate, xDate, 0, e);
         }
     }
 
@@ -170,10 +163,7 @@ public final class VolcengineSignatureV4 {
         String scope = shortDate + "/" + region + "/" + service + "/" + TERMINATOR;
         String stringToSign = String.join("\n",
                 ALGORITHM, xDate, scope, Digests.sha256Hex(canonicalRequest));
-        byte[] key = Digests.hmacSha256(secretKey.getBytes(StandardCharsets.UTF_8), shortDate);
-        key = Digests.hmacSha256(key, region);
-        key = Digests.hmacSha256(key, service);
-        key = Digests.hmacSha256(key, TERMINATOR);
+        byte[] key = SigningKeys.of(secretKey, shortDate, region, service);
         String signature = Digests.hex(Digests.hmacSha256(key, stringToSign));
         return new SignatureComputation(canonicalRequest, stringToSign, signature);
     }
@@ -257,10 +247,8 @@ public final class VolcengineSignatureV4 {
 
     private static void requireShortDate(String shortDate) {
         try {
-            if (shortDate.length() == 8 && shortDate.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                LocalDate.parse(shortDate, SHORT_DATE);
-                return;
-            }
+            BasicIsoTime.date(shortDate);
+            return;
         } catch (DateTimeException e) {
             // falls through to the common message
         }

@@ -3,11 +3,18 @@ package dev.usagekit.emulator.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
@@ -53,5 +60,52 @@ class WireTimeProperties {
                 .isEqualTo("2000-02-28T18:30:00-05:30"); // the day before a century leap day
         assertThat(WireTime.formatRfc3339(0, ZoneOffset.ofTotalSeconds(3661)))
                 .isEqualTo(REFERENCE.format(Instant.EPOCH.atOffset(ZoneOffset.ofTotalSeconds(3661))));
+    }
+
+    /** The hand-read usual shape accepts and rejects exactly what the strict formatter does, with the same value. */
+    @Property(tries = 20_000)
+    void rfc3339ParsingAgreesWithTheStrictFormatter(@ForAll("nearlyRfc3339") String text) {
+        Optional<OffsetDateTime> expected;
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(text, WireTime.RFC3339);
+            expected = t.getYear() >= 1970 && t.getYear() <= 9999 ? Optional.of(t) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            expected = Optional.empty();
+        }
+        assertThat(WireTime.parseRfc3339(text)).as(text).isEqualTo(expected);
+    }
+
+    @Example
+    void rfc3339ParsingOfTheUsualShapes() {
+        assertThat(WireTime.parseRfc3339("2026-11-19T00:00:00+08:00"))
+                .contains(OffsetDateTime.parse("2026-11-19T00:00:00+08:00"));
+        assertThat(WireTime.parseRfc3339("2026-11-19t00:00:00.5z")).contains(OffsetDateTime.parse("2026-11-19T00:00:00.5Z"));
+        assertThat(WireTime.parseRfc3339("2026-02-29T00:00:00Z")).isEmpty(); // not a leap year
+        assertThat(WireTime.parseRfc3339("2026-11-19T00:00:00+18:01")).isEmpty();
+        assertThat(WireTime.parseRfc3339("2026-11-19T00:00:00+0800")).isEmpty();
+        assertThat(WireTime.parseRfc3339("1969-12-31T23:59:59Z")).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<String> nearlyRfc3339() {
+        Arbitrary<String> date = Combinators.combine(number(0, 10_000, 4), number(0, 13, 2), number(0, 32, 2))
+                .as((y, m, d) -> y + "-" + m + "-" + d);
+        Arbitrary<String> time = Combinators.combine(number(0, 25, 2), number(0, 61, 2), number(0, 61, 2))
+                .as((h, m, s) -> h + ":" + m + ":" + s);
+        Arbitrary<String> fraction = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("."),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(11).map(f -> "." + f));
+        Arbitrary<String> offset = Arbitraries.oneOf(Arbitraries.of("Z", "z", "", "+08", "+0800", "+8:00", "-00:00"),
+                Combinators.combine(Arbitraries.of("+", "-"), number(0, 20, 2), number(0, 61, 2))
+                        .as((sign, h, m) -> sign + h + ":" + m));
+        Arbitrary<String> text = Combinators.combine(date, Arbitraries.of("T", "t", " "), time, fraction, offset)
+                .as((d, t, h, f, o) -> d + t + h + f + o);
+        // now and then one character replaced, including by a digit that is not ASCII
+        return Combinators.combine(text, Arbitraries.integers().between(0, 40), Arbitraries.of('0', '9', '-', ':', '.',
+                'x', '+', 'Z', '\u0663')).as((t, at, c) -> at < t.length() && at % 3 == 0
+                        ? t.substring(0, at) + c + t.substring(at + 1) : t);
+    }
+
+    private static Arbitrary<String> number(int from, int until, int width) {
+        return Arbitraries.integers().between(from, until - 1).map(v -> String.format("%0" + width + "d", v));
     }
 }

@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -97,7 +99,9 @@ public final class VolcengineAuthenticator {
 
     private void verify(RawRequest request, VolcengineAuthorization auth, AccessKey key, String xDate,
             boolean queryForm, CallTrace trace) {
-        Map<String, String> headers = HeaderView.lowercased(request.headers());
+        List<String> wanted = new ArrayList<>(auth.signedHeaders());
+        wanted.add("host");
+        Map<String, String> headers = HeaderView.lowercased(request.headers(), wanted);
         String host = String.valueOf(headers.get("host"));
         // the received Host first; SDKs that drop a default or any port sign the shorter form
         Set<String> hosts = new LinkedHashSet<>();
