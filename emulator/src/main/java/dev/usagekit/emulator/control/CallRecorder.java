@@ -10,10 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
 
 /** Writes every answered API call to the journal and to the usagekit.* meters. */
 public final class CallRecorder implements CallObserver {
@@ -33,14 +33,15 @@ public final class CallRecorder implements CallObserver {
 
     @Override
     public void answered(RawRequest request, CallTrace trace, WireResponse response, Duration elapsed) {
-        Map<String, Object> details = new LinkedHashMap<>(trace.details());
+        Map<String, Object> details = trace.details();
         String vendor = text(details.remove("vendor"), "UNKNOWN");
         String action = text(details.remove("action"), request.firstQuery("Action"));
         String account = text(details.remove("account"), null);
         String errorCode = text(details.remove("errorCode"), null);
         String kind = text(details.remove("errorKind"), null);
         String outcome = outcome(response.status(), kind);
-        journal.record(clock.instant(), vendor, action, account, response.status(), errorCode, outcome, details);
+        journal.record(clock.instant(), vendor, action, account, response.status(), errorCode, outcome,
+                detailsJson(details));
         String actionTag = action == null ? "unknown" : action;
         counters.computeIfAbsent(List.of(actionTag, vendor, outcome), k -> Counter.builder("usagekit.requests")
                 .description("API requests by action, vendor and outcome")
@@ -60,6 +61,14 @@ public final class CallRecorder implements CallObserver {
             return "fault";
         }
         return status < 400 && errorKind == null ? "success" : "error";
+    }
+
+    private static String detailsJson(Map<String, Object> details) {
+        try {
+            return ControlApi.JSON.writeValueAsString(details);
+        } catch (JacksonException e) { // a stage noted something JSON cannot hold: say so rather than lose the call
+            return ControlApi.JSON.writeValueAsString(Map.of("unwritableDetails", String.valueOf(e.getMessage())));
+        }
     }
 
     private static String text(Object value, String fallback) {

