@@ -46,6 +46,8 @@ def main():
     out.append(f"| p50 / p99 at {v['half_rate']} req/s, open loop (ms) | {n('emu_half_p50'):.2f} / "
                f"{n('emu_half_p99'):.2f} | {n('wm_half_p50'):.2f} / {n('wm_half_p99'):.2f} | "
                f"{n('ngx_half_p50'):.2f} / {n('ngx_half_p99'):.2f} |")
+    out.append(f"| load generator CPU per request at half load (µs) | {n('emu_half_gen_cpu_us'):.0f} | "
+               f"{n('wm_half_gen_cpu_us'):.0f} | {n('ngx_half_gen_cpu_us'):.0f} |")
     out.append(f"| server CPU per request at max load (µs) | {v.get('emu_cpu_us', '?')} | {v.get('wm_cpu_us', '?')} | "
                f"{v.get('ngx_cpu_us', '?')} |")
     out.append(f"| max RSS under load (MB) | {v['emu_rss_mb']} | {v['wm_rss_mb']} | {v['ngx_rss_mb']} |")

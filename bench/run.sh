@@ -251,13 +251,13 @@ warm_up() { # port requests-file
   log "  warmed up in ${elapsed} s (last ${RPS} req/s)"
 }
 
-# Constant-rate run. Sets OL_RPS OL_P50 OL_P99 OL_ERRORS.
+# Constant-rate run. Sets OL_RPS OL_P50 OL_P99 OL_ERRORS OL_GEN_CPU (the generator's CPU per request, µs).
 run_open_loop() { # port requests-file rate seconds
   local line
   line=$(java -Xmx64m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.usagekit.benchmarks.OpenLoopLoad 127.0.0.1 "$1" "$2" \
     "$3" "$4" $OPEN_LOOP_CONNECTIONS)
   OL_RPS=$(field achieved_rps "$line"); OL_P50=$(field p50_ms "$line"); OL_P99=$(field p99_ms "$line")
-  OL_ERRORS=$(field errors "$line")
+  OL_ERRORS=$(field errors "$line"); OL_GEN_CPU=$(field generator_cpu_us "$line")
 }
 
 field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1==k {printf "%.2f", $2}'; }
@@ -273,7 +273,7 @@ measure_static() { # prefix port pid requests-file
   put "$1_cpu_us" "$CPU_US"; put "$1_rps" "$RPS"; put "$1_p50" "$P50"; put "$1_p99" "$P99"; put "$1_errors" "$ERRORS"
   put "$1_rss_mb" $((RSS_MAX_KB / 1024))
   run_open_loop "$2" "$4" "$HALF" $DURATION
-  put "$1_half_p50" "$OL_P50"; put "$1_half_p99" "$OL_P99"
+  put "$1_half_p50" "$OL_P50"; put "$1_half_p99" "$OL_P99"; put "$1_half_gen_cpu_us" "$OL_GEN_CPU"
 }
 
 # ---------------------------------------------------------------------------------------------------- the run
@@ -309,6 +309,7 @@ main() {
   put half_rate "$HALF"
   with_rss "$EMU_PID" run_open_loop $EMU_PORT "$bw" "$HALF" $DURATION
   put emu_half_rps "$OL_RPS"; put emu_half_p50 "$OL_P50"; put emu_half_p99 "$OL_P99"; put emu_half_errors "$OL_ERRORS"
+  put emu_half_gen_cpu_us "$OL_GEN_CPU"
   for action in transcode rtc producer; do
     log "emulator: $action"
     local warmup="$OUT/requests/$action.req"
@@ -345,7 +346,7 @@ main() {
   put machine_wrk "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
   put machine_nginx "$(nginx -v 2>&1 | sed 's/.*: //')"
   put machine_wiremock "$WIREMOCK_VERSION"
-  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up of at least ${WARMUP_MIN}s until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, $OPEN_LOOP_CONNECTIONS connections"
+  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up of at least ${WARMUP_MIN}s until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, one NIO thread, a pool of $OPEN_LOOP_CONNECTIONS connections"
   put quick "$QUICK"
   put emulator_opts "$RECOMMENDED_OPTS"
   local table

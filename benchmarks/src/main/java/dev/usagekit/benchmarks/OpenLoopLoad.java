@@ -1,35 +1,55 @@
 package dev.usagekit.benchmarks;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
  * A constant-rate (open-loop) HTTP/1.1 load generator, for latency at a given request rate without coordinated
- * omission: every request has an intended send time on a fixed schedule, and its latency is measured from that time,
- * not from when a busy connection got round to sending it (as wrk2 does).
+ * omission: request k is due at {@code start + k / rate}, and its latency is measured from that time, not from when a
+ * free connection got round to sending it (as wrk2 does, which Debian does not package).
+ *
+ * <p>One thread serves every connection through a selector and wakes about once per request (see
+ * {@link #awaitDueOrAnswer}), so the generator takes less of the two cores it shares with the server: a thread per
+ * connection, or a thread that wakes the selector when a request is due, cost about 100-110 µs of CPU per request, as
+ * much as the server being measured. A due request goes out on any idle connection (as a client's connection pool
+ * does), or waits in line for one; the wait counts as latency.
  *
  * <p>Usage: {@code OpenLoopLoad <host> <port> <requests-file> <rate/s> <seconds> <connections>}. The requests file is
- * what {@link SignedRequests} writes; lines are taken in turn across all connections, so a file of singly-usable
- * requests (Aliyun nonces) is never replayed while it lasts. The first 5 s at the same rate are a warm-up of the
- * generator's own JIT and are not counted. Prints one line of {@code key=value} pairs.
+ * what {@link SignedRequests} writes; lines are taken in turn, so a file of singly-usable requests (Aliyun nonces) is
+ * never replayed while it lasts. The first 5 s at the same rate are a warm-up of the generator's own JIT and are not
+ * counted. Prints one line of {@code key=value} pairs, the generator's own CPU time per request included.
  */
 public final class OpenLoopLoad {
 
-    private OpenLoopLoad() {
+    private static final double WARMUP_SECONDS = 5;
+    /** From this wait on, the selector waits (in whole milliseconds) and wakes for any answer. */
+    private static final long SELECT_AT_LEAST_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** How long after the last due time answers are still waited for. */
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final InetSocketAddress server;
+    private final List<ByteBuffer> requests;
+    private int nextRequest;
+
+    private OpenLoopLoad(InetSocketAddress server, List<ByteBuffer> requests) {
+        this.server = server;
+        this.requests = requests;
     }
 
     public static void main(String[] args) throws Exception {
@@ -37,166 +57,206 @@ public final class OpenLoopLoad {
             System.err.println("usage: OpenLoopLoad <host> <port> <requests-file> <rate/s> <seconds> <connections>");
             System.exit(2);
         }
-        String host = args[0];
-        int port = Integer.parseInt(args[1]);
-        List<byte[]> requests = load(Path.of(args[2]));
+        List<ByteBuffer> requests = load(Path.of(args[2])).stream().map(ByteBuffer::wrap).toList();
+        OpenLoopLoad load = new OpenLoopLoad(new InetSocketAddress(args[0], Integer.parseInt(args[1])), requests);
         double rate = Double.parseDouble(args[3]);
         double seconds = Double.parseDouble(args[4]);
         int connections = Integer.parseInt(args[5]);
 
-        AtomicInteger next = new AtomicInteger();
         // the generator's own JIT warms up on an unmeasured pass first: its stalls would count as server latency
-        measure(host, port, requests, next, rate, Math.min(WARMUP_SECONDS, seconds), connections);
-        Outcome o = measure(host, port, requests, next, rate, seconds, connections);
+        load.run(rate, Math.min(WARMUP_SECONDS, seconds), connections);
+        long cpuBefore = processCpuNanos();
+        Outcome o = load.run(rate, seconds, connections);
+        long cpu = processCpuNanos() - cpuBefore;
         System.out.printf(Locale.ROOT,
                 "target_rps=%.0f achieved_rps=%.0f completed=%d errors=%d p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f "
-                        + "max_ms=%.3f%n",
+                        + "max_ms=%.3f generator_cpu_us=%.1f%n",
                 rate, o.completed() / o.elapsedSeconds(), o.completed(), o.errors(),
                 ms(o.latency().getValueAtPercentile(50)), ms(o.latency().getValueAtPercentile(99)),
-                ms(o.latency().getValueAtPercentile(99.9)), ms(o.latency().getMaxValue()));
+                ms(o.latency().getValueAtPercentile(99.9)), ms(o.latency().getMaxValue()),
+                o.completed() == 0 ? 0 : cpu / 1e3 / o.completed());
     }
-
-    private static final double WARMUP_SECONDS = 5;
 
     private record Outcome(Histogram latency, long completed, long errors, double elapsedSeconds) {
     }
 
-    private static Outcome measure(String host, int port, List<byte[]> requests, AtomicInteger next, double rate,
-            double seconds, int connections) throws InterruptedException {
-        AtomicLong errors = new AtomicLong();
-        AtomicLong completed = new AtomicLong();
-        long intervalNanos = (long) (1e9 * connections / rate);
-        long perConnection = (long) (seconds * rate / connections);
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        List<Histogram> histograms = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-            histograms.add(h);
-            long phase = intervalNanos * c / connections;
-            Thread t = new Thread(() -> drive(host, port, requests, next, start + phase, intervalNanos, perConnection,
-                    h, errors, completed), "load-" + c);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+    /** One connection of the pool: idle, or waiting for the answer to the request due at {@code due}. */
+    private static final class Connection {
+        SocketChannel channel;
+        SelectionKey key;
+        ResponseReader reader;
+        ByteBuffer sending;
+        long due;
+    }
+
+    private Outcome run(double rate, double seconds, int connections) throws IOException {
+        double interval = 1e9 / rate;
+        long total = (long) (seconds * rate);
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        ByteBuffer in = ByteBuffer.allocateDirect(256 * 1024);
+        ArrayDeque<Connection> idle = new ArrayDeque<>();
+        ArrayDeque<Long> waiting = new ArrayDeque<>();
+        long completed = 0;
+        long errors = 0;
+        try (Selector selector = Selector.open()) {
+            List<Connection> all = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                Connection conn = new Connection();
+                open(conn, selector);
+                all.add(conn);
+                idle.add(conn);
+            }
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+            long issued = 0;
+            long deadline = start + (long) (seconds * 1e9) + DRAIN_NANOS;
+            try {
+                while (completed < total && System.nanoTime() < deadline) {
+                    long now = System.nanoTime();
+                    while (issued < total && dueTime(start, interval, issued) <= now) {
+                        waiting.add(dueTime(start, interval, issued++));
+                    }
+                    while (!waiting.isEmpty() && !idle.isEmpty()) {
+                        Connection conn = idle.poll();
+                        if (!send(conn, waiting.peek(), selector)) {
+                            errors++;
+                            completed++;
+                            record(latency, waiting.poll());
+                            idle.add(conn);
+                        } else {
+                            waiting.poll();
+                        }
+                    }
+                    awaitDueOrAnswer(selector, issued < total ? dueTime(start, interval, issued) : deadline);
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        Connection conn = (Connection) key.attachment();
+                        ResponseReader.Response done;
+                        try {
+                            done = receive(conn, key, in);
+                        } catch (IOException | RuntimeException e) {
+                            done = new ResponseReader.Response(-1, true);
+                        }
+                        if (done == null) {
+                            continue;
+                        }
+                        completed++;
+                        record(latency, conn.due);
+                        if (done.status() != 200) {
+                            errors++;
+                        }
+                        if (done.closes()) {
+                            reopen(conn, selector);
+                        }
+                        idle.add(conn);
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } finally {
+                for (Connection conn : all) {
+                    conn.channel.close();
+                }
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            errors += total - completed; // never answered within the drain time
+            return new Outcome(latency, completed, errors, elapsed);
         }
-        long deadline = start + (long) (seconds * 1e9) + TimeUnit.SECONDS.toNanos(30);
-        for (Thread t : threads) {
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+
+    private static long dueTime(long start, double interval, long k) {
+        return start + (long) (k * interval);
+    }
+
+    private static void record(Histogram latency, long due) {
+        latency.recordValue(Math.min(Math.max(0, System.nanoTime() - due), latency.getHighestTrackableValue()));
+    }
+
+    /**
+     * Waits until the next request is due, or an answer comes if that is a while away. Sleeping through a short wait
+     * and then collecting what has come costs one wake-up a request; waking for every answer cost the generator as
+     * much CPU as the server. An answer that arrives during such a sleep is seen at most one interval (1/rate) late.
+     */
+    private static void awaitDueOrAnswer(Selector selector, long until) throws IOException {
+        long wait = until - System.nanoTime();
+        if (wait >= SELECT_AT_LEAST_NANOS) {
+            selector.select(TimeUnit.NANOSECONDS.toMillis(wait));
+        } else {
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            selector.selectNow();
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        histograms.forEach(all::add);
-        return new Outcome(all, completed.get(), errors.get(), elapsed);
+    }
+
+    private void open(Connection conn, Selector selector) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.connect(server);
+        channel.configureBlocking(false);
+        conn.channel = channel;
+        conn.key = channel.register(selector, 0, conn);
+        conn.reader = new ResponseReader();
+    }
+
+    private void reopen(Connection conn, Selector selector) {
+        try {
+            conn.channel.close();
+            open(conn, selector);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reconnect to " + server, e);
+        }
+    }
+
+    /** Sends the next request on an idle connection; false when the connection broke (it is opened anew). */
+    private boolean send(Connection conn, long due, Selector selector) {
+        ByteBuffer request = requests.get(nextRequest).duplicate();
+        nextRequest = (nextRequest + 1) % requests.size();
+        conn.due = due;
+        try {
+            conn.channel.write(request);
+            conn.sending = request.hasRemaining() ? request : null;
+            conn.key.interestOps(request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            return true;
+        } catch (IOException e) {
+            reopen(conn, selector);
+            return false;
+        }
+    }
+
+    /** Writes what is left of the request, or reads what has come of the answer; the answer once complete. */
+    private static ResponseReader.Response receive(Connection conn, SelectionKey key, ByteBuffer in)
+            throws IOException {
+        if (conn.sending != null) {
+            conn.channel.write(conn.sending);
+            if (!conn.sending.hasRemaining()) {
+                conn.sending = null;
+                key.interestOps(SelectionKey.OP_READ);
+            }
+            return null;
+        }
+        while (true) {
+            in.clear();
+            int n = conn.channel.read(in);
+            if (n < 0) {
+                throw new IOException("the server closed the connection");
+            }
+            if (n == 0) {
+                return null;
+            }
+            in.flip();
+            ResponseReader.Response done = conn.reader.read(in);
+            if (done != null) {
+                key.interestOps(0);
+                return done;
+            }
+        }
     }
 
     private static double ms(long nanos) {
         return nanos / 1e6;
     }
 
-    private static void drive(String host, int port, List<byte[]> requests, AtomicInteger next, long first,
-            long interval, long count, Histogram histogram, AtomicLong errors, AtomicLong completed) {
-        Socket socket = null;
-        try {
-            for (long i = 0; i < count; i++) {
-                long intended = first + i * interval;
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                byte[] request = requests.get(Math.floorMod(next.getAndIncrement(), requests.size()));
-                int status;
-                try {
-                    if (socket == null) {
-                        socket = new Socket();
-                        socket.setTcpNoDelay(true);
-                        socket.connect(new InetSocketAddress(host, port), 5000);
-                        socket.setSoTimeout(30_000);
-                    }
-                    OutputStream out = socket.getOutputStream();
-                    out.write(request);
-                    out.flush();
-                    status = readResponse(new BufferedInputStream(socket.getInputStream(), 65536), socket);
-                } catch (IOException e) {
-                    status = -1;
-                    closeQuietly(socket);
-                    socket = null;
-                }
-                histogram.recordValue(Math.min(System.nanoTime() - intended, histogram.getHighestTrackableValue()));
-                completed.incrementAndGet();
-                if (status != 200) {
-                    errors.incrementAndGet();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closeQuietly(socket);
-        }
-    }
-
-    /**
-     * Reads one response and returns its status. A fresh buffered stream per response is safe: requests are not
-     * pipelined, so nothing of the next response can have arrived yet.
-     */
-    static int readResponse(InputStream in, Socket socket) throws IOException {
-        String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
-        long length = -1;
-        boolean chunked = false;
-        boolean close = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                close = true;
-            }
-        }
-        if (chunked) {
-            for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0;
-                    size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
-                skip(in, size);
-                line(in);
-            }
-            while (!line(in).isEmpty()) {
-                // trailers
-            }
-        } else if (length > 0) {
-            skip(in, length);
-        }
-        if (close) {
-            throw new IOException("server closed the connection");
-        }
-        return status;
-    }
-
-    private static void skip(InputStream in, long n) throws IOException {
-        while (n > 0) {
-            long skipped = in.skip(n);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new IOException("connection closed mid-body");
-                }
-                skipped = 1;
-            }
-            n -= skipped;
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b != '\r') {
-                sb.append((char) b);
-            }
-        }
-        return sb.toString();
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Turns each line of a requests file into the bytes of an HTTP/1.1 request. */
@@ -228,13 +288,4 @@ public final class OpenLoopLoad {
         return requests;
     }
 
-    private static void closeQuietly(Socket socket) {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already broken
-            }
-        }
-    }
 }
