@@ -53,6 +53,11 @@ public final class WireTime {
         return t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR ? Optional.of(t) : Optional.empty();
     }
 
+    /** True when the text is the usual shape of RFC 3339 with a real date, time and offset (see below). */
+    public static boolean isPlainRfc3339(String text) {
+        return readPlainRfc3339(text) != null;
+    }
+
     /**
      * The usual shape, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±hh:mm)} with a real date, time and offset, read by hand:
      * every call reads two, and the formatter was a few percent of a call. Null for anything else, which the formatter

@@ -6,7 +6,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.Vendor;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class SchemaCatalog {
 
     public static final String ID_BASE = "https://usagekit.dev/schemas/";
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            Dialect.builder(Dialects.getDraft202012()).format(new DateTimeFormatFastPath()).build(),
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                     .schemaIdResolvers(r -> r.mapPrefix(ID_BASE, "classpath:usagekit/schemas/")));
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
