@@ -70,15 +70,36 @@ class EventLoopBlockingTest extends FuzzedCalls {
         int before = BLOCKED.size();
         String[] loop = new String[1];
         HttpResources.get().onServer(true).next().submit(() -> {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleepBriefly();
             loop[0] = describe(Thread.currentThread());
         }).get(10, TimeUnit.SECONDS);
         assertThat(BLOCKED).as("a sleep on %s", loop[0]).hasSizeGreaterThan(before);
         BLOCKED.subList(before, BLOCKED.size()).clear();
+    }
+
+    /** A loop that install() left unwatched is watched again once its decision is forgotten. */
+    @Example
+    void aLoopPassedOverDuringInstallIsWatchedAfterTheReset() throws Exception {
+        io.netty.util.concurrent.EventExecutor loop = HttpResources.get().onServer(true).next();
+        @SuppressWarnings("unchecked")
+        ThreadLocal<Object> decision = (ThreadLocal<Object>) blockHoundDecisions();
+        loop.submit(() -> decision.set(null)).get(10, TimeUnit.SECONDS); // what install()'s interim predicate leaves
+        int before = BLOCKED.size();
+        loop.submit(EventLoopBlockingTest::sleepBriefly).get(10, TimeUnit.SECONDS);
+        assertThat(BLOCKED).as("unwatched loop").hasSize(before);
+
+        forgetDecisionsMadeDuringInstall();
+        loop.submit(EventLoopBlockingTest::sleepBriefly).get(10, TimeUnit.SECONDS);
+        assertThat(BLOCKED).as("watched again").hasSizeGreaterThan(before);
+        BLOCKED.subList(before, BLOCKED.size()).clear();
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The thread, and what BlockHound decided about it (null: not watched). */
