@@ -117,13 +117,12 @@ public final class OpenLoopLoad {
                     }
                     while (!waiting.isEmpty() && !idle.isEmpty()) {
                         Connection conn = idle.poll();
-                        if (!send(conn, waiting.peek(), selector)) {
+                        long due = waiting.poll();
+                        if (!send(conn, due, selector)) { // the connection broke and was opened anew
                             errors++;
                             completed++;
-                            record(latency, waiting.poll());
+                            record(latency, due);
                             idle.add(conn);
-                        } else {
-                            waiting.poll();
                         }
                     }
                     awaitDueOrAnswer(selector, issued < total ? dueTime(start, interval, issued) : deadline);
@@ -171,8 +170,9 @@ public final class OpenLoopLoad {
 
     /**
      * Waits until the next request is due, or an answer comes if that is a while away. Sleeping through a short wait
-     * and then collecting what has come costs one wake-up a request; waking for every answer cost the generator as
-     * much CPU as the server. An answer that arrives during such a sleep is seen at most one interval (1/rate) late.
+     * and then collecting what has come costs one wake-up a request; a timer thread waking the selector at each due
+     * time, on top of a wake-up for each answer, cost 100-113 µs a request against 84-92. An answer that arrives during
+     * such a sleep is seen at most one interval (1/rate) late.
      */
     private static void awaitDueOrAnswer(Selector selector, long until) throws IOException {
         long wait = until - System.nanoTime();

@@ -37,6 +37,7 @@ class ApiPortConfiguration {
         String managementPort = env.getProperty("management.server.port");
         boolean actuatorHere = managementPort == null || Objects.equals(managementPort, serverPort);
         String actuator = env.getProperty("management.endpoints.web.base-path", "/actuator");
-        return path -> ApiChannelHandler.under(path, CONTROL_PLANE) || (actuatorHere && ApiChannelHandler.under(path, actuator));
+        return path -> ApiChannelHandler.under(path, CONTROL_PLANE)
+                || (actuatorHere && ApiChannelHandler.under(path, actuator));
     }
 }

@@ -172,7 +172,8 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         }
         if (n > 0) {
             if (body == null || body.length - bodyLength < n) {
-                body = body == null ? new byte[Math.max(n, 256)] : Arrays.copyOf(body, Math.max(body.length * 2, bodyLength + n));
+                body = body == null ? new byte[Math.max(n, 256)]
+                        : Arrays.copyOf(body, Math.max(body.length * 2, bodyLength + n));
             }
             bytes.getBytes(bytes.readerIndex(), body, bodyLength, n);
             bodyLength += n;

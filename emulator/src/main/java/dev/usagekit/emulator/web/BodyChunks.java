@@ -22,7 +22,6 @@ final class BodyChunks extends OutputStream {
     private final ByteBufAllocator allocator;
     private final List<ByteBuf> chunks = new ArrayList<>(1);
     private ByteBuf current;
-    private long length;
 
     BodyChunks(ByteBufAllocator allocator) {
         this.allocator = allocator;
@@ -47,7 +46,6 @@ final class BodyChunks extends OutputStream {
     public void write(int b) {
         ensureRoom();
         current.writeByte(b);
-        length++;
     }
 
     @Override
@@ -58,7 +56,6 @@ final class BodyChunks extends OutputStream {
             current.writeBytes(bytes, offset, n);
             offset += n;
             count -= n;
-            length += n;
         }
     }
 
@@ -73,9 +70,6 @@ final class BodyChunks extends OutputStream {
         return chunks;
     }
 
-    long length() {
-        return length;
-    }
 
     /** The whole body as one buffer that owns the chunks (no copy): the caller releases it. */
     ByteBuf toByteBuf() {

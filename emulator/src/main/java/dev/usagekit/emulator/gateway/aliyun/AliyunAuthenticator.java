@@ -81,7 +81,8 @@ public final class AliyunAuthenticator {
         checkTimestamp(request.header("x-acs-date"), "x-acs-date");
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
         SignatureComputation c = AliyunSignatureV3.compute(request.method(), request.path(), request.query(),
-                HeaderView.lowercased(request.headers(), auth.signedHeaders()), auth.signedHeaders(), request.body(), key.secret());
+                HeaderView.lowercased(request.headers(), auth.signedHeaders()), auth.signedHeaders(), request.body(),
+                key.secret());
         if (!ConstantTimeComparison.matches(c.signature(), auth.signature())) {
             throw mismatch(auth.accessKeyId(), c, trace);
         }
