@@ -173,10 +173,21 @@ public final class ConnectionGuard {
      * answer a bare 400 before any route: such requests are answered here instead.
      */
     static boolean unusableUri(HttpRequest request) {
-        String host = request.headers().get("Host", "localhost");
+        return unusableUri(request.headers().get("Host", "localhost"), request.uri());
+    }
+
+    static boolean unusableUri(String host, String uri) {
+        if (PlainUriText.isHost(host) && PlainUriText.isRequestTarget(uri)) {
+            return false; // the usual request: parsing it as a URI (2 % of a call) could only agree
+        }
+        return uriParseRefuses(host, uri);
+    }
+
+    /** The full check: the URIs Spring builds from the request's Host and target. */
+    static boolean uriParseRefuses(String host, String uri) {
         try {
             new URI("http://" + host + "/");
-            new URI("http://localhost" + (request.uri().startsWith("/") ? "" : "/") + request.uri());
+            new URI("http://localhost" + (uri.startsWith("/") ? "" : "/") + uri);
             return false;
         } catch (URISyntaxException e) {
             return true;
