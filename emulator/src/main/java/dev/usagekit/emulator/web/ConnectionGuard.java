@@ -76,32 +76,58 @@ public final class ConnectionGuard {
         pipeline.addAfter(NettyPipeline.HttpCodec, BACK, new DecodeFailures(state));
     }
 
-    /** Per connection: the raw end of the pipeline, the request being received and its deadline. */
+    /**
+     * Per connection: the raw end of the pipeline, the request being received and its deadline. One timer serves
+     * the connection's requests: it is armed by a request that starts while none is pending, and when it fires it
+     * refuses a request received for too long or re-arms for the one being received. Scheduling and cancelling a
+     * timer per request showed as 5 % of a call's allocation.
+     */
     private static final class State {
         final Responder responder;
-        final long timeoutMillis;
+        /** Transport time, like the scheduler's own: not the emulator's virtual clock. */
+        final long timeoutNanos;
         ChannelHandlerContext raw;
         HttpRequest head;
         boolean receiving;
         boolean refused;
+        long startedNanos;
         ScheduledFuture<?> deadline;
 
         State(Responder responder, long timeoutMillis) {
             this.responder = responder;
-            this.timeoutMillis = timeoutMillis;
+            this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         }
 
         void started() {
-            if (!receiving && timeoutMillis > 0) {
+            if (!receiving && timeoutNanos > 0) {
                 receiving = true;
-                deadline = raw.executor().schedule(() -> refuse(Problem.TIMEOUT), timeoutMillis, TimeUnit.MILLISECONDS);
+                startedNanos = System.nanoTime();
+                if (deadline == null) {
+                    arm(timeoutNanos);
+                }
             }
         }
 
         void received() {
             receiving = false;
             head = null;
-            cancel();
+        }
+
+        private void arm(long delayNanos) {
+            deadline = raw.executor().schedule(this::deadlineReached, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void deadlineReached() {
+            deadline = null;
+            if (!receiving) {
+                return; // between requests: the next one arms the timer again
+            }
+            long left = startedNanos + timeoutNanos - System.nanoTime();
+            if (left > 0) {
+                arm(left);
+            } else {
+                refuse(Problem.TIMEOUT);
+            }
         }
 
         void cancel() {

@@ -138,6 +138,28 @@ class ConnectionLimitsTest {
         }
     }
 
+    @Test
+    void requestsOfAKeptAliveConnectionAreTimedEachFromItsOwnStart() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            // six quick requests spread over 1.5 s: more than the timeout in all, none of them slow
+            for (int i = 0; i < 6; i++) {
+                out.write(post(VOLCENGINE, "", 2).getBytes(StandardCharsets.ISO_8859_1));
+                out.write("{}".getBytes());
+                out.flush();
+                assertThat(RawHttp.read(in).status()).isNotEqualTo(408).isLessThan(500);
+                Thread.sleep(300);
+            }
+            // then a slow one, started 0.3 s after the last answer: its whole second is its own
+            long started = System.nanoTime();
+            out.write(post(VOLCENGINE, "", 1000).getBytes(StandardCharsets.ISO_8859_1));
+            dribble(out);
+            volcengineError(RawHttp.read(in), 408, "RequestTimeout");
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(950);
+        }
+    }
+
     /** One byte every 200 ms for 0.8 s of the 1 s request timeout, then silence (writing on would race the close). */
     private static void dribble(OutputStream out) throws IOException, InterruptedException {
         for (int i = 0; i < 4; i++) {
