@@ -1,13 +1,15 @@
 package dev.usagekit.emulator.core;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Why a call ended as it did: each stage notes what it decided (rule fired, throttle state, buckets trimmed...). */
+/**
+ * Why a call ended as it did: each stage notes what it decided (rule fired, throttle state, buckets trimmed...).
+ * Not thread-safe: a call is answered and recorded on one event loop, start to end.
+ */
 public final class CallTrace {
 
-    private final Map<String, Object> details = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Object> details = new LinkedHashMap<>();
 
     public CallTrace note(String key, Object value) {
         details.put(key, value);
@@ -16,9 +18,7 @@ public final class CallTrace {
 
     /** A copy of the notes, in the order they were first made. */
     public Map<String, Object> details() {
-        synchronized (details) {
-            return new LinkedHashMap<>(details);
-        }
+        return new LinkedHashMap<>(details);
     }
 
     public Object get(String key) {
