@@ -9,6 +9,7 @@ import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
 import dev.usagekit.emulator.web.BoundedBody;
+import dev.usagekit.emulator.wire.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,8 @@ public final class ControlApi {
         }
     }
 
-    /** Also writes the journal's details, which the journal endpoint serves as they are. */
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Also writes the journal's details (on the event loops), which the journal endpoint serves as they are. */
+    static final JsonMapper JSON = WireCodec.jsonMapperBuilder().build();
 
     private final EmulatorClock clock;
     private final EmulatorState state;

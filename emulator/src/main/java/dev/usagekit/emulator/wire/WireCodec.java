@@ -3,6 +3,8 @@ package dev.usagekit.emulator.wire;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +16,7 @@ import tools.jackson.dataformat.xml.XmlMapper;
  */
 public final class WireCodec {
 
-    public static final JsonMapper JSON = JsonMapper.builder()
+    public static final JsonMapper JSON = jsonMapperBuilder()
             .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
             .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -31,5 +33,14 @@ public final class WireCodec {
             .build();
 
     private WireCodec() {
+    }
+
+    /**
+     * A JSON mapper whose parsers and generators reuse one set of buffers per thread. Calls are answered on a few
+     * long-lived event loops, where Jackson's default pool (a concurrent deque shared by all threads) cost about 1 %
+     * of a call.
+     */
+    public static JsonMapper.Builder jsonMapperBuilder() {
+        return JsonMapper.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build());
     }
 }
