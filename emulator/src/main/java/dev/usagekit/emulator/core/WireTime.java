@@ -181,28 +181,51 @@ public final class WireTime {
     }
 
     /**
-     * Writes the RFC 3339 texts of many instants in one offset, as a series walks through them: the date and offset
-     * are worked out once per local day, and only the time of day is written for each instant.
+     * Writes the RFC 3339 texts of many instants in one offset, as a series walks through them, each between the same
+     * fixed bytes (a data point's JSON around its time stamp): the date, the offset and those bytes are put together
+     * once per local day, and each instant copies them in one piece and writes its time of day.
      */
     public static final class Rfc3339Series {
         private final ZoneOffset offset;
         private final int offsetSeconds;
-        private final byte[] dayText = new byte[RFC3339_MAX_CHARS];
+        private final byte[] before;
+        private final byte[] after;
+        private final byte[] dayText;
+        private final byte[] time = new byte[RFC3339_MAX_CHARS];
         private long day = Long.MIN_VALUE;
         private int length;
 
         public Rfc3339Series(ZoneOffset offset) {
-            this.offset = offset;
-            this.offsetSeconds = offset.getTotalSeconds();
+            this(offset, new byte[0], new byte[0]);
         }
 
-        /** Like {@link #writeRfc3339}, but into {@code into} from {@code at}; -1 for what only the formatter writes. */
+        /** Each text is written with {@code before} in front of it and {@code after} behind it. */
+        public Rfc3339Series(ZoneOffset offset, byte[] before, byte[] after) {
+            this.offset = offset;
+            this.offsetSeconds = offset.getTotalSeconds();
+            this.before = before.clone();
+            this.after = after.clone();
+            this.dayText = new byte[before.length + RFC3339_MAX_CHARS + after.length];
+            System.arraycopy(before, 0, dayText, 0, before.length);
+        }
+
+        /**
+         * Like {@link #writeRfc3339} with the fixed bytes around, into {@code into} from {@code at}: the length
+         * written, or -1 (and nothing written) for what only the formatter writes.
+         */
         public int write(long epochSecond, byte[] into, int at) {
             long local = epochSecond + offsetSeconds;
             long localDay = Math.floorDiv(local, 86400);
             if (localDay != day) {
                 day = localDay;
-                length = writeRfc3339(epochSecond, offset, dayText);
+                int timeLength = writeRfc3339(epochSecond, offset, time);
+                if (timeLength < 0) {
+                    length = -1;
+                } else {
+                    System.arraycopy(time, 0, dayText, before.length, timeLength);
+                    System.arraycopy(after, 0, dayText, before.length + timeLength, after.length);
+                    length = before.length + timeLength + after.length;
+                }
             }
             if (length < 0) {
                 return -1;
@@ -210,9 +233,10 @@ public final class WireTime {
             System.arraycopy(dayText, 0, into, at, length);
             int secondOfDay = (int) (local - localDay * 86400);
             int minuteOfDay = secondOfDay / 60;
-            twoDigits(into, at + 11, minuteOfDay / 60);
-            twoDigits(into, at + 14, minuteOfDay - minuteOfDay / 60 * 60);
-            twoDigits(into, at + 17, secondOfDay - minuteOfDay * 60);
+            int hms = at + before.length;
+            twoDigits(into, hms + 11, minuteOfDay / 60);
+            twoDigits(into, hms + 14, minuteOfDay - minuteOfDay / 60 * 60);
+            twoDigits(into, hms + 17, secondOfDay - minuteOfDay * 60);
             return length;
         }
     }

@@ -2,6 +2,7 @@ package dev.usagekit.emulator.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,8 +14,10 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.StringLength;
 
 class WireTimeProperties {
 
@@ -29,14 +32,20 @@ class WireTimeProperties {
                 .isEqualTo(REFERENCE.format(Instant.ofEpochSecond(epochSecond).atOffset(offset)));
     }
 
-    /** Walking through a series (any step, across days and years), each text is the formatter's, at any position. */
+    /**
+     * Walking through a series (any step, across days and years), each text is the formatter's, between the fixed
+     * bytes given, at any position.
+     */
     @Property(tries = 500)
     void rfc3339SeriesWritesWhatTheFormatterWrites(@ForAll @LongRange(min = 0, max = 253_402_000_000L) long first,
             @ForAll @IntRange(min = 1, max = 200_000) int step, @ForAll @IntRange(max = 400) int count,
-            @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours, @ForAll @IntRange(max = 20) int at) {
+            @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours, @ForAll @IntRange(max = 20) int at,
+            @ForAll @StringLength(max = 20) @CharRange(from = ' ', to = '~') String before,
+            @ForAll @StringLength(max = 20) @CharRange(from = ' ', to = '~') String after) {
         ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 900);
-        WireTime.Rfc3339Series series = new WireTime.Rfc3339Series(offset);
-        byte[] into = new byte[at + WireTime.RFC3339_MAX_CHARS];
+        WireTime.Rfc3339Series series = before.isEmpty() && after.isEmpty() ? new WireTime.Rfc3339Series(offset)
+                : new WireTime.Rfc3339Series(offset, ascii(before), ascii(after));
+        byte[] into = new byte[at + before.length() + WireTime.RFC3339_MAX_CHARS + after.length()];
         for (int i = 0; i < count; i++) {
             long second = first + (long) i * step;
             String expected = REFERENCE.format(Instant.ofEpochSecond(second).atOffset(offset));
@@ -44,9 +53,14 @@ class WireTimeProperties {
             if (expected.length() > WireTime.RFC3339_MAX_CHARS || expected.startsWith("+")) {
                 assertThat(length).isEqualTo(-1); // past year 9999: left to the formatter
             } else {
-                assertThat(new String(into, at, length, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(expected);
+                assertThat(new String(into, at, length, StandardCharsets.US_ASCII))
+                        .isEqualTo(before + expected + after);
             }
         }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Example

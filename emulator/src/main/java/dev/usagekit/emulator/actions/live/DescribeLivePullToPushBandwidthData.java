@@ -240,7 +240,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
                 return;
             }
             out.flush(); // what the generator holds goes first
-            WireTime.Rfc3339Series times = new WireTime.Rfc3339Series(points.grid.offset());
+            WireTime.Rfc3339Series times = new WireTime.Rfc3339Series(points.grid.offset(), POINT_START, BETWEEN);
             byte[] chunk = CHUNKS.get();
             int at = 0;
             try {
@@ -271,15 +271,11 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
 
         /** Appends point {@code b} from {@code at}; its end, or -1 when only the general writers can write it. */
         private static int writePoint(PointList points, int b, WireTime.Rfc3339Series times, byte[] into, int at) {
-            System.arraycopy(POINT_START, 0, into, at, POINT_START.length);
-            at += POINT_START.length;
-            int timeLength = times.write(points.grid.startSecond(b), into, at);
+            int timeLength = times.write(points.grid.startSecond(b), into, at); // with POINT_START and BETWEEN
             if (timeLength < 0) {
                 return -1;
             }
             at += timeLength;
-            System.arraycopy(BETWEEN, 0, into, at, BETWEEN.length);
-            at += BETWEEN.length;
             int numberLength = DecimalText.writeThousandths(points.values[b], into, at);
             if (numberLength < 0) {
                 return -1;
