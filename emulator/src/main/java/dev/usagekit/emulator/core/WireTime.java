@@ -188,7 +188,8 @@ public final class WireTime {
     public static final class Rfc3339Series {
         private final ZoneOffset offset;
         private final int offsetSeconds;
-        private final byte[] before;
+        /** Where the time stamp starts in the text written. */
+        private final int timeAt;
         private final byte[] after;
         private final byte[] dayText;
         private final byte[] time = new byte[RFC3339_MAX_CHARS];
@@ -203,7 +204,7 @@ public final class WireTime {
         public Rfc3339Series(ZoneOffset offset, byte[] before, byte[] after) {
             this.offset = offset;
             this.offsetSeconds = offset.getTotalSeconds();
-            this.before = before.clone();
+            this.timeAt = before.length;
             this.after = after.clone();
             this.dayText = new byte[before.length + RFC3339_MAX_CHARS + after.length];
             System.arraycopy(before, 0, dayText, 0, before.length);
@@ -222,9 +223,9 @@ public final class WireTime {
                 if (timeLength < 0) {
                     length = -1;
                 } else {
-                    System.arraycopy(time, 0, dayText, before.length, timeLength);
-                    System.arraycopy(after, 0, dayText, before.length + timeLength, after.length);
-                    length = before.length + timeLength + after.length;
+                    System.arraycopy(time, 0, dayText, timeAt, timeLength);
+                    System.arraycopy(after, 0, dayText, timeAt + timeLength, after.length);
+                    length = timeAt + timeLength + after.length;
                 }
             }
             if (length < 0) {
@@ -233,7 +234,7 @@ public final class WireTime {
             System.arraycopy(dayText, 0, into, at, length);
             int secondOfDay = (int) (local - localDay * 86400);
             int minuteOfDay = secondOfDay / 60;
-            int hms = at + before.length;
+            int hms = at + timeAt;
             twoDigits(into, hms + 11, minuteOfDay / 60);
             twoDigits(into, hms + 14, minuteOfDay - minuteOfDay / 60 * 60);
             twoDigits(into, hms + 17, secondOfDay - minuteOfDay * 60);
