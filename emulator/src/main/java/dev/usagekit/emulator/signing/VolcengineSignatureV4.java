@@ -248,11 +248,9 @@ public final class VolcengineSignatureV4 {
     private static void requireShortDate(String shortDate) {
         try {
             BasicIsoTime.date(shortDate);
-            return;
         } catch (DateTimeException e) {
-            // falls through to the common message
+            throw invalidCredential("Credential date must be a valid yyyymmdd, got: '" + shortDate + "'");
         }
-        throw invalidCredential("Credential date must be a valid yyyymmdd, got: '" + shortDate + "'");
     }
 
     private static VolcengineAuthorizationException invalidCredential(String message) {
