@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.signing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +35,12 @@ final class AuthorizationFields {
         String rest = trimmed.substring(space).strip();
 
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String part : rest.split(",", -1)) {
-            String item = part.strip();
+        for (int start = 0, end; start <= rest.length(); start = end + 1) {
+            end = rest.indexOf(',', start);
+            if (end < 0) {
+                end = rest.length();
+            }
+            String item = rest.substring(start, end).strip();
             if (item.isEmpty()) {
                 throw new IllegalArgumentException("Authorization header has an empty field");
             }
@@ -65,16 +70,19 @@ final class AuthorizationFields {
         if (list.isEmpty()) {
             return List.of();
         }
-        String[] names = list.split(";", -1);
-        String[] lowered = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            String name = names[i];
+        List<String> lowered = new ArrayList<>(8);
+        for (int start = 0, end; start <= list.length(); start = end + 1) {
+            end = list.indexOf(';', start);
+            if (end < 0) {
+                end = list.length();
+            }
+            String name = list.substring(start, end);
             if (name.isEmpty() || indexOfWhitespace(name) >= 0) {
                 throw new IllegalArgumentException("SignedHeaders '" + list + "' contains an invalid header name");
             }
-            lowered[i] = name.toLowerCase(Locale.ROOT);
+            lowered.add(name.toLowerCase(Locale.ROOT));
         }
-        return List.of(lowered);
+        return List.copyOf(lowered);
     }
 
     static boolean isHex(String value, int length) {

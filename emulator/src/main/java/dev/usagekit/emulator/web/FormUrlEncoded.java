@@ -18,14 +18,21 @@ public final class FormUrlEncoded {
         if (encoded == null || encoded.isEmpty()) {
             return params;
         }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
+        for (int start = 0, end; start < encoded.length(); start = end + 1) {
+            end = encoded.indexOf('&', start);
+            if (end < 0) {
+                end = encoded.length();
+            }
+            if (end == start) { // an empty pair, as in a&&b
                 continue;
             }
-            int eq = pair.indexOf('=');
-            String name = decodeComponent(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decodeComponent(pair.substring(eq + 1));
-            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            int eq = encoded.indexOf('=', start);
+            if (eq < 0 || eq > end) {
+                eq = end;
+            }
+            String name = decodeComponent(encoded.substring(start, eq));
+            String value = eq == end ? "" : decodeComponent(encoded.substring(eq + 1, end));
+            params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
         }
         return params;
     }

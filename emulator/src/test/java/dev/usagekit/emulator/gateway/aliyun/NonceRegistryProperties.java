@@ -19,7 +19,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -36,7 +35,7 @@ class NonceRegistryProperties {
     }
 
     @Property(tries = 300)
-    void answersAsTheMapAndQueueItReplaced(@ForAll @IntRange(min = 1, max = 3000) int capacity,
+    void answersAsTheMapAndQueueItReplaced(@ForAll("capacities") int capacity,
             @ForAll("uses") List<Use> uses) {
         EmulatorClock clock = new EmulatorClock(Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
         clock.freeze();
@@ -52,7 +51,7 @@ class NonceRegistryProperties {
         }
         Statistics.label("some refused").collect(refused > 0);
         Statistics.label("past the first ring").collect(uses.size() > 1024 && capacity > 1024);
-        Statistics.label("some refused").coverage(c -> c.check(true).percentage(p -> p > 30));
+        Statistics.label("some refused").coverage(c -> c.check(true).percentage(p -> p > 15));
         Statistics.label("past the first ring").coverage(c -> c.check(true).percentage(p -> p > 5));
     }
 
@@ -66,6 +65,12 @@ class NonceRegistryProperties {
         registry.clear();
         assertThat(registry.size()).isZero();
         assertThat(registry.firstUse("AK", "n1")).isTrue();
+    }
+
+    @Provide
+    Arbitrary<Integer> capacities() {
+        // small ones fill up and evict; large ones make the ring grow past its first 1024 slots
+        return Arbitraries.oneOf(Arbitraries.integers().between(1, 300), Arbitraries.integers().between(1025, 3000));
     }
 
     @Provide
