@@ -97,7 +97,7 @@ final class AuthorizationFields {
         return true;
     }
 
-    private static int indexOfWhitespace(String s) {
+    static int indexOfWhitespace(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isWhitespace(s.charAt(i))) {
                 return i;
