@@ -33,15 +33,15 @@ public final class CallRecorder implements CallObserver {
 
     @Override
     public void answered(RawRequest request, CallTrace trace, WireResponse response, Duration elapsed) {
-        Map<String, Object> details = trace.details();
-        String vendor = text(details.remove("vendor"), "UNKNOWN");
-        String action = text(details.remove("action"), request.firstQuery("Action"));
-        String account = text(details.remove("account"), null);
-        String errorCode = text(details.remove("errorCode"), null);
-        String kind = text(details.remove("errorKind"), null);
+        // the call is over: its trace is taken apart rather than copied
+        String vendor = text(trace.remove("vendor"), "UNKNOWN");
+        String action = text(trace.remove("action"), request.firstQuery("Action"));
+        String account = text(trace.remove("account"), null);
+        String errorCode = text(trace.remove("errorCode"), null);
+        String kind = text(trace.remove("errorKind"), null);
         String outcome = outcome(response.status(), kind);
         journal.record(clock.instant(), vendor, action, account, response.status(), errorCode, outcome,
-                detailsJson(details));
+                detailsJson(trace.details()));
         String actionTag = action == null ? "unknown" : action;
         counters.computeIfAbsent(List.of(actionTag, vendor, outcome), k -> Counter.builder("usagekit.requests")
                 .description("API requests by action, vendor and outcome")

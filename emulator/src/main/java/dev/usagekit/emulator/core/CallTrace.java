@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.core;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,9 +17,14 @@ public final class CallTrace {
         return this;
     }
 
-    /** A copy of the notes, in the order they were first made. */
+    /** The notes, in the order they were first made; read-only. */
     public Map<String, Object> details() {
-        return new LinkedHashMap<>(details);
+        return Collections.unmodifiableMap(details);
+    }
+
+    /** Takes a note out and gives its value: the recorder files a few notes as fields of their own. */
+    public Object remove(String key) {
+        return details.remove(key);
     }
 
     public Object get(String key) {
