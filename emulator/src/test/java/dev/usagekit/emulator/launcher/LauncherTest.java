@@ -155,6 +155,38 @@ class LauncherTest {
     }
 
     @Test
+    void changedJvmFlagsPrepareAgain() throws Exception {
+        Path options = Files.writeString(dir.resolve("jvm.options"), "# flags\n-Xmx192m\n-XX:+UseSerialGC\n");
+        env.put("USAGEKIT_JVM_OPTIONS", options.toString());
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(2);
+        assertThat(javaCalls().get(1)).contains("-Xmx192m -XX:+UseSerialGC");
+
+        Files.writeString(options, "# the comment changed, not a flag\n-Xmx192m\n-XX:+UseSerialGC\n");
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(2);
+
+        Files.writeString(options, "-Xmx192m\n-XX:+UseParallelGC\n");
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(4);
+        assertThat(javaCalls().get(3)).contains("-XX:+UseParallelGC", "-XX:AOTCacheOutput=");
+
+        Run started = launcher("--server.port=18099");
+        assertThat(javaCalls()).hasSize(5);
+        assertThat(javaCalls().get(4)).contains("-XX:+UseParallelGC", "-XX:AOTCache=");
+        assertThat(started.exit()).isZero();
+    }
+
+    @Test
+    void aMissingJvmFlagsFileStopsTheLaunch() throws Exception {
+        env.put("USAGEKIT_JVM_OPTIONS", dir.resolve("nowhere.options").toString());
+        Run run = launcher();
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("no JVM flags file");
+        assertThat(javaCalls()).isEmpty();
+    }
+
+    @Test
     void aFailedTrainingRunStopsTheLaunch() throws Exception {
         // a java that writes no cache: the launcher says so and does not start
         Files.writeString(jvms.resolve("jdk-25.0.10/bin/java"), "#!/bin/sh\necho \"$0 $*\" >>\"$FAKE_JAVA_LOG\"\n");
