@@ -67,7 +67,7 @@ public final class NonceRegistry {
             if (Math.abs(now - usedAtMillis[previous]) <= windowMillis) {
                 return false;
             }
-            removeAt(slot); // used before the window (the virtual clock went back): a use anew
+            removeAt(slot); // last used more than a window away (the virtual clock moved): a use anew
         }
         if (count == digestHigh.length) {
             grow();
