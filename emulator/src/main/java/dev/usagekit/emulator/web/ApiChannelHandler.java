@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -290,7 +291,12 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.warn("API connection failed: {}", cause.toString(), cause);
+        if (AbortedException.isConnectionReset(cause)) {
+            // the client hung up (load generators do so at the end of every run): nothing went wrong here
+            log.debug("API connection reset by the client: {}", cause.toString());
+        } else {
+            log.warn("API connection failed: {}", cause.toString(), cause);
+        }
         ctx.fireExceptionCaught(cause);
     }
 

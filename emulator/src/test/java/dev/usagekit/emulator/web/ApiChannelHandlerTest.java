@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
@@ -26,6 +27,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,12 +37,16 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.netty.NettyPipeline;
 
 /**
  * The API connection handler on an in-memory channel behind Netty's real HTTP codec: what goes out on the wire for
  * each request, in which order, and when the connection carries on or closes.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiChannelHandlerTest {
 
     private static final int MAX_BODY = 1024;
@@ -378,6 +384,17 @@ class ApiChannelHandlerTest {
             assertThat(r.body()).isEqualTo("{\"Code\":\"InternalError\"}");
         });
         assertThat(journaled).containsExactly(500);
+    }
+
+    @Test
+    void aClientHangingUpIsNoWarningWhileAnyOtherConnectionFailureIs(CapturedOutput output) {
+        channel.pipeline().fireExceptionCaught(new IOException("recvAddress(..) failed: Connection reset by peer"));
+        assertThatThrownBy(channel::checkException).hasMessageContaining("Connection reset by peer");
+        assertThat(output).doesNotContain("API connection failed");
+
+        channel.pipeline().fireExceptionCaught(new IllegalStateException("a codec bug"));
+        assertThatThrownBy(channel::checkException).hasMessage("a codec bug");
+        assertThat(output).contains("API connection failed: java.lang.IllegalStateException: a codec bug");
     }
 
     @Test
