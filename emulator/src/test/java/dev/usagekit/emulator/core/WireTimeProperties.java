@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -96,6 +97,40 @@ class WireTimeProperties {
         assertThat(WireTime.parseRfc3339("2026-11-19T00:00:00+18:01")).isEmpty();
         assertThat(WireTime.parseRfc3339("2026-11-19T00:00:00+0800")).isEmpty();
         assertThat(WireTime.parseRfc3339("1969-12-31T23:59:59Z")).isEmpty();
+    }
+
+    /** Aliyun's UTC form, as its strict formatter reads it: hand-read for the usual shape, the same answer for any. */
+    private static final DateTimeFormatter ALIYUN_REFERENCE = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
+
+    @Property(tries = 20_000)
+    void aliyunUtcParsingAgreesWithTheStrictFormatter(@ForAll("nearlyRfc3339") String text) {
+        Optional<Instant> expected;
+        try {
+            Instant t = ALIYUN_REFERENCE.parse(text, Instant::from);
+            int year = t.atOffset(ZoneOffset.UTC).getYear();
+            expected = year >= 1970 && year <= 9999 ? Optional.of(t) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            expected = Optional.empty();
+        }
+        assertThat(WireTime.parseAliyunUtc(text)).as(text).isEqualTo(expected);
+    }
+
+    @Property(tries = 5000)
+    void aliyunUtcTextMatchesTheFormatter(@ForAll @LongRange(min = -62_135_596_800L, max = 400_000_000_000L)
+            long epochSecond, @ForAll @IntRange(max = 999_999_999) int nanos) {
+        Instant instant = Instant.ofEpochSecond(epochSecond, nanos);
+        assertThat(WireTime.formatAliyunUtc(instant)).isEqualTo(ALIYUN_REFERENCE.format(instant));
+    }
+
+    @Example
+    void aliyunUtcOfTheUsualShapes() {
+        assertThat(WireTime.parseAliyunUtc("2026-11-19T16:00:00Z")).contains(Instant.parse("2026-11-19T16:00:00Z"));
+        assertThat(WireTime.parseAliyunUtc("2026-11-19t16:00:00Z")).isEmpty();
+        assertThat(WireTime.parseAliyunUtc("2026-11-19T16:00:00z")).isEmpty();
+        assertThat(WireTime.parseAliyunUtc("2026-11-19T16:00Z")).isEmpty();
+        assertThat(WireTime.parseAliyunUtc("2026-02-29T00:00:00Z")).isEmpty();
+        assertThat(WireTime.formatAliyunUtc(Instant.parse("2026-11-19T16:00:00.75Z"))).isEqualTo("2026-11-19T16:00:00Z");
     }
 
     @Provide
