@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.web;
 
+import java.util.HexFormat;
+
 /**
  * Text that {@link java.net.URI} accepts whatever it is followed by or preceded by in {@link ConnectionGuard}'s
  * check: a host made of letters, digits, {@code - . _ ~ :}, and a request target made of the characters a path and
@@ -44,7 +46,8 @@ final class PlainUriText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
+                if (i + 2 >= text.length() || !HexFormat.isHexDigit(text.charAt(i + 1))
+                        || !HexFormat.isHexDigit(text.charAt(i + 2))) {
                     return false;
                 }
                 i += 2;
@@ -53,9 +56,5 @@ final class PlainUriText {
             }
         }
         return true;
-    }
-
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }
