@@ -82,11 +82,17 @@ public class ControlConfiguration {
         return controlPlane(api, openApi, env);
     }
 
-    /** A separate server for the control plane when emulator.admin.port is set (0 picks a free port). */
+    /**
+     * A separate server for the control plane when emulator.admin.port is set (0 picks a free port). The control
+     * plane is asked for only then: a lifecycle bean is made as the context starts, and with beans made when first
+     * needed the control plane would otherwise be built as the API port opens, beside the first calls.
+     */
     @Bean
-    AdminServer adminServer(ControlApi api, OpenApiEndpoint openApi, Environment env) {
+    AdminServer adminServer(ObjectProvider<ControlApi> api, ObjectProvider<OpenApiEndpoint> openApi,
+            Environment env) {
         return new AdminServer(env.getProperty("emulator.admin.port", Integer.class, -1),
-                env.getProperty("server.address", "0.0.0.0"), () -> controlPlane(api, openApi, env));
+                env.getProperty("server.address", "0.0.0.0"),
+                () -> controlPlane(api.getObject(), openApi.getObject(), env));
     }
 
     static RouterFunction<ServerResponse> controlPlane(ControlApi api, OpenApiEndpoint openApi, Environment env) {
