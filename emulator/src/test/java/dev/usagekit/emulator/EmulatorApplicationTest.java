@@ -10,12 +10,37 @@ class EmulatorApplicationTest {
     @Test
     void nettysAllocatorEventsAreOffUnlessAskedFor() {
         Properties unset = new Properties();
-        EmulatorApplication.applyProcessDefaults(unset);
+        EmulatorApplication.applyProcessDefaults(unset, false);
         assertThat(unset.getProperty(EmulatorApplication.NETTY_JFR_EVENTS)).isEqualTo("false");
 
         Properties asked = new Properties();
         asked.setProperty(EmulatorApplication.NETTY_JFR_EVENTS, "true");
-        EmulatorApplication.applyProcessDefaults(asked);
+        EmulatorApplication.applyProcessDefaults(asked, false);
         assertThat(asked.getProperty(EmulatorApplication.NETTY_JFR_EVENTS)).isEqualTo("true");
+    }
+
+    @Test
+    void theBuiltJarStartsWithItsAheadOfTimeDefinitionsAndLazyBeans() {
+        Properties fromJar = new Properties();
+        EmulatorApplication.applyProcessDefaults(fromJar, true);
+        assertThat(fromJar.getProperty(EmulatorApplication.SPRING_AOT)).isEqualTo("true");
+        assertThat(fromJar.getProperty(EmulatorApplication.LAZY_BEANS)).isEqualTo("true");
+
+        Properties overridden = new Properties();
+        overridden.setProperty(EmulatorApplication.SPRING_AOT, "false");
+        overridden.setProperty(EmulatorApplication.LAZY_BEANS, "false");
+        EmulatorApplication.applyProcessDefaults(overridden, true);
+        assertThat(overridden.getProperty(EmulatorApplication.SPRING_AOT)).isEqualTo("false");
+        assertThat(overridden.getProperty(EmulatorApplication.LAZY_BEANS)).isEqualTo("false");
+    }
+
+    @Test
+    void aClassesFolderKeepsSpringsDefaults() {
+        Properties fromClasses = new Properties();
+        EmulatorApplication.applyProcessDefaults(fromClasses, false);
+        assertThat(fromClasses.getProperty(EmulatorApplication.SPRING_AOT)).isNull();
+        assertThat(fromClasses.getProperty(EmulatorApplication.LAZY_BEANS)).isNull();
+        // tests run from target/classes, where the written definitions can be older than the code
+        assertThat(EmulatorApplication.runsFromBuiltJar()).isFalse();
     }
 }

@@ -1,0 +1,108 @@
+package dev.usagekit.emulator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.usagekit.emulator.signing.ClientSigning;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's command, {@code java -jar emulator/target/usagekit-emulator-exec.jar}, run after the build packaged the
+ * jar: it starts on the bean definitions written at build time, with beans made when first needed, and answers a
+ * signed call and the control plane.
+ */
+class BuiltJarIT {
+
+    private static final Path JAR = Path.of("target", "usagekit-emulator-exec.jar");
+    private static final Pattern LISTENING = Pattern.compile("Netty started on port (\\d+)");
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private Process emulator;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (emulator != null) {
+            emulator.destroy();
+            if (!emulator.waitFor(20, TimeUnit.SECONDS)) {
+                emulator.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theReadmeCommandStartsAheadOfTimeAndAnswers() throws Exception {
+        assertThat(JAR).as("packaged by this build").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        emulator = new ProcessBuilder(java, "-Xmx192m", "-jar", JAR.toString(), "--server.port=0",
+                "--server.address=127.0.0.1", "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true")
+                .redirectErrorStream(true).start();
+        int port = portFromLog(emulator.getInputStream()).get(90, TimeUnit.SECONDS);
+
+        assertThat(log).anyMatch(line -> line.contains("Starting AOT-processed EmulatorApplication"));
+        String body = "{\"AppId\":\"Your_AppId\",\"StartTime\":\"2026-11-17T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-19T00:00:00+08:00\",\"Indicator\":\"user_count\",\"Dimension\":\"province\"}";
+        var signed = ClientSigning.volcenginePost("127.0.0.1:" + port, NOW, "rtc", "ListOperationDistribution",
+                "2020-12-01", body, "AKLTtestaccesskey", "testsecretkey");
+        String answer = exchange(port, "POST", signed.pathAndQuery(), signed.headers(), body);
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("\"Dimension\":\"province\"");
+
+        String health = exchange(port, "GET", "/_emulator/health", Map.of("Host", "127.0.0.1:" + port), "");
+        assertThat(health).startsWith("HTTP/1.1 200");
+    }
+
+    /** Reads the emulator's output into {@link #log} for as long as it runs; completes with the port it listens on. */
+    private CompletableFuture<Integer> portFromLog(InputStream output) {
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    log.add(line);
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+                port.completeExceptionally(new IllegalStateException("the emulator exited:\n" + String.join("\n", log)));
+            } catch (IOException e) {
+                port.completeExceptionally(e);
+            }
+        }, "emulator-output");
+        reader.setDaemon(true);
+        reader.start();
+        return port;
+    }
+
+    /** One HTTP/1.1 exchange with exactly these headers (Host among them), read until the server closes. */
+    private static String exchange(int port, String method, String target, Map<String, String> headers,
+            String body) throws IOException {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
