@@ -24,8 +24,8 @@ public class EmulatorApplication {
     }
 
     /**
-     * Defaults for a process that is only the emulator (not applied when a test or the JUnit kit starts it in a JVM
-     * of its own); a {@code -D} on the command line wins over each.
+     * Defaults for a process that is only the emulator (a test or the JUnit kit starts the emulator inside its own
+     * JVM, without this); a {@code -D} on the command line wins over each.
      * <ul>
      * <li>Netty's allocator registers its JFR event types with the first buffer it hands out, about 80 ms of the first
      * call; {@code -Dio.netty.jfr.enabled=true} brings them back for a recording.</li>

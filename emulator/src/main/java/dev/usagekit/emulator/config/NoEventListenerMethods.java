@@ -1,7 +1,5 @@
 package dev.usagekit.emulator.config;
 
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.annotation.Bean;
@@ -19,21 +17,10 @@ class NoEventListenerMethods {
 
     static final String PROCESSOR_BEAN = AnnotationConfigUtils.EVENT_LISTENER_PROCESSOR_BEAN_NAME;
 
-    /** A registry post-processor, so the definition changes before the processor, itself a post-processor, is made. */
+    /** Swapped before the processor, itself a post-processor, is made. */
     @Bean
     static BeanDefinitionRegistryPostProcessor inertEventListenerMethodProcessor() {
-        return NoEventListenerMethods::replace;
-    }
-
-    private static void replace(BeanDefinitionRegistry registry) {
-        if (registry.containsBeanDefinition(PROCESSOR_BEAN)
-                && registry.getBeanDefinition(PROCESSOR_BEAN) instanceof AbstractBeanDefinition definition) {
-            // a plain class definition, so Spring AOT writes it out at build time like any other
-            definition.setInstanceSupplier(null);
-            definition.setFactoryBeanName(null);
-            definition.setFactoryMethodName(null);
-            definition.setBeanClass(InertEventListenerMethodProcessor.class);
-        }
+        return PlainClassSwap.of(PROCESSOR_BEAN, InertEventListenerMethodProcessor.class);
     }
 
     /** Looks for no {@code @EventListener} methods: there are none to find. */

@@ -1,7 +1,6 @@
 package dev.usagekit.emulator.config;
 
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -19,16 +18,8 @@ class NoStaticResources {
     static final String PROVIDER_BEAN = "resourceUrlProvider";
 
     @Bean
-    static BeanFactoryPostProcessor inertResourceUrlProvider() {
-        return factory -> {
-            if (factory.containsBeanDefinition(PROVIDER_BEAN)
-                    && factory.getBeanDefinition(PROVIDER_BEAN) instanceof AbstractBeanDefinition definition) {
-                // a plain class definition, so Spring AOT can write it out at build time like any other
-                definition.setFactoryBeanName(null);
-                definition.setFactoryMethodName(null);
-                definition.setBeanClass(InertResourceUrlProvider.class);
-            }
-        };
+    static BeanDefinitionRegistryPostProcessor inertResourceUrlProvider() {
+        return PlainClassSwap.of(PROVIDER_BEAN, InertResourceUrlProvider.class);
     }
 
     /** Finds no resource handlers: there are none to find. */
