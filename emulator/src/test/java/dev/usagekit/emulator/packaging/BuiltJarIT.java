@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's command, {@code java -jar emulator/target/usagekit-emulator-exec.jar}, run after the build packaged the
- * jar: it starts on the bean definitions written at build time, with beans made when first needed, and answers a
- * signed call and the control plane.
+ * jar: it starts on the bean definitions written at build time, with beans made when first needed, answers a signed
+ * call and the control plane, and on JDK 22+ starts without the JVM's native-access warning.
  */
 class BuiltJarIT {
 
@@ -65,6 +66,17 @@ class BuiltJarIT {
 
         String health = exchange(port, "GET", "/_emulator/health", Map.of("Host", "127.0.0.1:" + port), "");
         assertThat(health).startsWith("HTTP/1.1 200");
+        if (Runtime.version().feature() >= 22) { // older JDKs neither warn nor read the manifest entry
+            assertThat(log).noneMatch(line -> line.contains("A restricted method"));
+        }
+    }
+
+    /** Netty loads its native transport; JDK 22+ lets the jar's manifest allow that instead of warning at each start. */
+    @Test
+    void theJarAllowsNativeAccessItself() throws IOException {
+        try (var jar = new JarFile(JAR.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access")).isEqualTo("ALL-UNNAMED");
+        }
     }
 
     /** Reads the emulator's output into {@link #log} for as long as it runs; completes with the port it listens on. */
