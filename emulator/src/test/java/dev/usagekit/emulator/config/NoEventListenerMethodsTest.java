@@ -52,7 +52,7 @@ class NoEventListenerMethodsTest {
     }
 
     private static List<ConfigurableApplicationContext> emulators() {
-        return Stream.of(TestEmulator.unthrottled(), TestEmulator.named("lazy", "spring.main.lazy-initialization=true"))
+        return Stream.of(TestEmulator.unthrottled(), TestEmulator.lazy())
                 .map(TestEmulator::context).toList();
     }
 }

@@ -14,8 +14,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 /** The context's message source is the emulator's own and answers as Spring's empty stand-in would. */
 class NoMessageBundlesTest {
 
-    private final ApplicationContext context = TestEmulator.named("lazy", "spring.main.lazy-initialization=true")
-            .context();
+    private final ApplicationContext context = TestEmulator.lazy().context();
 
     @Test
     void theContextUsesTheMessageSourceThatListsNoLocales() {

@@ -15,7 +15,7 @@ class NoStaticResourcesTest {
 
     private static final String ACTUATOR_MAPPING = "webEndpointReactiveHandlerMapping";
 
-    private final TestEmulator emulator = TestEmulator.named("lazy", "spring.main.lazy-initialization=true");
+    private final TestEmulator emulator = TestEmulator.lazy();
 
     @Test
     void handlerMappingsAndTheControlPlaneWaitForTheFirstRequestThatNeedsThem() {

@@ -54,6 +54,14 @@ public final class TestEmulator {
         return RUNNING.computeIfAbsent("unthrottled", k -> new TestEmulator("emulator.limits.enabled=false"));
     }
 
+    /**
+     * Beans made when first needed, as the launcher and the built jar start the emulator. One instance for every test
+     * that asks: a name shared with other properties would silently hand out whichever started first.
+     */
+    public static TestEmulator lazy() {
+        return RUNNING.computeIfAbsent("lazy", k -> new TestEmulator("spring.main.lazy-initialization=true"));
+    }
+
     /** An emulator with the documented limits on. */
     public static TestEmulator throttled() {
         return RUNNING.computeIfAbsent("throttled", k -> new TestEmulator());

@@ -2,13 +2,12 @@ package dev.usagekit.emulator.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.usagekit.emulator.fuzz.RawHttp;
 import dev.usagekit.emulator.signing.ClientSigning;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,11 +60,19 @@ class BuiltJarIT {
                 + "\"EndTime\":\"2026-11-19T00:00:00+08:00\",\"Indicator\":\"user_count\",\"Dimension\":\"province\"}";
         var signed = ClientSigning.volcenginePost("127.0.0.1:" + port, NOW, "rtc", "ListOperationDistribution",
                 "2020-12-01", body, "AKLTtestaccesskey", "testsecretkey");
-        String answer = exchange(port, "POST", signed.pathAndQuery(), signed.headers(), body);
-        assertThat(answer).startsWith("HTTP/1.1 200").contains("\"Dimension\":\"province\"");
+        List<Map.Entry<String, String>> headers = signed.headers().entrySet().stream()
+                .filter(h -> !h.getKey().equals("Host")).toList(); // RawHttp sends the same Host itself
+        try (RawHttp http = new RawHttp("127.0.0.1", port, 30_000)) {
+            assertThat(http.hostHeader()).isEqualTo(signed.headers().get("Host"));
+            RawHttp.Response answer = http.send(new RawHttp.Request("POST", signed.pathAndQuery(), headers,
+                    body.getBytes(StandardCharsets.UTF_8)));
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text()).contains("\"Dimension\":\"province\"");
 
-        String health = exchange(port, "GET", "/_emulator/health", Map.of("Host", "127.0.0.1:" + port), "");
-        assertThat(health).startsWith("HTTP/1.1 200");
+            RawHttp.Response health = http.send(new RawHttp.Request("GET", "/_emulator/health", List.of(),
+                    new byte[0]));
+            assertThat(health.status()).isEqualTo(200);
+        }
         if (Runtime.version().feature() >= 22) { // older JDKs neither warn nor read the manifest entry
             assertThat(log).noneMatch(line -> line.contains("A restricted method"));
         }
@@ -99,22 +106,5 @@ class BuiltJarIT {
         reader.setDaemon(true);
         reader.start();
         return port;
-    }
-
-    /** One HTTP/1.1 exchange with exactly these headers (Host among them), read until the server closes. */
-    private static String exchange(int port, String method, String target, Map<String, String> headers,
-            String body) throws IOException {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(content);
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
