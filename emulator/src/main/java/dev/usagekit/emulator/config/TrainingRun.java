@@ -5,10 +5,11 @@ import dev.usagekit.emulator.signing.ClientSigning;
 import dev.usagekit.emulator.signing.Rfc3986;
 import dev.usagekit.emulator.time.EmulatorClock;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -37,6 +40,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Always a bean that reads the property when the application is ready: with Spring AOT, a conditional bean would
  * be decided once at build time, where the property is not set.
+ *
+ * <p>Each call is one HTTP/1.1 exchange on a socket of its own, written and read here: the JDK's HTTP client brought
+ * some 700 classes of its own and of TLS into the cache, which every later start then loaded for nothing.
  */
 @Component
 class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
@@ -51,9 +57,11 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
     private static final String ALIYUN_SECRET = "testsecret";
     private static final ZoneOffset DEMO_OFFSET = ZoneOffset.ofHours(8);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3})");
 
-    /** One call and the status it must get. */
-    record Call(String name, HttpRequest request, int expectedStatus) {
+    /** One call and the status it must get; {@code body} is empty for a GET. */
+    record Call(String name, String method, String target, Map<String, String> headers, String body,
+            int expectedStatus) {
     }
 
     private final Environment env;
@@ -81,25 +89,44 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
 
     /** Sends every call to the emulator on this loopback port; one line per unexpected answer, none if all right. */
     List<String> exercise(int port) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         List<String> problems = new ArrayList<>();
         for (Call call : calls(port)) {
             try {
-                HttpResponse<String> response = http.send(call.request(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != call.expectedStatus()) {
-                    String body = response.body();
-                    problems.add(call.name() + ": expected HTTP " + call.expectedStatus() + ", got "
-                            + response.statusCode() + " " + body.substring(0, Math.min(body.length(), 300)));
+                String answer = exchange(port, call);
+                Matcher status = STATUS_LINE.matcher(answer);
+                String got = status.find() ? status.group(1) : "no HTTP/1.1 status line";
+                if (!got.equals(String.valueOf(call.expectedStatus()))) {
+                    String body = answer.substring(answer.indexOf("\r\n\r\n") + 1).strip();
+                    problems.add(call.name() + ": expected HTTP " + call.expectedStatus() + ", got " + got + " "
+                            + body.substring(0, Math.min(body.length(), 300)));
                 }
             } catch (IOException e) {
                 problems.add(call.name() + ": " + e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                problems.add(call.name() + ": interrupted");
-                break;
             }
         }
         return problems;
+    }
+
+    /** Writes the call with {@code Connection: close} and reads the whole answer, status line first. */
+    private static String exchange(int port, Call call) throws IOException {
+        byte[] body = call.body().getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(call.method()).append(' ').append(call.target())
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+        call.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (body.length > 0) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** The calls, signed at the virtual clock's now, over days that are inside every action's history and delay. */
@@ -112,51 +139,46 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
         String fourDaysAgo = WireTime.formatRfc3339(today.minus(4, ChronoUnit.DAYS), DEMO_OFFSET);
         String bandwidthDay = "{\"StartTime\":\"" + dayBefore + "\",\"EndTime\":\"" + yesterday
                 + "\",\"Aggregation\":300}";
-        HttpRequest bandwidth = volcengine(host, now, "live", "DescribeLivePullToPushBandwidthData", "2023-01-01",
-                bandwidthDay, false);
+        Call bandwidth = volcengine("DescribeLivePullToPushBandwidthData", host, now, "live",
+                "DescribeLivePullToPushBandwidthData", "2023-01-01", bandwidthDay, false, 200);
         return List.of(
-                new Call("ListOperationDistribution", volcengine(host, now, "rtc", "ListOperationDistribution",
-                        "2020-12-01", "{\"AppId\":\"Your_AppId\",\"StartTime\":\"" + dayBefore + "\",\"EndTime\":\""
-                                + yesterday + "\",\"Indicator\":\"user_count\",\"Dimension\":\"province\"}", false),
-                        200),
-                new Call("DescribeLivePullToPushBandwidthData", bandwidth, 200),
-                new Call("DescribeLiveTranscodeData", volcengine(host, now, "live", "DescribeLiveTranscodeData",
-                        "2023-01-01", "{\"DomainList\":[\"example.com\",\"example2.com\"],\"StartTime\":\""
-                                + fourDaysAgo + "\",\"EndTime\":\"" + yesterday + "\",\"Aggregation\":86400}", false),
-                        200),
-                new Call("DescribeLiveProducerUsageData", aliyun(port, now, today), 200),
-                new Call("bad signature", volcengine(host, now, "live", "DescribeLivePullToPushBandwidthData",
-                        "2023-01-01", bandwidthDay, true), 401),
-                new Call("health", HttpRequest.newBuilder(URI.create("http://" + host + "/_emulator/health"))
-                        .timeout(TIMEOUT).GET().build(), 200));
+                volcengine("ListOperationDistribution", host, now, "rtc", "ListOperationDistribution", "2020-12-01",
+                        "{\"AppId\":\"Your_AppId\",\"StartTime\":\"" + dayBefore + "\",\"EndTime\":\"" + yesterday
+                                + "\",\"Indicator\":\"user_count\",\"Dimension\":\"province\"}", false, 200),
+                bandwidth,
+                volcengine("DescribeLiveTranscodeData", host, now, "live", "DescribeLiveTranscodeData", "2023-01-01",
+                        "{\"DomainList\":[\"example.com\",\"example2.com\"],\"StartTime\":\"" + fourDaysAgo
+                                + "\",\"EndTime\":\"" + yesterday + "\",\"Aggregation\":86400}", false, 200),
+                aliyun(now, today),
+                volcengine("bad signature", host, now, "live", "DescribeLivePullToPushBandwidthData", "2023-01-01",
+                        bandwidthDay, true, 401),
+                new Call("health", "GET", "/_emulator/health", Map.of(), "", 200));
     }
 
     /** A JSON POST signed as the SDKs sign it; with {@code tampered}, the signature is wrong in its last digit. */
-    private static HttpRequest volcengine(String host, Instant now, String service, String action, String version,
-            String body, boolean tampered) {
+    private static Call volcengine(String name, String host, Instant now, String service, String action,
+            String version, String body, boolean tampered, int expectedStatus) {
         var signed = ClientSigning.volcenginePost(host, now, service, action, version, body, ACCESS_KEY_ID, SECRET);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + signed.pathAndQuery()))
-                .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body));
-        signed.headers().forEach((name, value) -> {
-            if (name.equals("Authorization") && tampered) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        signed.headers().forEach((header, value) -> {
+            if (header.equals("Authorization") && tampered) {
                 char last = value.charAt(value.length() - 1);
-                request.header(name, value.substring(0, value.length() - 1) + (last == '0' ? '1' : '0'));
-            } else if (!name.equals("Host")) { // the client sends the same Host itself and may not be told one
-                request.header(name, value);
+                headers.put(header, value.substring(0, value.length() - 1) + (last == '0' ? '1' : '0'));
+            } else if (!header.equals("Host")) { // the exchange writes the same Host itself
+                headers.put(header, value);
             }
         });
-        return request.build();
+        return new Call(name, "POST", signed.pathAndQuery(), headers, body, expectedStatus);
     }
 
     /** An RPC GET with signature V1, a nonce of its own and JSON asked for: one UTC day of producer usage. */
-    private static HttpRequest aliyun(int port, Instant now, Instant today) {
+    private static Call aliyun(Instant now, Instant today) {
         Map<String, String> day = new LinkedHashMap<>();
         day.put("StartTime", WireTime.formatAliyunUtc(today.minus(2, ChronoUnit.DAYS)));
         day.put("EndTime", WireTime.formatAliyunUtc(today.minus(1, ChronoUnit.DAYS)));
         day.put("SplitBy", "type");
         String query = Rfc3986.canonicalQuery(ClientSigning.aliyunV1("GET", "DescribeLiveProducerUsageData",
                 "2016-11-01", day, ALIYUN_ACCESS_KEY_ID, ALIYUN_SECRET, UUID.randomUUID().toString(), now));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query)).timeout(TIMEOUT).GET()
-                .build();
+        return new Call("DescribeLiveProducerUsageData", "GET", "/?" + query, Map.of(), "", 200);
     }
 }
