@@ -19,6 +19,15 @@ def num(values, key):
         return float("nan")
 
 
+def launches(values, prefix):
+    """The median launch time, and the range when there were several launches (runs before that kept one)."""
+    median = f"{num(values, prefix + '_ms') / 1000:.2f} s"
+    times = [float(t) / 1000 for t in values.get(prefix + "_all", "").split(",") if t]
+    if len(times) < 2:
+        return median
+    return f"{median} (median of {len(times)} launches, {min(times):.2f}–{max(times):.2f})"
+
+
 def verdict(ok):
     return "pass" if ok else "**FAIL**"
 
@@ -62,9 +71,9 @@ def main():
     out.append(f"| (same, by server CPU per request: WireMock/emulator, nginx/emulator) | {cpu_wm:.2f}×, "
                f"{100 * cpu_ngx:.0f} % | {verdict(cpu_wm >= 3 and cpu_ngx >= 0.4)} |")
     out.append(f"| p99 ≤ 5 ms at half of max load | {n('emu_half_p99'):.2f} ms | {verdict(n('emu_half_p99') <= 5)} |")
-    out.append(f"| first response ≤ 1.5 s after launch (bin/usagekit-emulator) | {n('startup_ms') / 1000:.2f} s | "
+    out.append(f"| first response ≤ 1.5 s after launch (bin/usagekit-emulator) | {launches(v, 'startup')} | "
                f"{verdict(n('startup_ms') <= 1500)} |")
-    out.append(f"| first response, `java -jar`, JVM defaults | {n('default_startup_ms') / 1000:.2f} s | "
+    out.append(f"| first response, `java -jar`, JVM defaults | {launches(v, 'default_startup')} | "
                f"{verdict(n('default_startup_ms') <= 1500)} |")
     out.append(f"| RSS ≤ 256 MB under load (bin/usagekit-emulator) | {v['emu_rss_mb']} MB | "
                f"{verdict(n('emu_rss_mb') <= 256)} |")
