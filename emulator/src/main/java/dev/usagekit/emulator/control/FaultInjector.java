@@ -91,7 +91,7 @@ public final class FaultInjector implements FaultPlan {
             if (latency > 0) {
                 trace.note("latencyMillis", latency);
             }
-            trace.note("fault", Map.of("id", f.id(), "code", f.code() == null ? "latency" : f.code()));
+            trace.noteFields("fault", "id", f.id(), "code", f.code() == null ? "latency" : f.code());
             return f.code() == null ? null : f.error();
         }
         return null;

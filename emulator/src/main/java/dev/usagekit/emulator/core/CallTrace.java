@@ -17,6 +17,21 @@ public final class CallTrace {
         return this;
     }
 
+    /**
+     * A note of named fields ({@code name, value, name, value...}), kept in the order given: the journal then shows
+     * them the same way in every run ({@code Map.of} iterates in an order that changes from one JVM to the next).
+     */
+    public CallTrace noteFields(String key, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs: " + namesAndValues.length);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return note(key, Collections.unmodifiableMap(fields));
+    }
+
     /** The notes, in the order they were first made; read-only. */
     public Map<String, Object> details() {
         return Collections.unmodifiableMap(details);

@@ -71,8 +71,8 @@ public final class Pipeline {
             return;
         }
         RateLimiter.Decision d = rateLimiter.tryAcquire(context.account().accountId(), handler.spec().key(), limit);
-        trace.note("throttle", java.util.Map.of("limit", limit.toString(), "admitted", d.admitted(),
-                "tokensLeft", d.tokensLeft(), "refillInMillis", d.waitForToken().toMillis()));
+        trace.noteFields("throttle", "limit", limit.toString(), "admitted", d.admitted(),
+                "tokensLeft", d.tokensLeft(), "refillInMillis", d.waitForToken().toMillis());
         if (!d.admitted()) {
             throw handler.errors().throttled().withRetryAfter(d.waitForToken()).byRule("throttle");
         }
@@ -99,8 +99,8 @@ public final class Pipeline {
             }
         }
         BucketGrid grid = BucketGrid.of(query, context.now(), handler.spec().dataDelay());
-        trace.note("buckets", java.util.Map.of("total", grid.count(), "served", grid.served(),
-                "withheldByDataDelay", grid.withheld(), "servedUntil", grid.servedUntil().toString()));
+        trace.noteFields("buckets", "total", grid.count(), "served", grid.served(),
+                "withheldByDataDelay", grid.withheld(), "servedUntil", grid.servedUntil().toString());
         return handler.handle(query, grid, context);
     }
 }

@@ -70,7 +70,7 @@ public final class AliyunAuthenticator {
         try {
             auth = AliyunSignatureV3.parseAuthorization(request.header("Authorization"));
         } catch (AliyunAuthorizationException e) {
-            trace.note("signature", Map.of("problem", e.getMessage()));
+            trace.noteFields("signature", "problem", e.getMessage());
             throw AliyunErrors.incompleteSignature();
         }
         Account account = account(catalogue, auth.accessKeyId());
@@ -142,10 +142,12 @@ public final class AliyunAuthenticator {
 
     /** The real gateway echoes its string to sign; aliyun-java-sdk-core compares it with its own. */
     private ApiError mismatch(String accessKeyId, SignatureComputation c, CallTrace trace) {
-        trace.note("signature", c.canonicalRequest() == null
-                ? Map.of("result", "mismatch", "stringToSign", c.stringToSign())
-                : Map.of("result", "mismatch", "canonicalRequest", c.canonicalRequest(), "stringToSign",
-                        c.stringToSign()));
+        if (c.canonicalRequest() == null) {
+            trace.noteFields("signature", "result", "mismatch", "stringToSign", c.stringToSign());
+        } else {
+            trace.noteFields("signature", "result", "mismatch", "canonicalRequest", c.canonicalRequest(),
+                    "stringToSign", c.stringToSign());
+        }
         log.info("Aliyun signature mismatch for {}:\n{}{}", accessKeyId,
                 c.canonicalRequest() == null ? "" : "--- canonical request ---\n" + c.canonicalRequest()
                         + "\n--- string to sign ---\n", c.stringToSign());

@@ -61,7 +61,7 @@ public final class VolcengineAuthenticator {
                     : queryForm ? VolcengineSignatureV4.parseQueryAuthorization(request.query())
                             : VolcengineSignatureV4.parseAuthorization(header);
         } catch (VolcengineAuthorizationException e) {
-            trace.note("signature", Map.of("problem", e.getMessage()));
+            trace.noteFields("signature", "problem", e.getMessage());
             throw e.reason() == VolcengineAuthorizationException.Reason.INVALID_CREDENTIAL
                     ? VolcengineGatewayErrors.invalidCredential() : VolcengineGatewayErrors.invalidAuthorization();
         }
@@ -120,8 +120,8 @@ public final class VolcengineAuthenticator {
             trace.note("signature", "verified");
             return;
         }
-        trace.note("signature", Map.of("result", "mismatch", "canonicalRequest", first.canonicalRequest(),
-                "stringToSign", first.stringToSign()));
+        trace.noteFields("signature", "result", "mismatch", "canonicalRequest", first.canonicalRequest(),
+                "stringToSign", first.stringToSign());
         log.info("Volcengine signature mismatch for {}:\n--- canonical request ---\n{}\n--- string to sign ---\n{}",
                 auth.accessKeyId(), first.canonicalRequest(), first.stringToSign());
         throw VolcengineGatewayErrors.signatureDoesNotMatch();
