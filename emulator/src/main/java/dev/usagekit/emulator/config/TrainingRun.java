@@ -96,7 +96,8 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
                 Matcher status = STATUS_LINE.matcher(answer);
                 String got = status.find() ? status.group(1) : "no HTTP/1.1 status line";
                 if (!got.equals(String.valueOf(call.expectedStatus()))) {
-                    String body = answer.substring(answer.indexOf("\r\n\r\n") + 1).strip();
+                    int headEnd = answer.indexOf("\r\n\r\n");
+                    String body = (headEnd < 0 ? answer : answer.substring(headEnd + 4)).strip();
                     problems.add(call.name() + ": expected HTTP " + call.expectedStatus() + ", got " + got + " "
                             + body.substring(0, Math.min(body.length(), 300)));
                 }
