@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -37,6 +38,22 @@ public final class ControlApi {
             super(message, null, false, false);
         }
     }
+
+    /*
+     * The answers with more than one field are records: Jackson writes a record's fields in the order declared, the
+     * order the README shows, where Map.of would iterate in an order that changes from one JVM to the next.
+     */
+    record ClockState(String now, boolean frozen) {}
+
+    record LimitsState(boolean enabled, Map<String, String> actions) {}
+
+    record Reset(boolean reset, ClockState clock, long seed) {}
+
+    record FaultAdded(List<Map<String, Object>> faults, long added) {}
+
+    record JournalPage(List<RequestJournal.Entry> entries, long evicted) {}
+
+    record JournalCount(long count, long evicted) {}
 
     /** Also writes the journal's details (on the event loops), which the journal endpoint serves as they are. */
     static final JsonMapper JSON = WireCodec.jsonMapperBuilder().build();
@@ -83,9 +100,9 @@ public final class ControlApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
         body.put("seed", state.seed());
-        body.put("clock", clockJson());
+        body.put("clock", clockState());
         body.put("signature", Map.of("mode", signatureMode));
-        body.put("limits", limitsJson());
+        body.put("limits", limitsState());
         body.put("journal", Map.of("size", journal.capacity()));
         return ok(body);
     }
@@ -93,7 +110,7 @@ public final class ControlApi {
     // --- clock ---
 
     public Mono<ServerResponse> clock(ServerRequest request) {
-        return ok(clockJson());
+        return ok(clockState());
     }
 
     public Mono<ServerResponse> moveClock(ServerRequest request) {
@@ -115,7 +132,7 @@ public final class ControlApi {
             if (clock.instant().isBefore(before)) {
                 limiter.clear(); // buckets cannot refill backwards
             }
-            return clockJson();
+            return clockState();
         });
     }
 
@@ -137,7 +154,7 @@ public final class ControlApi {
         if (startup.fixedStart() != null) {
             clock.set(startup.fixedStart());
         }
-        return ok(Map.of("reset", true, "clock", clockJson(), "seed", state.seed()));
+        return ok(new Reset(true, clockState(), state.seed()));
     }
 
     public Mono<ServerResponse> seed(ServerRequest request) {
@@ -169,7 +186,7 @@ public final class ControlApi {
     // --- throttles ---
 
     public Mono<ServerResponse> throttles(ServerRequest request) {
-        return ok(limitsJson());
+        return ok(limitsState());
     }
 
     public Mono<ServerResponse> setThrottles(ServerRequest request) {
@@ -191,7 +208,7 @@ public final class ControlApi {
                     throw new BadRequest(e.getMessage());
                 }
             }
-            return limitsJson();
+            return limitsState();
         });
     }
 
@@ -205,7 +222,7 @@ public final class ControlApi {
         return withBody(request, body -> {
             FaultInjector.Fault fault = parseFault(body);
             faults.add(fault);
-            return Map.of("faults", faults.list(), "added", fault.id());
+            return new FaultAdded(faults.list(), fault.id());
         });
     }
 
@@ -263,16 +280,16 @@ public final class ControlApi {
     public Mono<ServerResponse> journal(ServerRequest request) {
         RequestJournal.Filter filter = filter(request);
         int limit = request.queryParam("limit").map(s -> integer(s, "limit")).orElse(0);
-        return ok(Map.of("entries", journal.find(filter, limit), "evicted", journal.evicted()));
+        return ok(new JournalPage(journal.find(filter, limit), journal.evicted()));
     }
 
     public Mono<ServerResponse> journalCount(ServerRequest request) {
-        return ok(Map.of("count", journal.count(filter(request)), "evicted", journal.evicted()));
+        return ok(new JournalCount(journal.count(filter(request)), journal.evicted()));
     }
 
     public Mono<ServerResponse> clearJournal(ServerRequest request) {
         journal.clear();
-        return ok(Map.of("count", 0, "evicted", journal.evicted()));
+        return ok(new JournalCount(0, journal.evicted()));
     }
 
     private static RequestJournal.Filter filter(ServerRequest request) {
@@ -283,17 +300,17 @@ public final class ControlApi {
 
     // --- helpers ---
 
-    private Map<String, Object> clockJson() {
-        return Map.of("now", clock.instant().toString(), "frozen", clock.frozen());
+    private ClockState clockState() {
+        return new ClockState(clock.instant().toString(), clock.frozen());
     }
 
-    private Map<String, Object> limitsJson() {
-        Map<String, Object> perAction = new LinkedHashMap<>();
+    private LimitsState limitsState() {
+        Map<String, String> perAction = new LinkedHashMap<>();
         for (ActionHandler<?> h : registry.all()) {
             RateLimit limit = limits.limitFor(h);
             perAction.put(h.spec().action(), limit == null ? "off" : limit.toString());
         }
-        return Map.of("enabled", limits.enabled(), "actions", perAction);
+        return new LimitsState(limits.enabled(), perAction);
     }
 
     /** Largest control request body (a fixture file is the big one). */

@@ -18,6 +18,9 @@ public final class FaultInjector implements FaultPlan {
      * One injected fault. Null action or account matches any; null code means latency only; times < 0 means
      * unlimited; probability 1 fires always.
      */
+    /** A fault's added latency, as the control plane shows it. */
+    record Latency(long minMs, long maxMs) {}
+
     public record Fault(long id, String action, String account, String code, int status, Integer codeN,
             String message, int times, double probability, long minLatencyMillis, long maxLatencyMillis) {
 
@@ -46,7 +49,7 @@ public final class FaultInjector implements FaultPlan {
             m.put("message", message);
             m.put("timesLeft", times < 0 ? null : times);
             m.put("probability", probability);
-            m.put("latency", Map.of("minMs", minLatencyMillis, "maxMs", maxLatencyMillis));
+            m.put("latency", new Latency(minLatencyMillis, maxLatencyMillis));
             return m;
         }
     }

@@ -60,6 +60,25 @@ class ControlPlaneTest {
     }
 
     @Test
+    void answersOfSeveralFieldsKeepTheOrderTheReadmeShows() {
+        assertThat(names(emulator.get("/_emulator/clock"))).containsExactly("now", "frozen");
+        assertThat(names(emulator.post("/_emulator/clock", "{\"advance\":\"PT1S\"}"))).containsExactly("now", "frozen");
+        assertThat(names(emulator.get("/_emulator/throttles"))).containsExactly("enabled", "actions");
+        assertThat(names(emulator.post("/_emulator/reset", ""))).containsExactly("reset", "clock", "seed");
+        TestEmulator.Reply added = emulator.post("/_emulator/faults", "{\"latencyMs\":5}");
+        assertThat(names(added)).containsExactly("faults", "added");
+        assertThat(added.json().at("/faults/0/latency").propertyNames()).containsExactly("minMs", "maxMs");
+        assertThat(names(emulator.get("/_emulator/journal"))).containsExactly("entries", "evicted");
+        assertThat(names(emulator.get("/_emulator/journal/count"))).containsExactly("count", "evicted");
+        assertThat(names(emulator.delete("/_emulator/journal"))).containsExactly("count", "evicted");
+    }
+
+    private static List<String> names(TestEmulator.Reply reply) {
+        assertThat(reply.status()).isEqualTo(200);
+        return List.copyOf(reply.json().propertyNames());
+    }
+
+    @Test
     void faultFailsTwiceThenSucceeds() {
         TestEmulator.Reply added = emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\","
                 + "\"account\":\"2100000001\",\"code\":\"InternalError\",\"status\":503,\"message\":\"boom\",\"times\":2}");
