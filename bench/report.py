@@ -71,6 +71,11 @@ def main():
     out.append(f"| (same, by server CPU per request: WireMock/emulator, nginx/emulator) | {cpu_wm:.2f}×, "
                f"{100 * cpu_ngx:.0f} % | {verdict(cpu_wm >= 3 and cpu_ngx >= 0.4)} |")
     out.append(f"| p99 ≤ 5 ms at half of max load | {n('emu_half_p99'):.2f} ms | {verdict(n('emu_half_p99') <= 5)} |")
+    if "emu_half_gc_count" in v:  # runs before 2026-11-30 13:40 did not log the emulator's collections
+        out.append(f"| (same, the calls that waited on a young collection left out: {v['emu_half_slow_in_gc']} of the "
+                   f"{v['emu_half_slow']} over 5 ms; {v['emu_half_gc_count']} collections, {v['emu_half_gc_avg_ms']} ms on "
+                   f"average, {v['emu_half_gc_max_ms']} at most) | {n('emu_half_p99_without_gc_ms'):.2f} ms | "
+                   "|")
     out.append(f"| first response ≤ 1.5 s after launch (bin/usagekit-emulator) | {launches(v, 'startup')} | "
                f"{verdict(n('startup_ms') <= 1500)} |")
     out.append(f"| first response, `java -jar`, JVM defaults | {launches(v, 'default_startup')} | "

@@ -265,11 +265,12 @@ warm_up() { # port requests-file
   log "  warmed up in ${elapsed} s (last ${RPS} req/s)"
 }
 
-# Constant-rate run. Sets OL_RPS OL_P50 OL_P99 OL_ERRORS OL_GEN_CPU (the generator's CPU per request, µs).
-run_open_loop() { # port requests-file rate seconds
+# Constant-rate run. Sets OL_RPS OL_P50 OL_P99 OL_ERRORS OL_GEN_CPU (the generator's CPU per request, µs). With a
+# trace file, OpenLoopLoad writes every request's due time and latency there (for bench/tail.py).
+run_open_loop() { # port requests-file rate seconds [trace-file]
   local line
   line=$(java -Xmx64m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.usagekit.benchmarks.OpenLoopLoad 127.0.0.1 "$1" "$2" \
-    "$3" "$4" $OPEN_LOOP_CONNECTIONS)
+    "$3" "$4" $OPEN_LOOP_CONNECTIONS ${5:-})
   OL_RPS=$(field achieved_rps "$line"); OL_P50=$(field p50_ms "$line"); OL_P99=$(field p99_ms "$line")
   OL_ERRORS=$(field errors "$line"); OL_GEN_CPU=$(field generator_cpu_us "$line")
 }
@@ -310,7 +311,8 @@ main() {
   # 2. the fast launcher (recommended flags, AOT, CDS): startup, the headline query, every other action
   log "emulator, bin/usagekit-emulator ($RECOMMENDED_OPTS, AOT, lazy init, CDS)"
   "$LAUNCHER" --prepare
-  start_emulator_timed "$LAUNCHER"
+  # its young collections are logged, to tell how much of the half-load tail they explain (bench/tail.py)
+  start_emulator_timed env JAVA_OPTS="-Xlog:gc:file=$OUT/emulator-gc.log:time:filecount=0" "$LAUNCHER"
   put startup_ms "$STARTUP_MS"; put startup_all "$STARTUP_ALL"
   mkdir -p "$OUT/www"
   [[ "$(send_line $EMU_PORT "$(head -1 "$bw")" "$OUT/www/bandwidth.json")" == 200 ]] || { log "capture failed"; exit 1; }
@@ -321,9 +323,11 @@ main() {
   put emu_cpu_us "$CPU_US"; put emu_rps "$RPS"; put emu_p50 "$P50"; put emu_p99 "$P99"; put emu_errors "$ERRORS"; put emu_rss_mb $((RSS_MAX_KB / 1024))
   HALF=$(awk -v r="$RPS" 'BEGIN {printf "%d", r / 2}')
   put half_rate "$HALF"
-  with_rss "$EMU_PID" run_open_loop $EMU_PORT "$bw" "$HALF" $DURATION
+  with_rss "$EMU_PID" run_open_loop $EMU_PORT "$bw" "$HALF" $DURATION "$OUT/emulator-half-load.trace"
   put emu_half_rps "$OL_RPS"; put emu_half_p50 "$OL_P50"; put emu_half_p99 "$OL_P99"; put emu_half_errors "$OL_ERRORS"
   put emu_half_gen_cpu_us "$OL_GEN_CPU"
+  python3 "$ROOT/bench/tail.py" "$OUT/emulator-half-load.trace" "$OUT/emulator-gc.log" | tr ' ' '\n' \
+    | sed 's/^/emu_half_/' >>"$R"
   for action in transcode rtc producer; do
     log "emulator: $action"
     local warmup="$OUT/requests/$action.req"

@@ -30,10 +30,12 @@ import org.HdrHistogram.Histogram;
  * much as the server being measured. A due request goes out on any idle connection (as a client's connection pool
  * does), or waits in line for one; the wait counts as latency.
  *
- * <p>Usage: {@code OpenLoopLoad <host> <port> <requests-file> <rate/s> <seconds> <connections>}. The requests file is
- * what {@link SignedRequests} writes; lines are taken in turn, so a file of singly-usable requests (Aliyun nonces) is
- * never replayed while it lasts. The first 5 s at the same rate are a warm-up of the generator's own JIT and are not
- * counted. Prints one line of {@code key=value} pairs, the generator's own CPU time per request included.
+ * <p>Usage: {@code OpenLoopLoad <host> <port> <requests-file> <rate/s> <seconds> <connections> [trace-file]}. The
+ * requests file is what {@link SignedRequests} writes; lines are taken in turn, so a file of singly-usable requests
+ * (Aliyun nonces) is never replayed while it lasts. The first 5 s at the same rate are a warm-up of the generator's own
+ * JIT and are not counted. Prints one line of {@code key=value} pairs, the generator's own CPU time per request
+ * included. With a trace file, also writes each measured request's due time and latency there (see
+ * {@link LatencyTrace}), so slow answers can be lined up with the server's GC log.
  */
 public final class OpenLoopLoad {
 
@@ -53,8 +55,9 @@ public final class OpenLoopLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: OpenLoopLoad <host> <port> <requests-file> <rate/s> <seconds> <connections>");
+        if (args.length != 6 && args.length != 7) {
+            System.err.println(
+                    "usage: OpenLoopLoad <host> <port> <requests-file> <rate/s> <seconds> <connections> [trace-file]");
             System.exit(2);
         }
         List<ByteBuffer> requests = load(Path.of(args[2])).stream().map(ByteBuffer::wrap).toList();
@@ -64,10 +67,14 @@ public final class OpenLoopLoad {
         int connections = Integer.parseInt(args[5]);
 
         // the generator's own JIT warms up on an unmeasured pass first: its stalls would count as server latency
-        load.run(rate, Math.min(WARMUP_SECONDS, seconds), connections);
+        load.run(rate, Math.min(WARMUP_SECONDS, seconds), connections, null);
+        LatencyTrace trace = args.length == 7 ? new LatencyTrace((long) (seconds * rate)) : null;
         long cpuBefore = processCpuNanos();
-        Outcome o = load.run(rate, seconds, connections);
+        Outcome o = load.run(rate, seconds, connections, trace);
         long cpu = processCpuNanos() - cpuBefore;
+        if (trace != null) {
+            trace.write(Path.of(args[6]));
+        }
         System.out.printf(Locale.ROOT,
                 "target_rps=%.0f achieved_rps=%.0f completed=%d errors=%d p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f "
                         + "max_ms=%.3f generator_cpu_us=%.1f%n",
@@ -89,7 +96,47 @@ public final class OpenLoopLoad {
         long due;
     }
 
-    private Outcome run(double rate, double seconds, int connections) throws IOException {
+    /**
+     * Each measured request's due time and latency, in the order answered. The file starts with a comment line giving
+     * the run's start as epoch milliseconds, then one line per request: due time after the start and latency, both in
+     * microseconds.
+     */
+    static final class LatencyTrace {
+        private final long[] due;
+        private final long[] latency;
+        private int size;
+        private long startNanos;
+        private long startEpochMillis;
+
+        LatencyTrace(long capacity) {
+            due = new long[(int) capacity];
+            latency = new long[(int) capacity];
+        }
+
+        void start(long startNanos) {
+            this.startNanos = startNanos;
+            this.startEpochMillis = System.currentTimeMillis()
+                    + TimeUnit.NANOSECONDS.toMillis(startNanos - System.nanoTime());
+        }
+
+        void add(long dueNanos, long latencyNanos) {
+            if (size < due.length) {
+                due[size] = dueNanos - startNanos;
+                latency[size++] = latencyNanos;
+            }
+        }
+
+        void write(Path file) throws IOException {
+            StringBuilder text = new StringBuilder("# start_epoch_ms=").append(startEpochMillis)
+                    .append(" columns=due_us,latency_us\n");
+            for (int i = 0; i < size; i++) {
+                text.append(due[i] / 1000).append(' ').append(latency[i] / 1000).append('\n');
+            }
+            Files.writeString(file, text);
+        }
+    }
+
+    private Outcome run(double rate, double seconds, int connections, LatencyTrace trace) throws IOException {
         double interval = 1e9 / rate;
         long total = (long) (seconds * rate);
         Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -107,6 +154,9 @@ public final class OpenLoopLoad {
                 idle.add(conn);
             }
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+            if (trace != null) {
+                trace.start(start);
+            }
             long issued = 0;
             long deadline = start + (long) (seconds * 1e9) + DRAIN_NANOS;
             try {
@@ -121,7 +171,7 @@ public final class OpenLoopLoad {
                         if (!send(conn, due, selector)) { // the connection broke and was opened anew
                             errors++;
                             completed++;
-                            record(latency, due);
+                            record(latency, trace, due);
                             idle.add(conn);
                         }
                     }
@@ -138,7 +188,7 @@ public final class OpenLoopLoad {
                             continue;
                         }
                         completed++;
-                        record(latency, conn.due);
+                        record(latency, trace, conn.due);
                         if (done.status() != 200) {
                             errors++;
                         }
@@ -164,8 +214,12 @@ public final class OpenLoopLoad {
         return start + (long) (k * interval);
     }
 
-    private static void record(Histogram latency, long due) {
-        latency.recordValue(Math.min(Math.max(0, System.nanoTime() - due), latency.getHighestTrackableValue()));
+    private static void record(Histogram latency, LatencyTrace trace, long due) {
+        long took = Math.max(0, System.nanoTime() - due);
+        latency.recordValue(Math.min(took, latency.getHighestTrackableValue()));
+        if (trace != null) {
+            trace.add(due, took);
+        }
     }
 
     /**
