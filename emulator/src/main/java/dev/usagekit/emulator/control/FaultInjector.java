@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Faults set through the control plane: errors and latency for matching calls, by count or probability. */
 public final class FaultInjector implements FaultPlan {
 
+    /** A fault's added latency, as the control plane shows it. */
+    record Latency(long minMs, long maxMs) {}
+
     /**
      * One injected fault. Null action or account matches any; null code means latency only; times < 0 means
      * unlimited; probability 1 fires always.
      */
-    /** A fault's added latency, as the control plane shows it. */
-    record Latency(long minMs, long maxMs) {}
-
     public record Fault(long id, String action, String account, String code, int status, Integer codeN,
             String message, int times, double probability, long minLatencyMillis, long maxLatencyMillis) {
 
@@ -43,10 +43,11 @@ public final class FaultInjector implements FaultPlan {
             m.put("id", id);
             m.put("action", action);
             m.put("account", account);
+            boolean answers = code != null; // a latency-only fault never answers, so it has no status to show
             m.put("code", code);
-            m.put("status", status);
+            m.put("status", answers ? status : null);
             m.put("codeN", codeN);
-            m.put("message", message);
+            m.put("message", answers ? message : null);
             m.put("timesLeft", times < 0 ? null : times);
             m.put("probability", probability);
             m.put("latency", new Latency(minLatencyMillis, maxLatencyMillis));

@@ -73,6 +73,20 @@ class ControlPlaneTest {
         assertThat(names(emulator.delete("/_emulator/journal"))).containsExactly("count", "evicted");
     }
 
+    @Test
+    void aLatencyOnlyFaultIsListedWithoutTheErrorItNeverAnswers() {
+        JsonNode slow = emulator.post("/_emulator/faults", "{\"latencyMs\":5}").json().at("/faults/0");
+        assertThat(slow.get("code").isNull()).isTrue();
+        assertThat(slow.get("status").isNull()).as("no 500 is ever answered").isTrue();
+        assertThat(slow.get("message").isNull()).isTrue();
+        assertThat(transcode().status()).isEqualTo(200);
+
+        JsonNode failing = emulator.post("/_emulator/faults", "{\"code\":\"Busy\",\"status\":503,\"latencyMs\":5}")
+                .json().at("/faults/1");
+        assertThat(failing.get("status").asInt()).isEqualTo(503);
+        assertThat(failing.get("message").asString()).isEqualTo("Injected fault.");
+    }
+
     private static List<String> names(TestEmulator.Reply reply) {
         assertThat(reply.status()).isEqualTo(200);
         return List.copyOf(reply.json().propertyNames());
