@@ -17,8 +17,11 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -345,16 +348,27 @@ public final class ControlApi {
         return json(HttpStatus.OK, body);
     }
 
+    /** An error answer: {@code {"error": reason phrase, "message": ...}}. */
+    record ErrorBody(String error, String message) {}
+
     static Mono<ServerResponse> error(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", status.getReasonPhrase());
-        body.put("message", message);
-        return json(status, body);
+        return json(status, new ErrorBody(status.getReasonPhrase(), message));
+    }
+
+    /** 405 for a control path that answers other methods, listed in the Allow header. */
+    static Mono<ServerResponse> methodNotAllowed(HttpMethod method, String path, Set<HttpMethod> allowed) {
+        HttpStatus status = HttpStatus.METHOD_NOT_ALLOWED;
+        String answered = allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+        return json(ServerResponse.status(status).allow(allowed), new ErrorBody(status.getReasonPhrase(),
+                method.name() + " " + path + " is not a control endpoint; the path answers " + answered));
     }
 
     private static Mono<ServerResponse> json(HttpStatus status, Object body) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(JSON.writeValueAsString(body));
+        return json(ServerResponse.status(status), body);
+    }
+
+    private static Mono<ServerResponse> json(ServerResponse.BodyBuilder response, Object body) {
+        return response.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(body));
     }
 
     /** Turns a BadRequest thrown outside withBody (query parameters) into a 400. */

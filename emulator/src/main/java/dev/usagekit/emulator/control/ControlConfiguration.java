@@ -1,5 +1,10 @@
 package dev.usagekit.emulator.control;
 
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.web.reactive.function.server.RequestPredicates.methods;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
 import dev.usagekit.emulator.config.EmulatorProperties;
@@ -13,17 +18,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /** The control plane under /_emulator/: clock, reset, seed, fixtures, throttles, faults, journal. */
 @Configuration(proxyBeanMethods = false)
@@ -99,26 +110,28 @@ public class ControlConfiguration {
         boolean enabled = env.getProperty("emulator.admin.enabled", Boolean.class, true);
         String token = env.getProperty("emulator.admin.token", "");
         boolean allowRemote = env.getProperty("emulator.admin.allow-remote", Boolean.class, false);
-        RouterFunction<ServerResponse> routes = RouterFunctions.route()
-                .GET("/_emulator/health", api::health)
-                .GET("/_emulator/info", api::info)
-                .GET("/_emulator/openapi.json", openApi::json)
-                .GET("/_emulator/openapi.yaml", openApi::yaml)
-                .GET("/_emulator/clock", api::clock)
-                .POST("/_emulator/clock", api::moveClock)
-                .POST("/_emulator/reset", api::reset)
-                .POST("/_emulator/seed", api::seed)
-                .POST("/_emulator/fixtures", api::fixtures)
-                .GET("/_emulator/throttles", api::throttles)
-                .POST("/_emulator/throttles", api::setThrottles)
-                .GET("/_emulator/faults", api::faults)
-                .POST("/_emulator/faults", api::addFault)
-                .DELETE("/_emulator/faults", api::clearFaults)
-                .GET("/_emulator/journal/count", ControlApi.guarded(api::journalCount))
-                .GET("/_emulator/journal", ControlApi.guarded(api::journal))
-                .DELETE("/_emulator/journal", api::clearJournal)
-                .route(path("/_emulator/**"), r -> ControlApi.error(HttpStatus.NOT_FOUND,
-                        "no control endpoint " + r.method() + " " + r.path()))
+        List<ControlEndpoint> endpoints = List.of(
+                new ControlEndpoint(GET, "/_emulator/health", api::health),
+                new ControlEndpoint(GET, "/_emulator/info", api::info),
+                new ControlEndpoint(GET, "/_emulator/openapi.json", openApi::json),
+                new ControlEndpoint(GET, "/_emulator/openapi.yaml", openApi::yaml),
+                new ControlEndpoint(GET, "/_emulator/clock", api::clock),
+                new ControlEndpoint(POST, "/_emulator/clock", api::moveClock),
+                new ControlEndpoint(POST, "/_emulator/reset", api::reset),
+                new ControlEndpoint(POST, "/_emulator/seed", api::seed),
+                new ControlEndpoint(POST, "/_emulator/fixtures", api::fixtures),
+                new ControlEndpoint(GET, "/_emulator/throttles", api::throttles),
+                new ControlEndpoint(POST, "/_emulator/throttles", api::setThrottles),
+                new ControlEndpoint(GET, "/_emulator/faults", api::faults),
+                new ControlEndpoint(POST, "/_emulator/faults", api::addFault),
+                new ControlEndpoint(DELETE, "/_emulator/faults", api::clearFaults),
+                new ControlEndpoint(GET, "/_emulator/journal/count", ControlApi.guarded(api::journalCount)),
+                new ControlEndpoint(GET, "/_emulator/journal", ControlApi.guarded(api::journal)),
+                new ControlEndpoint(DELETE, "/_emulator/journal", api::clearJournal));
+        RouterFunctions.Builder builder = RouterFunctions.route();
+        endpoints.forEach(e -> builder.route(methods(e.methods()).and(path(e.path())), e.handler()));
+        RouterFunction<ServerResponse> routes = builder
+                .route(path("/_emulator/**"), r -> notFoundOrWrongMethod(endpoints, r))
                 .build();
         return routes.filter((request, next) -> {
             if (!enabled) {
@@ -134,6 +147,25 @@ public class ControlConfiguration {
             }
             return next.handle(request);
         });
+    }
+
+    /** One control endpoint: the method and exact path it answers. */
+    private record ControlEndpoint(HttpMethod method, String path, HandlerFunction<ServerResponse> handler) {
+
+        /** A GET endpoint answers HEAD too (headers only), e.g. for a health probe. */
+        HttpMethod[] methods() {
+            return method == GET ? new HttpMethod[] {GET, HEAD} : new HttpMethod[] {method};
+        }
+    }
+
+    /** 405 with the methods the path does answer, when it is a control path at all; otherwise 404. */
+    private static Mono<ServerResponse> notFoundOrWrongMethod(List<ControlEndpoint> endpoints, ServerRequest r) {
+        Set<HttpMethod> allowed = new LinkedHashSet<>();
+        endpoints.stream().filter(e -> e.path().equals(r.path()))
+                .forEach(e -> allowed.addAll(List.of(e.methods())));
+        return allowed.isEmpty()
+                ? ControlApi.error(HttpStatus.NOT_FOUND, "no control endpoint " + r.method() + " " + r.path())
+                : ControlApi.methodNotAllowed(r.method(), r.path(), allowed);
     }
 
     static boolean fromLoopback(ServerRequest request) {

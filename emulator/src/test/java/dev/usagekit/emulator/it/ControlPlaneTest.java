@@ -2,6 +2,7 @@ package dev.usagekit.emulator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -321,6 +322,26 @@ class ControlPlaneTest {
         TestEmulator.Reply r = emulator.get("/_emulator/nothing");
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("message").asString()).contains("/_emulator/nothing");
+    }
+
+    @Test
+    void aControlPathAskedWithAnotherMethodIs405WithTheMethodsItAnswers() {
+        TestEmulator.Reply r = emulator.send(HttpRequest.newBuilder(emulator.uri("/_emulator/clock"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.header("Allow")).isEqualTo("GET,HEAD,POST");
+        assertThat(r.json().get("error").asString()).isEqualTo("Method Not Allowed");
+        assertThat(r.json().get("message").asString()).contains("PUT /_emulator/clock", "GET, HEAD, POST");
+
+        TestEmulator.Reply reset = emulator.get("/_emulator/reset");
+        assertThat(reset.status()).isEqualTo(405);
+        assertThat(reset.header("Allow")).isEqualTo("POST");
+        assertThat(emulator.delete("/_emulator/journal/count").header("Allow")).isEqualTo("GET,HEAD");
+
+        TestEmulator.Reply head = emulator.send(HttpRequest.newBuilder(emulator.uri("/_emulator/health"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.status()).as("a health probe by HEAD").isEqualTo(200);
+        assertThat(head.body()).isEmpty();
     }
 
     @Test
