@@ -119,11 +119,18 @@ public final class ControlApi {
     public Mono<ServerResponse> moveClock(ServerRequest request) {
         return withBody(request, body -> {
             Instant before = clock.instant();
-            if (body.hasNonNull("set")) {
-                clock.set(instant(body.get("set").asString(), "set"));
-            }
-            if (body.hasNonNull("advance")) {
-                clock.advance(duration(body.get("advance").asString()));
+            Instant set = body.hasNonNull("set") ? instant(body.get("set").asString(), "set") : null;
+            Duration advance = body.hasNonNull("advance") ? duration(body.get("advance").asString()) : null;
+            try { // where the clock lands is checked first, so a refused move changes nothing
+                EmulatorClock.landing(set != null ? set : before, advance != null ? advance : Duration.ZERO);
+                if (set != null) {
+                    clock.set(set);
+                }
+                if (advance != null) {
+                    clock.advance(advance);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(e.getMessage());
             }
             if (body.hasNonNull("freeze")) {
                 if (body.get("freeze").asBoolean()) {

@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.time;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * delays. Runs as system time plus an offset, or stands still when frozen; tests set, advance and freeze it.
  */
 public final class EmulatorClock extends Clock {
+
+    /**
+     * The range the clock may be set or moved to: the vendors' times are four-digit years from the Unix epoch on, and
+     * the last day is left out so that every local time (up to UTC+14) is still in year 9999.
+     */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-30T23:59:59Z");
 
     /** When not frozen, now = system now + offset; when frozen, now = frozenAt. */
     private record State(Duration offset, Instant frozenAt) {
@@ -50,15 +58,50 @@ public final class EmulatorClock extends Clock {
         return Clock.fixed(instant(), zone);
     }
 
-    /** Jumps to the given instant, keeping the frozen/running mode. */
+    /**
+     * Where moving the clock by {@code amount} from {@code from} lands.
+     *
+     * @throws IllegalArgumentException when that is outside {@link #EARLIEST}..{@link #LATEST}
+     */
+    public static Instant landing(Instant from, Duration amount) {
+        try {
+            return inRange(from.plus(amount));
+        } catch (DateTimeException | ArithmeticException e) {
+            throw outOfRange(from + " + " + amount);
+        }
+    }
+
+    private static Instant inRange(Instant target) {
+        if (target.isBefore(EARLIEST) || target.isAfter(LATEST)) {
+            throw outOfRange(target.toString());
+        }
+        return target;
+    }
+
+    private static IllegalArgumentException outOfRange(String target) {
+        return new IllegalArgumentException("the virtual clock stays between " + EARLIEST + " and " + LATEST + ": "
+                + target);
+    }
+
+    /**
+     * Jumps to the given instant, keeping the frozen/running mode.
+     *
+     * @throws IllegalArgumentException when it is outside {@link #EARLIEST}..{@link #LATEST}; the clock stays
+     */
     public void set(Instant target) {
+        inRange(target);
         state.updateAndGet(s -> s.frozenAt != null
                 ? new State(s.offset, target)
                 : new State(Duration.between(system.instant(), target), null));
     }
 
-    /** Moves the clock by the given (possibly negative) amount. */
+    /**
+     * Moves the clock by the given (possibly negative) amount.
+     *
+     * @throws IllegalArgumentException when it would leave {@link #EARLIEST}..{@link #LATEST}; the clock stays
+     */
     public void advance(Duration amount) {
+        landing(instant(), amount);
         state.updateAndGet(s -> s.frozenAt != null
                 ? new State(s.offset, s.frozenAt.plus(amount))
                 : new State(s.offset.plus(amount), null));

@@ -94,6 +94,20 @@ class ControlPlaneTest {
     }
 
     @Test
+    void aClockMoveBeyondFourDigitYearsIs400AndMovesNothing() {
+        String[] moves = {"{\"set\":\"+999999999-12-31T23:59:59Z\"}", "{\"advance\":\"PT999999999H\"}",
+            "{\"set\":\"1969-12-31T00:00:00Z\"}", "{\"set\":\"2026-11-21T00:00:00Z\",\"advance\":\"PT99999999H\"}"};
+        for (String move : moves) {
+            TestEmulator.Reply r = emulator.post("/_emulator/clock", move);
+            assertThat(r.status()).as(move).isEqualTo(400);
+            assertThat(r.json().get("message").asString()).as(move).contains("1970-01-01T00:00:00Z", "9999-12-30");
+        }
+        assertThat(emulator.get("/_emulator/clock").json().get("now").asString())
+                .isEqualTo(TestEmulator.NOW.toString());
+        assertThat(transcode().status()).isEqualTo(200);
+    }
+
+    @Test
     void faultFailsTwiceThenSucceeds() {
         TestEmulator.Reply added = emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\","
                 + "\"account\":\"2100000001\",\"code\":\"InternalError\",\"status\":503,\"message\":\"boom\",\"times\":2}");
