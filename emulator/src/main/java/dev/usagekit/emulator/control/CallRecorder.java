@@ -1,7 +1,6 @@
 package dev.usagekit.emulator.control;
 
 import dev.usagekit.emulator.core.CallTrace;
-import dev.usagekit.emulator.core.ErrorKind;
 import dev.usagekit.emulator.web.CallObserver;
 import dev.usagekit.emulator.web.RawRequest;
 import dev.usagekit.emulator.web.WireResponse;
@@ -39,7 +38,7 @@ public final class CallRecorder implements CallObserver {
         String account = text(trace.remove("account"), null);
         String errorCode = text(trace.remove("errorCode"), null);
         String kind = text(trace.remove("errorKind"), null);
-        String outcome = outcome(response.status(), kind);
+        String outcome = CallOutcome.of(response.status(), kind).wireName();
         journal.record(clock.instant(), vendor, action, account, response.status(), errorCode, outcome,
                 detailsJson(trace.details()));
         String actionTag = action == null ? "unknown" : action;
@@ -51,16 +50,6 @@ public final class CallRecorder implements CallObserver {
                 .description("API answer time, injected latency included")
                 .tag("action", actionTag).tag("vendor", vendor).publishPercentileHistogram()
                 .register(meters)).record(elapsed);
-    }
-
-    static String outcome(int status, String errorKind) {
-        if (ErrorKind.THROTTLED.name().equals(errorKind)) {
-            return "throttled";
-        }
-        if (ErrorKind.FAULT.name().equals(errorKind)) {
-            return "fault";
-        }
-        return status < 400 && errorKind == null ? "success" : "error";
     }
 
     private static String detailsJson(Map<String, Object> details) {

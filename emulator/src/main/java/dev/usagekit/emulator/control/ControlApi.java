@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpMethod;
@@ -121,6 +122,7 @@ public final class ControlApi {
             Instant before = clock.instant();
             Instant set = body.hasNonNull("set") ? instant(body.get("set").asString(), "set") : null;
             Duration advance = body.hasNonNull("advance") ? duration(body.get("advance").asString()) : null;
+            Boolean freeze = flag(body, "freeze");
             try { // where the clock lands is checked first, so a refused move changes nothing
                 EmulatorClock.landing(set != null ? set : before, advance != null ? advance : Duration.ZERO);
                 if (set != null) {
@@ -132,12 +134,10 @@ public final class ControlApi {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(e.getMessage());
             }
-            if (body.hasNonNull("freeze")) {
-                if (body.get("freeze").asBoolean()) {
-                    clock.freeze();
-                } else {
-                    clock.unfreeze();
-                }
+            if (Boolean.TRUE.equals(freeze)) {
+                clock.freeze();
+            } else if (Boolean.FALSE.equals(freeze)) {
+                clock.unfreeze();
             }
             if (clock.instant().isBefore(before)) {
                 limiter.clear(); // buckets cannot refill backwards
@@ -201,22 +201,25 @@ public final class ControlApi {
 
     public Mono<ServerResponse> setThrottles(ServerRequest request) {
         return withBody(request, body -> {
-            if (body.hasNonNull("enabled")) {
-                limits.setEnabled(body.get("enabled").asBoolean());
+            Boolean enabled = flag(body, "enabled");
+            String action = text(body, "action");
+            String limit = text(body, "limit");
+            if (action != null && registry.all().stream().noneMatch(h -> h.spec().action().equals(action))) {
+                throw new BadRequest("unknown action: " + action);
             }
-            if (body.hasNonNull("action")) {
-                String action = body.get("action").asString();
-                if (registry.all().stream().noneMatch(h -> h.spec().action().equals(action))) {
-                    throw new BadRequest("unknown action: " + action);
-                }
-                if (!body.hasNonNull("limit")) {
-                    throw new BadRequest("limit is required with action: 10/s, 600/min or off");
-                }
+            if ((action == null) != (limit == null)) {
+                throw new BadRequest("action and limit go together, e.g. {\"action\":\"ListOperationDistribution\","
+                        + "\"limit\":\"10/s\"} (10/s, 600/min or off)");
+            }
+            if (action != null) {
                 try {
-                    limits.override(action, body.get("limit").asString());
+                    limits.override(action, limit);
                 } catch (IllegalArgumentException e) {
                     throw new BadRequest(e.getMessage());
                 }
+            }
+            if (enabled != null) {
+                limits.setEnabled(enabled);
             }
             return limitsState();
         });
@@ -263,22 +266,19 @@ public final class ControlApi {
         if (code == null && !latencyOnly) {
             code = "InternalError";
         }
-        int status = body.hasNonNull("status") ? body.get("status").asInt() : 500;
+        int status = whole(body, "status", 500);
         if (status < 400 || status > 599) {
             throw new BadRequest("status must be 400-599");
         }
-        int times = -1;
-        if (body.hasNonNull("times")) {
-            times = body.get("times").asInt();
-            if (times < 1) {
-                throw new BadRequest("times must be at least 1");
-            }
+        int times = whole(body, "times", -1);
+        if (body.hasNonNull("times") && times < 1) {
+            throw new BadRequest("times must be at least 1");
         }
-        double probability = body.hasNonNull("probability") ? body.get("probability").asDouble() : 1.0;
+        double probability = number(body, "probability", 1.0);
         if (probability < 0 || probability > 1) {
             throw new BadRequest("probability must be between 0 and 1");
         }
-        Integer codeN = body.hasNonNull("codeN") ? body.get("codeN").asInt() : null;
+        Integer codeN = body.hasNonNull("codeN") ? whole(body, "codeN", 0) : null;
         String message = text(body, "message");
         return new FaultInjector.Fault(faults.nextId(), action, text(body, "account"), latencyOnly ? null : code,
                 status, codeN, message == null ? "Injected fault." : message, times, probability, minLatency,
@@ -290,6 +290,9 @@ public final class ControlApi {
     public Mono<ServerResponse> journal(ServerRequest request) {
         RequestJournal.Filter filter = filter(request);
         int limit = request.queryParam("limit").map(s -> integer(s, "limit")).orElse(0);
+        if (limit < 0) {
+            throw new BadRequest("limit must be 0 (every entry) or more");
+        }
         return ok(new JournalPage(journal.find(filter, limit), journal.evicted()));
     }
 
@@ -303,9 +306,12 @@ public final class ControlApi {
     }
 
     private static RequestJournal.Filter filter(ServerRequest request) {
-        return new RequestJournal.Filter(param(request, "action"), param(request, "account"),
-                param(request, "outcome"), request.queryParam("since").filter(s -> !s.isBlank())
-                        .map(s -> instant(s, "since")).orElse(null));
+        String outcome = param(request, "outcome");
+        if (outcome != null && CallOutcome.named(outcome) == null) {
+            throw new BadRequest("outcome must be one of " + CallOutcome.NAMES);
+        }
+        return new RequestJournal.Filter(param(request, "action"), param(request, "account"), outcome,
+                request.queryParam("since").filter(s -> !s.isBlank()).map(s -> instant(s, "since")).orElse(null));
     }
 
     // --- helpers ---
@@ -396,6 +402,32 @@ public final class ControlApi {
     private static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         return n == null || n.isNull() || n.asString().isBlank() ? null : n.asString();
+    }
+
+    /** A field of the given JSON type: {@code absent} when missing or null, a 400 naming it when of another type. */
+    private static <T> T typed(JsonNode body, String field, Predicate<JsonNode> fits, String expected,
+            Function<JsonNode, T> value, T absent) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return absent;
+        }
+        if (!fits.test(n)) {
+            throw new BadRequest(field + " must be " + expected);
+        }
+        return value.apply(n);
+    }
+
+    private static Boolean flag(JsonNode body, String field) {
+        return typed(body, field, JsonNode::isBoolean, "true or false", JsonNode::booleanValue, null);
+    }
+
+    private static int whole(JsonNode body, String field, int absent) {
+        return typed(body, field, n -> n.isIntegralNumber() && n.canConvertToInt(), "an integer", JsonNode::intValue,
+                absent);
+    }
+
+    private static double number(JsonNode body, String field, double absent) {
+        return typed(body, field, JsonNode::isNumber, "a number", JsonNode::doubleValue, absent);
     }
 
     private static long nonNegative(JsonNode n, String field) {

@@ -108,6 +108,36 @@ class ControlPlaneTest {
     }
 
     @Test
+    void mistypedControlFieldsAre400WithTheFieldNamedAndChangeNothing() {
+        assertBadRequest(emulator.post("/_emulator/throttles", "{\"enabled\":\"yes\"}"),
+                "enabled must be true or false");
+        assertBadRequest(emulator.post("/_emulator/throttles", "{\"enabled\":1}"), "enabled must be true or false");
+        assertBadRequest(emulator.post("/_emulator/throttles", "{\"limit\":\"5/s\"}"),
+                "action and limit go together");
+        assertBadRequest(emulator.post("/_emulator/throttles",
+                "{\"enabled\":true,\"action\":\"ListOperationDistribution\",\"limit\":\"fast\"}"), "fast");
+        assertThat(emulator.get("/_emulator/throttles").json().get("enabled").asBoolean())
+                .as("a refused body changes nothing").isFalse();
+        assertBadRequest(emulator.post("/_emulator/clock", "{\"freeze\":\"maybe\"}"), "freeze must be true or false");
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"times\":\"x\"}"), "times must be an integer");
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"status\":\"503\"}"), "status must be an integer");
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"code\":\"X\",\"codeN\":1.5}"),
+                "codeN must be an integer");
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"probability\":\"half\"}"),
+                "probability must be a number");
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+        assertBadRequest(emulator.get("/_emulator/journal?outcome=weird"),
+                "outcome must be one of success, error, throttled, fault");
+        assertBadRequest(emulator.get("/_emulator/journal/count?outcome=ok"), "outcome must be one of");
+        assertBadRequest(emulator.get("/_emulator/journal?limit=-1"), "limit must be 0");
+    }
+
+    private static void assertBadRequest(TestEmulator.Reply reply, String message) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().get("message").asString()).contains(message);
+    }
+
+    @Test
     void faultFailsTwiceThenSucceeds() {
         TestEmulator.Reply added = emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\","
                 + "\"account\":\"2100000001\",\"code\":\"InternalError\",\"status\":503,\"message\":\"boom\",\"times\":2}");
