@@ -170,10 +170,10 @@ public final class ControlApi {
     public Mono<ServerResponse> seed(ServerRequest request) {
         return withBody(request, body -> {
             JsonNode seed = body.get("seed");
-            if (seed == null || !seed.isIntegralNumber()) {
-                throw new BadRequest("seed must be an integer, e.g. {\"seed\":123}");
+            if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw new BadRequest("seed must be a 64-bit integer, e.g. {\"seed\":123}");
             }
-            state.reseed(seed.asLong());
+            state.reseed(seed.longValue());
             return Map.of("seed", state.seed());
         });
     }

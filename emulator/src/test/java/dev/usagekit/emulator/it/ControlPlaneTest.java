@@ -130,6 +130,8 @@ class ControlPlaneTest {
                 "outcome must be one of success, error, throttled, fault");
         assertBadRequest(emulator.get("/_emulator/journal/count?outcome=ok"), "outcome must be one of");
         assertBadRequest(emulator.get("/_emulator/journal?limit=-1"), "limit must be 0");
+        assertBadRequest(emulator.post("/_emulator/seed", "{\"seed\":123456789012345678901234567890}"),
+                "seed must be a 64-bit integer");
     }
 
     private static void assertBadRequest(TestEmulator.Reply reply, String message) {
