@@ -12,8 +12,11 @@ enum CallOutcome {
     /** The names the journal's {@code outcome} filter accepts, for its error message. */
     static final String NAMES = Arrays.stream(values()).map(CallOutcome::wireName).collect(Collectors.joining(", "));
 
+    /** Made once: every recorded call is named. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     static CallOutcome of(int status, String errorKind) {
