@@ -11,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class OpenLoopLoad {
 
         // the generator's own JIT warms up on an unmeasured pass first: its stalls would count as server latency
         load.run(rate, Math.min(WARMUP_SECONDS, seconds), connections, null);
-        LatencyTrace trace = args.length == 7 ? new LatencyTrace((long) (seconds * rate)) : null;
+        LatencyTrace trace = args.length == 7 ? new LatencyTrace((long) (seconds * rate), Clock.systemUTC())
+                : null;
         long cpuBefore = processCpuNanos();
         Outcome o = load.run(rate, seconds, connections, trace);
         long cpu = processCpuNanos() - cpuBefore;
@@ -99,24 +101,26 @@ public final class OpenLoopLoad {
     /**
      * Each measured request's due time and latency, in the order answered. The file starts with a comment line giving
      * the run's start as epoch milliseconds, then one line per request: due time after the start and latency, both in
-     * microseconds.
+     * microseconds. The start is read from the given wall clock, the one the server's GC log is stamped with (the
+     * emulator's virtual clock lives in the server and is frozen during a bench run).
      */
     static final class LatencyTrace {
+        private final Clock wall;
         private final long[] due;
         private final long[] latency;
         private int size;
         private long startNanos;
         private long startEpochMillis;
 
-        LatencyTrace(long capacity) {
+        LatencyTrace(long capacity, Clock wall) {
+            this.wall = wall;
             due = new long[(int) capacity];
             latency = new long[(int) capacity];
         }
 
         void start(long startNanos) {
             this.startNanos = startNanos;
-            this.startEpochMillis = System.currentTimeMillis()
-                    + TimeUnit.NANOSECONDS.toMillis(startNanos - System.nanoTime());
+            this.startEpochMillis = wall.millis() + TimeUnit.NANOSECONDS.toMillis(startNanos - System.nanoTime());
         }
 
         void add(long dueNanos, long latencyNanos) {
