@@ -169,11 +169,13 @@ public final class ControlApi {
 
     public Mono<ServerResponse> seed(ServerRequest request) {
         return withBody(request, body -> {
-            JsonNode seed = body.get("seed");
-            if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
-                throw new BadRequest("seed must be a 64-bit integer, e.g. {\"seed\":123}");
+            String expected = "a 64-bit integer, e.g. {\"seed\":123}";
+            Long seed = typed(body, "seed", n -> n.isIntegralNumber() && n.canConvertToLong(), expected,
+                    JsonNode::longValue, null);
+            if (seed == null) {
+                throw new BadRequest("seed must be " + expected);
             }
-            state.reseed(seed.longValue());
+            state.reseed(seed);
             return Map.of("seed", state.seed());
         });
     }
