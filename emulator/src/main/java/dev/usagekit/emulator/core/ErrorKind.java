@@ -11,5 +11,7 @@ public enum ErrorKind {
     FORBIDDEN,
     NOT_FOUND,
     FAULT,
-    INTERNAL
+    INTERNAL,
+    /** The emulator could not hold the answer (its buffer memory full); the client should retry. */
+    UNAVAILABLE
 }

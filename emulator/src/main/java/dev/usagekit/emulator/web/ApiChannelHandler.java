@@ -40,7 +40,9 @@ import reactor.netty.NettyPipeline;
  * <p>
  * Answers leave in the order the requests came, also when a client pipelines them or an answer waits for injected
  * latency: while an answer is outstanding (ours, waiting, or Spring's, not yet complete), later requests are held and
- * the connection stops reading until it is written.
+ * the connection stops reading until it is written. The same holds while the connection cannot take more output (its
+ * outgoing buffer over Netty's high-water mark): a client that pipelines queries without reading the answers is not
+ * answered ahead of its reading, so it holds about one answer in the server's memory, not every answer it asked for.
  * <p>
  * Reactor Netty reads on demand (auto-read off): whoever consumes a read asks for the next. While Spring serves a
  * request it does so; otherwise the connection reads by itself (auto-read on), as asking for each read costs two
@@ -71,6 +73,8 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
     private int springOpen;
     /** An answer of ours waits for its injected latency. */
     private boolean waiting;
+    /** Held requests are being served; a write that drains the output must not start serving them again. */
+    private boolean resuming;
 
     /** @param springPath whether a request path is Spring's (control plane, actuator) rather than an API call */
     public ApiChannelHandler(ApiEntry entry, Predicate<String> springPath) {
@@ -93,15 +97,16 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!held.isEmpty() || (msg instanceof HttpRequest && answerOutstanding())) {
+        if (!held.isEmpty() || (msg instanceof HttpRequest && answerOutstanding(ctx))) {
             hold(ctx, msg);
             return;
         }
         process(ctx, msg);
     }
 
-    private boolean answerOutstanding() {
-        return waiting || springOpen > 0;
+    /** Whether a new request must wait: an answer is not written yet, or the client is not reading them. */
+    private boolean answerOutstanding(ChannelHandlerContext ctx) {
+        return waiting || springOpen > 0 || !ctx.channel().isWritable();
     }
 
     private void hold(ChannelHandlerContext ctx, Object msg) {
@@ -266,10 +271,27 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
 
     /** Serves held requests until one of them has to wait again; reads by itself again once none is left. */
     private void resume(ChannelHandlerContext ctx) {
-        while (!held.isEmpty() && !(held.peek() instanceof HttpRequest && answerOutstanding())) {
-            process(ctx, held.poll());
+        if (resuming) {
+            return; // an answer written below drained the output: the loop below carries on by itself
+        }
+        resuming = true;
+        try {
+            while (!held.isEmpty() && !(held.peek() instanceof HttpRequest && answerOutstanding(ctx))) {
+                process(ctx, held.poll());
+            }
+        } finally {
+            resuming = false;
         }
         readByItselfWhenIdle(ctx);
+    }
+
+    /** The client read enough of its answers for the output to take more: the requests it sent meanwhile go on. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            resume(ctx);
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     /**
@@ -284,7 +306,7 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
 
     /** Once nothing waits for Spring or for an answer of ours, the connection reads by itself again. */
     private void readByItselfWhenIdle(ChannelHandlerContext ctx) {
-        if (!passing && !answerOutstanding() && held.isEmpty() && !ctx.channel().config().isAutoRead()) {
+        if (!passing && !answerOutstanding(ctx) && held.isEmpty() && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
     }

@@ -10,6 +10,7 @@ import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGatewayErrors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class ApiEntry {
 
     private static final Logger log = LoggerFactory.getLogger(ApiEntry.class);
+
+    /** Long enough for the clients holding the memory to read some of their answers. */
+    private static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(1);
 
     private final VendorDetector detector;
     private final VolcengineGateway volcengine;
@@ -115,6 +119,12 @@ public final class ApiEntry {
         return early(raw, AliyunErrors.internalError(), VolcengineGatewayErrors.internalError());
     }
 
+    /** The vendor's "temporarily unavailable", for an answer the emulator had no memory to hold. */
+    public Answer unavailable(RawRequest raw) {
+        ApiError volcengine = VolcengineGatewayErrors.serviceUnavailable().withRetryAfter(RETRY_AFTER_UNAVAILABLE);
+        return early(raw, AliyunErrors.serviceUnavailable(), volcengine);
+    }
+
     /** An error before any gateway could route the call, in the dialect the request seems to speak. */
     private Answer early(RawRequest raw, ApiError aliyunError, ApiError volcengineError) {
         boolean isAliyun = detector.detect(raw, raw.query()) == Vendor.ALIYUN;
@@ -133,15 +143,21 @@ public final class ApiEntry {
      */
     public Sent send(Answer answer, ByteBufAllocator buffers, long startedNanos) {
         Answer sent = answer;
-        BodyChunks body;
+        ByteBuf body;
         try {
-            body = BodyChunks.render(answer.response().body(), buffers);
+            body = BodyChunks.render(answer.response().body(), buffers).toByteBuf();
+        } catch (OutOfMemoryError e) {
+            // the buffer memory is full, typically of answers that clients are slow to read; what was rendered is
+            // released, and the vendor's 503, which the SDKs retry, goes out from the heap
+            log.warn("no memory left to buffer an answer, answering 503: {}", e.toString());
+            sent = unavailable(answer.request());
+            body = Unpooled.wrappedBuffer(sent.response().body().toBytes());
         } catch (RuntimeException e) {
             log.error("rendering the answer failed", e);
             sent = unreadable(answer.request());
-            body = BodyChunks.render(sent.response().body(), buffers);
+            body = BodyChunks.render(sent.response().body(), buffers).toByteBuf();
         }
         observe(sent, Duration.ofNanos(System.nanoTime() - startedNanos));
-        return new Sent(sent.response(), body.toByteBuf());
+        return new Sent(sent.response(), body);
     }
 }

@@ -16,6 +16,7 @@ import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -361,6 +362,23 @@ class ApiChannelHandlerTest {
     }
 
     @Test
+    void aClientThatDoesNotReadItsAnswersIsNotAnsweredAheadOfItsReading() {
+        ChannelOutboundBuffer output = channel.unsafe().outboundBuffer();
+        send(post("/?Action=First", ""));
+        output.setUserDefinedWritability(1, false); // as when the client's unread answers fill Netty's output buffer
+        send(post("/?Action=Second", "") + post("/?Action=Third", ""));
+
+        assertThat(replies()).extracting(Reply::body).containsExactly("POST /?Action=First ");
+        assertThat(journaled).as("nothing rendered ahead").hasSize(1);
+        assertThat(channel.config().isAutoRead()).isFalse();
+
+        output.setUserDefinedWritability(1, true);
+        channel.runPendingTasks(); // Netty tells of writability regained in a later task
+        assertThat(replies()).extracting(Reply::body).containsExactly("POST /?Action=Second ", "POST /?Action=Third ");
+        assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
+    @Test
     void aHandlerBugBecomesTheVendorsInternalError() {
         send(post("/?Action=A&fail", ""));
 
@@ -371,19 +389,38 @@ class ApiChannelHandlerTest {
         assertThat(channel.isOpen()).isTrue();
     }
 
-    @Test
-    void anUnrenderableAnswerBecomesTheVendorsInternalErrorAndIsJournaledSo() {
+    /** The one reply to a call whose body fails half-way through rendering with the given error. */
+    private Reply replyWhenRenderingThrows(Throwable failure) {
         doReturn(new WireResponse(200, "application/json", out -> {
             out.write('{');
-            throw new IllegalStateException("a serializer bug");
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
         }, Map.of())).when(volcengine).handle(any(), any());
         send(post("/?Action=A", ""));
+        List<Reply> replies = replies();
+        assertThat(replies).hasSize(1);
+        assertThat(channel.isOpen()).isTrue();
+        return replies.get(0);
+    }
 
-        assertThat(replies()).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(500);
-            assertThat(r.body()).isEqualTo("{\"Code\":\"InternalError\"}");
-        });
+    @Test
+    void anUnrenderableAnswerBecomesTheVendorsInternalErrorAndIsJournaledSo() {
+        Reply reply = replyWhenRenderingThrows(new IllegalStateException("a serializer bug"));
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body()).isEqualTo("{\"Code\":\"InternalError\"}");
         assertThat(journaled).containsExactly(500);
+    }
+
+    @Test
+    void anAnswerThatFindsNoBufferMemoryBecomesTheVendorsRetryable503() {
+        Reply reply = replyWhenRenderingThrows(new OutOfMemoryError("failed to allocate 32768 byte(s) of direct memory"));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.body()).isEqualTo("{\"Code\":\"ServiceUnavailableTemp\"}");
+        assertThat(journaled).containsExactly(503);
     }
 
     @Test

@@ -55,4 +55,9 @@ public final class AliyunErrors {
         return ApiError.of(ErrorKind.INTERNAL, 500, "InternalError",
                 "The request processing has failed due to some unknown error.");
     }
+
+    public static ApiError serviceUnavailable() {
+        return ApiError.of(ErrorKind.UNAVAILABLE, 503, "ServiceUnavailable",
+                "The request has failed due to a temporary failure of the server.");
+    }
 }

@@ -61,6 +61,12 @@ public final class VolcengineGatewayErrors {
                 "Service has some internal Error. Pls Contact With Admin.");
     }
 
+    /** The gateway's 503; no page gives its message, so this renders its Chinese description ("服务暂时不可访问"). */
+    public static ApiError serviceUnavailable() {
+        return ApiError.gateway(ErrorKind.UNAVAILABLE, 503, "ServiceUnavailableTemp", 100019,
+                "Service is temporarily unavailable. Please try again later.");
+    }
+
     /** Authorization header present but not of the documented form; the real gateway gives no CodeN we know. */
     public static ApiError invalidAuthorization() {
         return ApiError.of(ErrorKind.AUTHENTICATION, 400, "InvalidAuthorization",
