@@ -3,11 +3,14 @@ package dev.usagekit.kit;
 import dev.usagekit.emulator.EmulatorApplication;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,6 +23,7 @@ public final class UsageEmulatorExtension implements BeforeEachCallback, Paramet
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(UsageEmulatorExtension.class);
+    private static final String LOCK_PREFIX = "dev.usagekit.kit emulator ";
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -41,21 +45,30 @@ public final class UsageEmulatorExtension implements BeforeEachCallback, Paramet
     static UsageEmulator emulator(ExtensionContext context) {
         UsageEmulatorTest config = config(context);
         List<String> args = arguments(config);
-        String key = String.join(" ", args);
+        String key = key(args);
         Running running = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(key, k -> new Running(args), Running.class);
         return running.emulator;
     }
 
     private static UsageEmulatorTest config(ExtensionContext context) {
-        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+        UsageEmulatorTest config = config(context.getRequiredTestClass());
+        if (config == null) {
+            throw new ExtensionConfigurationException(
+                    "UsageEmulatorExtension needs @UsageEmulatorTest on " + context.getRequiredTestClass().getName());
+        }
+        return config;
+    }
+
+    /** The configuration on the class or the nearest class enclosing it; null when none has one. */
+    private static UsageEmulatorTest config(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
             UsageEmulatorTest found = find(c);
             if (found != null) {
                 return found;
             }
         }
-        throw new ExtensionConfigurationException(
-                "UsageEmulatorExtension needs @UsageEmulatorTest on " + context.getRequiredTestClass().getName());
+        return null;
     }
 
     private static UsageEmulatorTest find(Class<?> type) {
@@ -70,6 +83,36 @@ public final class UsageEmulatorExtension implements BeforeEachCallback, Paramet
             }
         }
         return null;
+    }
+
+    /** One emulator per key, and one lock: the emulator's command line. */
+    private static String key(List<String> arguments) {
+        return String.join(" ", arguments);
+    }
+
+    /**
+     * Under JUnit's parallel execution, the test classes that share an emulator run one at a time, each class's tests
+     * one after the other, since every test resets the emulator and moves its clock, faults and journal; classes on
+     * emulators of other configurations still run alongside. Named by {@link UsageEmulatorTest}'s
+     * {@code @ResourceLock}.
+     */
+    public static final class OneTestPerEmulator implements ResourceLocksProvider {
+
+        @Override
+        public Set<Lock> provideForClass(Class<?> testClass) {
+            return lockOf(testClass);
+        }
+
+        @Override
+        public Set<Lock> provideForNestedClass(List<Class<?>> enclosingInstanceTypes, Class<?> testClass) {
+            return lockOf(testClass);
+        }
+
+        private static Set<Lock> lockOf(Class<?> testClass) {
+            UsageEmulatorTest config = config(testClass);
+            return config == null ? Set.of()
+                    : Set.of(new Lock(LOCK_PREFIX + key(arguments(config)), ResourceAccessMode.READ_WRITE));
+        }
     }
 
     static List<String> arguments(UsageEmulatorTest config) {

@@ -7,17 +7,22 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Runs the test class against an in-process usagekit emulator on a random port. One emulator is started per
  * distinct configuration and shared by every test class of the run; it is reset before each test. Test methods,
  * constructors and lifecycle methods can take {@link UsageEmulator} and {@link EmulatorControl} parameters.
+ * <p>
+ * Safe under JUnit's parallel execution: the classes that share an emulator run one at a time
+ * ({@link UsageEmulatorExtension.OneTestPerEmulator}).
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ExtendWith(UsageEmulatorExtension.class)
+@ResourceLock(providers = UsageEmulatorExtension.OneTestPerEmulator.class)
 public @interface UsageEmulatorTest {
 
     /** Seed of all synthetic data ({@code emulator.seed}). */

@@ -1,0 +1,84 @@
+package dev.usagekit.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * A user's suite run with JUnit's parallel execution on: test classes that share an emulator must not reset or move
+ * it under each other. The classes below run through JUnit's launcher inside this test (Surefire skips nested
+ * classes whose names do not end in Test).
+ */
+class ParallelExecutionTest {
+
+    /** Tests inside the shared emulator at this moment, and the most there ever were. */
+    static final AtomicInteger INSIDE = new AtomicInteger();
+    static final AtomicInteger MOST_INSIDE = new AtomicInteger();
+
+    /** Sets the seed, gives other tests time to run, and expects the seed it set: a reset or seed of theirs fails it. */
+    static void ownTheEmulatorFor(EmulatorControl control, long seed) throws InterruptedException {
+        MOST_INSIDE.accumulateAndGet(INSIDE.incrementAndGet(), Math::max);
+        try {
+            assertEquals(1_000_001, control.info().get("seed").asLong(), "reset before the test");
+            control.seed(seed);
+            Thread.sleep(150);
+            assertEquals(seed, control.info().get("seed").asLong(), "another test moved the shared emulator");
+        } finally {
+            INSIDE.decrementAndGet();
+        }
+    }
+
+    @UsageEmulatorTest(signatureMode = "off", seed = 1_000_001)
+    static class SharingOne {
+        @Test
+        void first(EmulatorControl control) throws InterruptedException {
+            ownTheEmulatorFor(control, 1);
+        }
+
+        @Test
+        void second(EmulatorControl control) throws InterruptedException {
+            ownTheEmulatorFor(control, 2);
+        }
+    }
+
+    @UsageEmulatorTest(signatureMode = "off", seed = 1_000_001)
+    static class SharingTwo {
+        @Test
+        void third(EmulatorControl control) throws InterruptedException {
+            ownTheEmulatorFor(control, 3);
+        }
+
+        @Test
+        void fourth(EmulatorControl control) throws InterruptedException {
+            ownTheEmulatorFor(control, 4);
+        }
+    }
+
+    @Test
+    void classesSharingAnEmulatorRunOneTestAtATime() {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(SharingOne.class), selectClass(SharingTwo.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .build();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, listener);
+
+        TestExecutionSummary summary = listener.getSummary();
+        summary.getFailures().forEach(f -> f.getException().printStackTrace());
+        assertEquals(4, summary.getTestsSucceededCount(), "tests passed");
+        assertEquals(1, MOST_INSIDE.get(), "tests inside the shared emulator at once");
+    }
+}
