@@ -40,26 +40,21 @@ class ParallelExecutionTest {
     static class SharingOne {
         @Test
         void first(EmulatorControl control) throws InterruptedException {
-            ownTheEmulatorFor(control, 1);
+            ownTheEmulatorFor(control, seedOfThisClass(1));
         }
 
         @Test
         void second(EmulatorControl control) throws InterruptedException {
-            ownTheEmulatorFor(control, 2);
+            ownTheEmulatorFor(control, seedOfThisClass(2));
+        }
+
+        long seedOfThisClass(int test) {
+            return (this instanceof SharingTwo ? 10 : 0) + test;
         }
     }
 
-    @UsageEmulatorTest(signatureMode = "off", seed = 1_000_001)
-    static class SharingTwo {
-        @Test
-        void third(EmulatorControl control) throws InterruptedException {
-            ownTheEmulatorFor(control, 3);
-        }
-
-        @Test
-        void fourth(EmulatorControl control) throws InterruptedException {
-            ownTheEmulatorFor(control, 4);
-        }
+    /** The same configuration (the annotation is inherited) and the same two tests, with seeds of its own. */
+    static class SharingTwo extends SharingOne {
     }
 
     @Test
