@@ -1,6 +1,7 @@
 package dev.usagekit.kit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -83,6 +84,23 @@ public final class EmulatorControl {
         JsonNode answer = send(HttpRequest.newBuilder(uri("/fixtures")).header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8)));
         return answer.get("accounts").asInt();
+    }
+
+    /**
+     * Replaces the fixture accounts with one of the scenario catalogues shipped in usagekit-fixtures
+     * ({@code usagekit/fixtures/scenarios/<name>.yaml}: {@code outage-and-spike}, {@code large-customer},
+     * {@code time-zones}); returns the number of accounts.
+     */
+    public int loadScenario(String name) {
+        String resource = "usagekit/fixtures/scenarios/" + name + ".yaml";
+        try (InputStream in = EmulatorControl.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no scenario " + name + " (" + resource + ") on the class path");
+            }
+            return loadFixtures(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     // --- faults ---

@@ -91,4 +91,18 @@ class KitSelfTest {
         assertTrue(info.has("limits"));
         assertThrows(IllegalStateException.class, () -> control.loadFixtures("not: [a catalogue"));
     }
+
+    @Test
+    void loadsAShippedScenarioByName(UsageEmulator emulator, EmulatorControl control) throws Exception {
+        assertEquals(3, control.loadScenario("time-zones"));
+        java.net.http.HttpResponse<String> kathmandu = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.baseUrl()
+                        + "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId=LTAIkathmandu"
+                        + "&Format=JSON&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-20T00:00:00Z")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, kathmandu.statusCode(), kathmandu.body());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> control.loadScenario("no-such-scenario"));
+        assertTrue(unknown.getMessage().contains("usagekit/fixtures/scenarios/no-such-scenario.yaml"), unknown.getMessage());
+    }
 }

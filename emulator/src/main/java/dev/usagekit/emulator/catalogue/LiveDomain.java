@@ -1,12 +1,18 @@
 package dev.usagekit.emulator.catalogue;
 
+import dev.usagekit.emulator.usage.Anomaly;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A Volcengine Live domain. A deleted domain keeps its history up to {@code deletedAt} and still counts among the
  * account's domains for transcode queries.
  */
-public record LiveDomain(String name, double scale, Instant deletedAt) {
+public record LiveDomain(String name, double scale, Instant deletedAt, List<Anomaly> anomalies) {
+
+    public LiveDomain(String name, double scale, Instant deletedAt) {
+        this(name, scale, deletedAt, List.of());
+    }
 
     public LiveDomain {
         if (name == null || name.isBlank()) {
@@ -15,6 +21,7 @@ public record LiveDomain(String name, double scale, Instant deletedAt) {
         if (!(scale > 0)) {
             scale = 1.0; // absent in the fixture
         }
+        anomalies = Anomaly.listOf(anomalies);
     }
 
     public boolean activeAt(Instant when) {

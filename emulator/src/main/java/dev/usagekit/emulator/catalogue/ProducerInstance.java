@@ -1,7 +1,15 @@
 package dev.usagekit.emulator.catalogue;
 
+import dev.usagekit.emulator.usage.Anomaly;
+import java.util.List;
+
 /** An Alibaba Cloud Live producer (director) instance with the attributes its usage can be filtered and split by. */
-public record ProducerInstance(String instanceId, String domain, String region, String type, String app, double scale) {
+public record ProducerInstance(String instanceId, String domain, String region, String type, String app, double scale,
+        List<Anomaly> anomalies) {
+
+    public ProducerInstance(String instanceId, String domain, String region, String type, String app, double scale) {
+        this(instanceId, domain, region, type, app, scale, List.of());
+    }
 
     public ProducerInstance {
         if (instanceId == null || instanceId.isBlank()) {
@@ -17,5 +25,6 @@ public record ProducerInstance(String instanceId, String domain, String region, 
             throw new IllegalArgumentException("producer instance " + instanceId + " needs a domain and a region");
         }
         app = app == null ? "" : app;
+        anomalies = Anomaly.listOf(anomalies);
     }
 }

@@ -1,7 +1,14 @@
 package dev.usagekit.emulator.catalogue;
 
+import dev.usagekit.emulator.usage.Anomaly;
+import java.util.List;
+
 /** A Volcengine Live pull-to-push task group; {@code dstAddrType} is Live (push to a Live domain) or Third. */
-public record PullToPushGroup(String name, String dstAddrType, double scale) {
+public record PullToPushGroup(String name, String dstAddrType, double scale, List<Anomaly> anomalies) {
+
+    public PullToPushGroup(String name, String dstAddrType, double scale) {
+        this(name, dstAddrType, scale, List.of());
+    }
 
     public PullToPushGroup {
         if (name == null || name.isBlank()) {
@@ -10,6 +17,7 @@ public record PullToPushGroup(String name, String dstAddrType, double scale) {
         if (!(scale > 0)) {
             scale = 1.0; // absent in the fixture
         }
+        anomalies = Anomaly.listOf(anomalies);
         dstAddrType = dstAddrType == null ? "Third" : dstAddrType;
         if (!dstAddrType.equals("Live") && !dstAddrType.equals("Third")) {
             throw new IllegalArgumentException("dstAddrType must be Live or Third: " + dstAddrType);

@@ -1,7 +1,14 @@
 package dev.usagekit.emulator.catalogue;
 
-/** A Volcengine RTC application; {@code scale} multiplies its user counts. */
-public record RtcApp(String appId, String name, double scale) {
+import dev.usagekit.emulator.usage.Anomaly;
+import java.util.List;
+
+/** A Volcengine RTC application; {@code scale} multiplies its user counts, {@code anomalies} them in stretches. */
+public record RtcApp(String appId, String name, double scale, List<Anomaly> anomalies) {
+
+    public RtcApp(String appId, String name, double scale) {
+        this(appId, name, scale, List.of());
+    }
 
     public RtcApp {
         if (appId == null || appId.isBlank()) {
@@ -10,5 +17,6 @@ public record RtcApp(String appId, String name, double scale) {
         if (!(scale > 0)) {
             scale = 1.0; // absent in the fixture
         }
+        anomalies = Anomaly.listOf(anomalies);
     }
 }

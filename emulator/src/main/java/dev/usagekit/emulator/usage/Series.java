@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.usage;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The activity of one entity over time: a pure function of its key and the slot. Shapes what real usage looks like:
@@ -24,9 +25,16 @@ public final class Series {
     private final double idleDayRate;
     /** Daily cycle sampled per slot of the local day (288 values), computed once per series. */
     private final double[] daily;
+    /** The catalogue's anomalies as epoch-second ranges [from, to) and factors, in the order given. */
+    private final long[] anomalyFrom;
+    private final long[] anomalyTo;
+    private final double[] anomalyFactor;
 
-    Series(long key, double scale, ZoneOffset localOffset) {
+    Series(long key, double scale, ZoneOffset localOffset, List<Anomaly> anomalies) {
         this.key = key;
+        this.anomalyFrom = anomalies.stream().mapToLong(a -> a.from().getEpochSecond()).toArray();
+        this.anomalyTo = anomalies.stream().mapToLong(a -> a.to().getEpochSecond()).toArray();
+        this.anomalyFactor = anomalies.stream().mapToDouble(Anomaly::factor).toArray();
         this.scale = scale;
         this.offsetSeconds = localOffset.getTotalSeconds();
         double peakHour = 19 + 3 * Hashing.unit(key, SALT_SHAPE, 0);
@@ -68,7 +76,21 @@ public final class Series {
         if (idleHour(hourIndex)) {
             return 0;
         }
-        return level(local, localDay) * noise(slotStartEpochSecond) * burst(hourIndex);
+        return withAnomalies(slotStartEpochSecond,
+                level(local, localDay) * noise(slotStartEpochSecond) * burst(hourIndex));
+    }
+
+    /**
+     * The value times the factor of each anomaly the slot starts in, one after the other in the catalogue's order, as
+     * {@link #activities} multiplies them: both forms give the same bits.
+     */
+    private double withAnomalies(long slotStart, double value) {
+        for (int i = 0; i < anomalyFactor.length; i++) {
+            if (slotStart >= anomalyFrom[i] && slotStart < anomalyTo[i]) {
+                value *= anomalyFactor[i];
+            }
+        }
+        return value;
     }
 
     /**
@@ -104,6 +126,14 @@ public final class Series {
                 hour++;
                 idleHour = idleHour(hour);
                 burst = burst(hour);
+            }
+        }
+        for (int a = 0; a < anomalyFactor.length; a++) {
+            // the slots starting in [from, to): indexes from ceil((from - first) / slot) up to ceil((to - first) / slot)
+            int start = (int) Math.max(0, Math.min(into.length, -Math.floorDiv(firstSlotStart - anomalyFrom[a], SLOT_SECONDS)));
+            int end = (int) Math.max(0, Math.min(into.length, -Math.floorDiv(firstSlotStart - anomalyTo[a], SLOT_SECONDS)));
+            for (int i = start; i < end; i++) {
+                into[i] *= anomalyFactor[a];
             }
         }
     }
@@ -147,6 +177,19 @@ public final class Series {
             return 0;
         }
         double noise = 0.8 + 0.4 * Hashing.unit(key, SALT_SLOT, localDay);
-        return dayFactor(localDay) * noise;
+        return dayFactor(localDay) * noise * meanAnomalyFactor(localDay);
+    }
+
+    /** The anomalies' factor averaged over the slots of a local day: a day half out is half as busy. */
+    private double meanAnomalyFactor(long localDay) {
+        if (anomalyFactor.length == 0) {
+            return 1;
+        }
+        long dayStart = localDay * 86400 - offsetSeconds;
+        double sum = 0;
+        for (int slot = 0; slot < daily.length; slot++) {
+            sum += withAnomalies(dayStart + (long) slot * SLOT_SECONDS, 1);
+        }
+        return sum / daily.length;
     }
 }

@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.usage;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +14,7 @@ public final class UsageModel {
     /** Most series kept; past this the memo starts over, so entities nobody asks for again cannot pile up. */
     private static final int MAX_KEPT_SERIES = 4096;
 
-    private record SeriesKey(long key, double scale, int offsetSeconds) {
+    private record SeriesKey(long key, double scale, int offsetSeconds, List<Anomaly> anomalies) {
     }
 
     private final long seed;
@@ -33,15 +34,21 @@ public final class UsageModel {
 
     /** The series of one entity (e.g. kind "group", id "group001") of one account. */
     public Series series(String accountId, String kind, String entityId, double scale, ZoneOffset localOffset) {
+        return series(accountId, kind, entityId, scale, localOffset, List.of());
+    }
+
+    /** The series of one entity whose usage the catalogue changes in stretches of time ({@link Anomaly}). */
+    public Series series(String accountId, String kind, String entityId, double scale, ZoneOffset localOffset,
+            List<Anomaly> anomalies) {
         long key = Hashing.combine(Hashing.combine(Hashing.combine(seed, Hashing.of(accountId)),
                 Hashing.of(kind)), Hashing.of(entityId));
-        SeriesKey id = new SeriesKey(key, scale, localOffset.getTotalSeconds());
+        SeriesKey id = new SeriesKey(key, scale, localOffset.getTotalSeconds(), anomalies);
         Series series = made.get(id);
         if (series == null) {
             if (made.size() >= MAX_KEPT_SERIES) {
                 made.clear();
             }
-            series = new Series(key, scale, localOffset);
+            series = new Series(key, scale, localOffset, anomalies);
             made.put(id, series);
         }
         return series;

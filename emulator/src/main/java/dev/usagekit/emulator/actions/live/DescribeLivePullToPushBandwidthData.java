@@ -114,7 +114,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         List<PullToPushGroup> groups = query.groupList().isEmpty() ? account.pullToPushGroups()
                 : query.groupList().stream().map(g -> account.pullToPushGroup(g).orElseThrow()).toList();
         List<Series> series = groups.stream().map(g -> context.model().series(account.accountId(),
-                "pull-to-push-group", g.name(), g.scale(), account.utcOffset())).toList();
+                "pull-to-push-group", g.name(), g.scale(), account.utcOffset(), g.anomalies())).toList();
         int slotsPerBucket = (int) (grid.granularity().getSeconds() / Series.SLOT_SECONDS);
         int n = grid.served();
         double[] total = new double[n];

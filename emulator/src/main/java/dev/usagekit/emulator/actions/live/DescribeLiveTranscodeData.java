@@ -116,7 +116,7 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
         double[] slotMinutes = new double[86400 / Series.SLOT_SECONDS];
         for (LiveDomain domain : domains) {
             Series series = context.model().series(account.accountId(), "live-domain", domain.name(),
-                    domain.scale(), account.utcOffset());
+                    domain.scale(), account.utcOffset(), domain.anomalies());
             double streamShare = query.app() == null ? 1.0
                     : TranscodeMetric.streamShare(series, query.app(), query.stream());
             List<TranscodeMetric.Share> mix = TranscodeMetric.mix(series).stream()

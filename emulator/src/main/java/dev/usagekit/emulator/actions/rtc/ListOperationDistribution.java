@@ -85,7 +85,7 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
         Account account = context.account();
         RtcApp app = account.rtcApp(query.appId()).orElseThrow();
         Series series = context.model().series(account.accountId(), "rtc-app", app.appId(), app.scale(),
-                account.utcOffset());
+                account.utcOffset(), app.anomalies());
         int provinces = Regions.PROVINCES.size();
         int foreign = Regions.FOREIGN_COUNTRIES.size();
         long[][] provinceDaily = new long[provinces][days.served()];

@@ -1,0 +1,33 @@
+package dev.usagekit.emulator.usage;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stretch of time in which a resource's usage is multiplied by {@code factor}: 0 for an outage, above 1 for a spike,
+ * between for a degradation. It applies to every five-minute slot that starts in [from, to); where anomalies overlap,
+ * their factors multiply. Part of the catalogue, so the data stays a pure function of (seed, catalogue, slot).
+ */
+public record Anomaly(Instant from, Instant to, double factor) {
+
+    /** Largest factor accepted: a spike far beyond it would only overflow the vendors' number formats. */
+    public static final double MAX_FACTOR = 1000;
+
+    public Anomaly {
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("an anomaly needs from and to");
+        }
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("an anomaly's from must be before its to: " + from + " .. " + to);
+        }
+        if (!(factor >= 0 && factor <= MAX_FACTOR)) {
+            throw new IllegalArgumentException("an anomaly's factor must be between 0 and " + (long) MAX_FACTOR + ": "
+                    + factor);
+        }
+    }
+
+    /** The list as given, or empty when the fixture has none. */
+    public static List<Anomaly> listOf(List<Anomaly> anomalies) {
+        return anomalies == null ? List.of() : List.copyOf(anomalies);
+    }
+}

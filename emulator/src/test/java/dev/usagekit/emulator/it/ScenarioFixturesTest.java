@@ -1,0 +1,168 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The scenario catalogues shipped in usagekit-fixtures, loaded through the control plane as a user would: each loads,
+ * and each anomaly of {@code outage-and-spike} changes exactly the data it names, against the default catalogue.
+ */
+class ScenarioFixturesTest {
+
+    private static final String SCENARIOS = "usagekit/fixtures/scenarios/";
+
+    private final TestEmulator emulator = TestEmulator.named("scenarios", "emulator.limits.enabled=false");
+
+    @AfterEach
+    void backToTheDefaultCatalogue() {
+        emulator.post("/_emulator/reset", "");
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = ScenarioFixturesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int load(String yaml) {
+        TestEmulator.Reply loaded = emulator.post("/_emulator/fixtures", yaml);
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        return loaded.json().get("accounts").asInt();
+    }
+
+    private void loadScenario(String name) {
+        load(read(SCENARIOS + name + ".yaml"));
+    }
+
+    @Test
+    void everyShippedScenarioLoads() throws IOException {
+        Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + SCENARIOS + "*.yaml");
+        assertThat(Arrays.stream(found).map(Resource::getFilename))
+                .containsExactlyInAnyOrder("outage-and-spike.yaml", "large-customer.yaml", "time-zones.yaml");
+        for (Resource scenario : found) {
+            try (InputStream in = scenario.getInputStream()) {
+                assertThat(load(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                        .as(scenario.getFilename()).isPositive();
+            }
+        }
+    }
+
+    private List<Double> bandwidth(String group, String start, String end, int aggregation) {
+        TestEmulator.Reply r = emulator.volcengine("DescribeLivePullToPushBandwidthData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, "{\"GroupList\":[\"" + group + "\"],\"StartTime\":\"" + start + "\",\"EndTime\":\""
+                        + end + "\",\"Aggregation\":" + aggregation + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<Double> points = new ArrayList<>();
+        r.json().at("/Result/BandwidthDataList").forEach(p -> points.add(p.get("UpBandwidth").asDouble()));
+        return points;
+    }
+
+    @Test
+    void anOutageZeroesExactlyTheSlotsItCovers() {
+        String start = "2026-11-19T00:00:00+00:00";
+        String end = "2026-11-19T06:00:00+00:00";
+        List<Double> before = bandwidth("group001", start, end, 300);
+        List<Double> otherBefore = bandwidth("group002", start, end, 300);
+        loadScenario("outage-and-spike");
+        List<Double> after = bandwidth("group001", start, end, 300);
+
+        assertThat(after).hasSize(72);
+        for (int i = 0; i < 72; i++) {
+            boolean out = i >= 24 && i < 48; // 02:00 up to 04:00
+            assertThat(after.get(i)).as("slot %d", i).isEqualTo(out ? 0.0 : before.get(i));
+        }
+        assertThat(before.subList(24, 48)).anySatisfy(v -> assertThat(v).isPositive());
+        assertThat(bandwidth("group002", start, end, 300)).isEqualTo(otherBefore);
+    }
+
+    private static double transcodeTotal(JsonNode result) {
+        return result.at("/Result/Duration").asDouble();
+    }
+
+    private JsonNode transcodeDay(String domain) {
+        TestEmulator.Reply r = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, "{\"DomainList\":[\"" + domain + "\"],\"StartTime\":\"2026-11-18T00:00:00+08:00\","
+                        + "\"EndTime\":\"2026-11-19T00:00:00+08:00\",\"Aggregation\":86400}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void aSpikeRaisesTheDayOfItsDomainOnly() {
+        JsonNode before = transcodeDay("example.com");
+        JsonNode otherBefore = transcodeDay("example2.com");
+        loadScenario("outage-and-spike");
+
+        // the hour from 20:00 local is five times as busy: the day gains four of those hours
+        assertThat(transcodeTotal(transcodeDay("example.com"))).isGreaterThan(transcodeTotal(before) * 1.1);
+        assertThat(transcodeDay("example2.com").at("/Result")).isEqualTo(otherBefore.at("/Result"));
+    }
+
+    private JsonNode rtcUsers(String appId) {
+        TestEmulator.Reply r = emulator.volcengine("ListOperationDistribution", "2020-12-01", "rtc", TestEmulator.VOLC_AK,
+                "{\"AppId\":\"" + appId + "\",\"StartTime\":\"2026-11-18T00:00:00+08:00\","
+                        + "\"EndTime\":\"2026-11-19T00:00:00+08:00\",\"Indicator\":\"user_count\",\"Dimension\":\"province\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().at("/Result/Data");
+    }
+
+    @Test
+    void aDayLongOutageLeavesAnAppWithoutUsersThatDay() {
+        assertThat(rtcUsers("Your_AppId")).isNotEmpty();
+        JsonNode otherBefore = rtcUsers("63a1f0c2b7d94e5f8a0b1c2d");
+        loadScenario("outage-and-spike");
+
+        assertThat(rtcUsers("Your_AppId")).isEmpty();
+        assertThat(rtcUsers("63a1f0c2b7d94e5f8a0b1c2d")).isEqualTo(otherBefore);
+    }
+
+    private long producerMinutes(String instance) {
+        TestEmulator.Reply r = emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId="
+                + TestEmulator.ALIYUN_AK + "&Format=JSON&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-20T00:00:00Z"
+                + "&Interval=3600&Instance=" + instance);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        long minutes = 0;
+        for (JsonNode hour : r.json().at("/BillProducerData/BillProducerDataItem")) {
+            minutes += hour.get("OutputHdDuration").asLong() + hour.get("OutputSdDuration").asLong()
+                    + hour.get("OutputLdDuration").asLong();
+        }
+        return minutes;
+    }
+
+    @Test
+    void aDegradedInstanceProducesLessThatDay() {
+        String degraded = "a17d0184-462d-4630-b2a6-8c26dde2****";
+        String untouched = "5b2e9c41-7d3a-4f6e-9b1c-0a8d2e4f6c13";
+        long before = producerMinutes(degraded);
+        long otherBefore = producerMinutes(untouched);
+        loadScenario("outage-and-spike");
+
+        assertThat(producerMinutes(degraded)).isLessThan(before / 2);
+        assertThat(producerMinutes(untouched)).isEqualTo(otherBefore);
+    }
+
+    @Test
+    void anAnomalyThatMakesNoSenseIsRefusedAndNothingChanges() {
+        TestEmulator.Reply r = emulator.post("/_emulator/fixtures", read(SCENARIOS + "outage-and-spike.yaml")
+                .replace("factor: 5}", "factor: -5}"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("message").asString()).contains("factor must be between 0 and 1000");
+        assertThat(transcodeDay("example.com").at("/Result")).isNotNull();
+        assertThat(bandwidth("group001", "2026-11-19T02:00:00+00:00", "2026-11-19T04:00:00+00:00", 300))
+                .anySatisfy(v -> assertThat(v).isPositive());
+    }
+}

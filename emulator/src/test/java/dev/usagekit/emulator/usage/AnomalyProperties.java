@@ -1,0 +1,99 @@
+package dev.usagekit.emulator.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** Anomalies from the catalogue: which slots they change, by how much, the same in every form of the series. */
+class AnomalyProperties {
+
+    private static final long FIRST_SLOT = 5_000_000L; // 2017-07-14, slot-aligned
+    private static final ZoneOffset OFFSET = ZoneOffset.ofHours(8);
+
+    private static Series series(long seed, List<Anomaly> anomalies) {
+        return new UsageModel(seed).series("acct", "group", "g1", 1.3, OFFSET, anomalies);
+    }
+
+    /** What the catalogue promises: the plain value times each factor whose [from, to) holds the slot's start. */
+    private static double expected(double plain, long slotStart, List<Anomaly> anomalies) {
+        double value = plain;
+        for (Anomaly a : anomalies) {
+            if (slotStart >= a.from().getEpochSecond() && slotStart < a.to().getEpochSecond()) {
+                value *= a.factor();
+            }
+        }
+        return value;
+    }
+
+    @Provide
+    Arbitrary<Anomaly> anomaliesNearTheRun() {
+        long base = FIRST_SLOT * Series.SLOT_SECONDS;
+        Arbitrary<Long> from = Arbitraries.longs().between(base - 100_000, base + 900_000);
+        Arbitrary<Long> length = Arbitraries.longs().between(1, 400_000);
+        Arbitrary<Double> factor = Arbitraries.oneOf(Arbitraries.just(0.0),
+                Arbitraries.doubles().between(0, 10).ofScale(2));
+        return Combinators.combine(from, length, factor).as((f, l, x) ->
+                new Anomaly(Instant.ofEpochSecond(f), Instant.ofEpochSecond(f + l), x));
+    }
+
+    @Property(tries = 300)
+    void eachSlotIsThePlainValueTimesTheFactorsItStartsIn(@ForAll long seed,
+            @ForAll @Size(max = 3) List<@net.jqwik.api.From("anomaliesNearTheRun") Anomaly> anomalies,
+            @ForAll @IntRange(max = 3000) int count, @ForAll @IntRange(max = Series.SLOT_SECONDS - 1) int shift) {
+        Series plain = series(seed, List.of());
+        Series changed = series(seed, anomalies);
+        long first = FIRST_SLOT * Series.SLOT_SECONDS + shift;
+        double[] run = new double[count];
+        changed.activities(first, run);
+        for (int i = 0; i < count; i++) {
+            long t = first + (long) i * Series.SLOT_SECONDS;
+            double want = expected(plain.activity(t), t, anomalies);
+            assertThat(changed.activity(t)).as("slot %d alone", i).isEqualTo(want);
+            assertThat(run[i]).as("slot %d in a run", i).isEqualTo(want);
+        }
+    }
+
+    @Property(tries = 200)
+    void aDayIsAsBusyAsTheShareOfItsSlotsTheAnomaliesLeave(@ForAll long seed,
+            @ForAll @LongRange(min = 17_000, max = 21_000) long localDay,
+            @ForAll @IntRange(min = 0, max = 288) int outSlots) {
+        long dayStart = localDay * 86400 - OFFSET.getTotalSeconds();
+        List<Anomaly> outage = outSlots == 0 ? List.of() : List.of(new Anomaly(Instant.ofEpochSecond(dayStart),
+                Instant.ofEpochSecond(dayStart + outSlots * (long) Series.SLOT_SECONDS), 0));
+        double plain = series(seed, List.of()).dayActivity(localDay);
+        assertThat(series(seed, outage).dayActivity(localDay))
+                .isCloseTo(plain * (288 - outSlots) / 288.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Property(tries = 100)
+    void anEntityWithoutAnomaliesKeepsItsValues(@ForAll long seed, @ForAll @IntRange(max = 100_000) int slot) {
+        long t = (FIRST_SLOT + slot) * Series.SLOT_SECONDS;
+        Series withEmptyList = new UsageModel(seed).series("acct", "group", "g1", 1.3, OFFSET, List.of());
+        Series withoutList = new UsageModel(seed).series("acct", "group", "g1", 1.3, OFFSET);
+        assertThat(withEmptyList.activity(t)).isEqualTo(withoutList.activity(t));
+    }
+
+    @Test
+    void anAnomalyNeedsAnOrderedRangeAndAFactorFrom0To1000() {
+        Instant t = Instant.parse("2026-11-20T00:00:00Z");
+        assertThatThrownBy(() -> new Anomaly(t, t, 0)).hasMessageContaining("from must be before its to");
+        assertThatThrownBy(() -> new Anomaly(null, t, 0)).hasMessageContaining("needs from and to");
+        assertThatThrownBy(() -> new Anomaly(t, t.plusSeconds(1), -1)).hasMessageContaining("between 0 and 1000");
+        assertThatThrownBy(() -> new Anomaly(t, t.plusSeconds(1), Double.NaN)).hasMessageContaining("between 0 and 1000");
+        assertThatThrownBy(() -> new Anomaly(t, t.plusSeconds(1), 1000.5)).hasMessageContaining("between 0 and 1000");
+        assertThat(new Anomaly(t, t.plusSeconds(1), 1000).factor()).isEqualTo(1000);
+    }
+}
