@@ -86,6 +86,24 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void aliyunRefusalsComeInTheFormatTheCallWouldHaveBeenAnsweredIn() throws IOException {
+        String noFormat = "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01";
+        // headers too large to decode: only the request line is known, and it names no format
+        RawHttp.Response xml = exchange(post(noFormat, "X-Big: " + "b".repeat(9000) + "\r\n", 0), new byte[0]);
+        assertThat(xml.status()).isEqualTo(431);
+        assertThat(xml.header("content-type")).startsWith("text/xml");
+        assertThat(xml.text()).contains("<Code>RequestHeaderFieldsTooLarge</Code>");
+
+        // a body over the limit: the headers are known, so Accept counts as it does for any answer
+        int tooLong = 10 * 1024 * 1024;
+        assertThat(exchange(post(noFormat, "", tooLong), new byte[0]).text()).contains("<Code>RequestEntityTooLarge</Code>");
+        aliyunError(exchange(post(noFormat, "Accept: application/json\r\n", tooLong), new byte[0]), 413,
+                "RequestEntityTooLarge");
+        assertThat(exchange(post(noFormat + "&Format=XML", "Accept: application/json\r\n", tooLong), new byte[0]).text())
+                .startsWith("<?xml");
+    }
+
+    @Test
     void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws IOException {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();

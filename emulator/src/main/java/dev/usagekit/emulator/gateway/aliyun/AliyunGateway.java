@@ -66,10 +66,8 @@ public final class AliyunGateway {
     public WireResponse handle(RawRequest request, Map<String, List<String>> params, CallTrace trace) {
         String requestId = ids.aliyun();
         trace.note("vendor", Vendor.ALIYUN.name()).note("requestId", requestId);
-        boolean signedAcs3 = AliyunAuthenticator.isAcs3(request);
         String format = FormUrlEncoded.first(params, "Format");
-        boolean json = format != null ? format.equalsIgnoreCase("json")
-                : signedAcs3 || String.valueOf(request.header("Accept")).contains("application/json");
+        boolean json = answersInJson(request, params);
         Outcome outcome;
         ActionHandler<?> routed = null;
         String responseRoot = "Response";
@@ -109,10 +107,19 @@ public final class AliyunGateway {
         return response;
     }
 
+    /** An error before routing (or instead of a broken answer), in the format the call would have been answered in. */
     public WireResponse renderEarlyError(RawRequest request, ApiError error) {
-        String format = request.firstQuery("Format");
-        boolean json = format == null || !format.equalsIgnoreCase("xml");
-        return render(Outcome.failure(error), ids.aliyun(), json, null);
+        return render(Outcome.failure(error), ids.aliyun(), answersInJson(request, parameters(request)), null);
+    }
+
+    /**
+     * JSON when {@code Format} says json (any case), or without a Format when the call is ACS3-signed or accepts
+     * JSON; otherwise XML, the RPC default (an invalid Format too, like the InvalidParameter.Format it gets).
+     */
+    private static boolean answersInJson(RawRequest request, Map<String, List<String>> params) {
+        String format = FormUrlEncoded.first(params, "Format");
+        return format != null ? format.equalsIgnoreCase("json")
+                : AliyunAuthenticator.isAcs3(request) || String.valueOf(request.header("Accept")).contains("application/json");
     }
 
     private static String orHeader(String param, String header) {
