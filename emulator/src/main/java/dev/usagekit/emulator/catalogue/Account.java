@@ -1,8 +1,11 @@
 package dev.usagekit.emulator.catalogue;
 
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A cloud account: its keys and everything it owns. {@code utcOffset} is where its users live, so daily and weekly
@@ -30,6 +33,21 @@ public record Account(
         liveDomains = List.copyOf(liveDomains);
         pullToPushGroups = List.copyOf(pullToPushGroups);
         producerInstances = List.copyOf(producerInstances);
+        // lookups take the first of a name: a second one would be silently unreachable
+        requireUnique(rtcApps, RtcApp::appId, "RTC app", accountId);
+        requireUnique(liveDomains, LiveDomain::name, "Live domain", accountId);
+        requireUnique(pullToPushGroups, PullToPushGroup::name, "pull-to-push group", accountId);
+        requireUnique(producerInstances, ProducerInstance::instanceId, "producer instance", accountId);
+    }
+
+    private static <T> void requireUnique(List<T> resources, Function<T, String> name, String kind, String accountId) {
+        Set<String> seen = new HashSet<>();
+        for (T resource : resources) {
+            if (!seen.add(name.apply(resource))) {
+                throw new IllegalArgumentException(kind + " " + name.apply(resource) + " appears twice in account "
+                        + accountId);
+            }
+        }
     }
 
     public Optional<RtcApp> rtcApp(String appId) {

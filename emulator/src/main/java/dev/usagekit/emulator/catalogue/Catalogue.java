@@ -1,9 +1,11 @@
 package dev.usagekit.emulator.catalogue;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** All accounts the emulator knows, indexed by access key. Immutable; replaced whole when fixtures or seed change. */
@@ -17,7 +19,11 @@ public final class Catalogue {
         this.accounts = List.copyOf(accounts);
         Map<String, Account> index = new LinkedHashMap<>();
         Map<String, AccessKey> keyIndex = new LinkedHashMap<>();
+        Set<String> accountIds = new HashSet<>();
         for (Account account : accounts) {
+            if (!accountIds.add(account.accountId())) {
+                throw new IllegalArgumentException("account " + account.accountId() + " appears twice");
+            }
             for (AccessKey key : account.accessKeys()) {
                 if (index.putIfAbsent(key.accessKeyId(), account) != null) {
                     throw new IllegalArgumentException("access key " + key.accessKeyId() + " belongs to two accounts");

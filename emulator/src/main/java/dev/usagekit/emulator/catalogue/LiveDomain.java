@@ -18,9 +18,7 @@ public record LiveDomain(String name, double scale, Instant deletedAt, List<Anom
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is required");
         }
-        if (!(scale > 0)) {
-            scale = 1.0; // absent in the fixture
-        }
+        scale = ResourceScale.orDefault(scale, "Live domain " + name);
         anomalies = Anomaly.listOf(anomalies);
     }
 

@@ -15,9 +15,7 @@ public record ProducerInstance(String instanceId, String domain, String region, 
         if (instanceId == null || instanceId.isBlank()) {
             throw new IllegalArgumentException("instanceId is required");
         }
-        if (!(scale > 0)) {
-            scale = 1.0; // absent in the fixture
-        }
+        scale = ResourceScale.orDefault(scale, "producer instance " + instanceId);
         if (!"slidelive".equals(type) && !"universal".equals(type)) {
             throw new IllegalArgumentException("producer type must be slidelive or universal: " + type);
         }

@@ -14,9 +14,7 @@ public record PullToPushGroup(String name, String dstAddrType, double scale, Lis
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is required");
         }
-        if (!(scale > 0)) {
-            scale = 1.0; // absent in the fixture
-        }
+        scale = ResourceScale.orDefault(scale, "pull-to-push group " + name);
         anomalies = Anomaly.listOf(anomalies);
         dstAddrType = dstAddrType == null ? "Third" : dstAddrType;
         if (!dstAddrType.equals("Live") && !dstAddrType.equals("Third")) {

@@ -14,9 +14,7 @@ public record RtcApp(String appId, String name, double scale, List<Anomaly> anom
         if (appId == null || appId.isBlank()) {
             throw new IllegalArgumentException("appId is required");
         }
-        if (!(scale > 0)) {
-            scale = 1.0; // absent in the fixture
-        }
+        scale = ResourceScale.orDefault(scale, "RTC app " + appId);
         anomalies = Anomaly.listOf(anomalies);
     }
 }

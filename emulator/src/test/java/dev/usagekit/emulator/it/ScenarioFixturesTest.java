@@ -155,6 +155,26 @@ class ScenarioFixturesTest {
         assertThat(producerMinutes(untouched)).isEqualTo(otherBefore);
     }
 
+    /** The most a catalogue allows (scale 1000, a spike of 1000 on top) still answers every action within its schema. */
+    @Test
+    void theLargestScaleAndFactorStillGiveFiniteSchemaConformingAnswers() {
+        String all = "anomalies: [{from: \"2026-10-01T00:00:00Z\", to: \"2026-11-21T00:00:00Z\", factor: 1000}]";
+        load("accounts:\n  - {accountId: \"2100000001\", utcOffset: \"+08:00\", accessKeys: [{accessKeyId: "
+                + TestEmulator.VOLC_AK + ", secret: s}, {accessKeyId: " + TestEmulator.ALIYUN_AK + ", secret: t}],\n"
+                + "     rtcApps: [{appId: Your_AppId, scale: 1000, " + all + "}],\n"
+                + "     liveDomains: [{name: example.com, scale: 1000, " + all + "}],\n"
+                + "     pullToPushGroups: [{name: group001, scale: 1000, " + all + "}],\n"
+                + "     producerInstances: [{instanceId: i1, domain: example.com, region: cn-shanghai, type: universal, "
+                + "scale: 1000, " + all + "}]}\n");
+
+        // the test emulator checks every answer against its response schema: NaN or an overflow would be a 500
+        assertThat(bandwidth("group001", "2026-10-20T00:00:00+08:00", "2026-11-20T00:00:00+08:00", 300))
+                .allSatisfy(v -> assertThat(v).isFinite().isLessThan(1e12));
+        assertThat(transcodeTotal(transcodeDay("example.com"))).isFinite().isPositive();
+        assertThat(rtcUsers("Your_AppId")).isNotEmpty();
+        assertThat(producerMinutes("i1")).isPositive();
+    }
+
     @Test
     void anAnomalyThatMakesNoSenseIsRefusedAndNothingChanges() {
         TestEmulator.Reply r = emulator.post("/_emulator/fixtures", read(SCENARIOS + "outage-and-spike.yaml")
