@@ -6,6 +6,8 @@ import dev.usagekit.emulator.actions.live.LiveErrors;
 import dev.usagekit.emulator.actions.producer.DescribeLiveProducerUsageData;
 import dev.usagekit.emulator.actions.rtc.ListOperationDistribution;
 import dev.usagekit.emulator.actions.rtc.RtcErrors;
+import dev.usagekit.emulator.catalogue.AccessKey;
+import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.catalogue.CatalogueFactory;
 import dev.usagekit.emulator.catalogue.CatalogueLoader;
 import dev.usagekit.emulator.core.ActionRegistry;
@@ -49,7 +51,11 @@ public class EmulatorConfiguration {
             clock.freeze(); // first, so the fixed start below is taken exactly
         }
         if (props.getClock().getFixed() != null) {
-            clock.set(props.getClock().getFixed());
+            try {
+                clock.set(props.getClock().getFixed());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("emulator.clock.fixed", e.getMessage());
+            }
         }
         return clock;
     }
@@ -58,10 +64,25 @@ public class EmulatorConfiguration {
     EmulatorState emulatorState(EmulatorProperties props, ResourceLoader resources) throws IOException {
         var fixture = resources.getResource(props.getFixtures());
         if (!fixture.exists()) {
-            throw new IllegalStateException("emulator.fixtures not found: " + props.getFixtures());
+            throw new InvalidSettingException("emulator.fixtures", "not found: " + props.getFixtures());
         }
-        return new EmulatorState(props.getSeed(), CatalogueLoader.read(fixture.getInputStream(), props.getFixtures()),
-                CatalogueFactory.parseCredentials(props.getCredentials()));
+        List<Account> accounts;
+        try {
+            accounts = CatalogueLoader.read(fixture.getInputStream(), props.getFixtures());
+        } catch (CatalogueLoader.InvalidFixtureException e) {
+            throw new InvalidSettingException("emulator.fixtures", e.getMessage());
+        }
+        List<AccessKey> credentials;
+        try {
+            credentials = CatalogueFactory.parseCredentials(props.getCredentials());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("emulator.credentials", e.getMessage());
+        }
+        try {
+            return new EmulatorState(props.getSeed(), accounts, credentials);
+        } catch (IllegalArgumentException e) { // e.g. a key of emulator.credentials that the fixtures already use
+            throw new InvalidSettingException("emulator.fixtures", e.getMessage());
+        }
     }
 
     @Bean
@@ -80,7 +101,18 @@ public class EmulatorConfiguration {
     }
 
     @Bean
-    RateLimits rateLimits(EmulatorProperties props) {
+    RateLimits rateLimits(EmulatorProperties props, ActionRegistry registry) {
+        props.getLimits().getOverrides().forEach((action, limit) -> {
+            String setting = "emulator.limits.overrides." + action;
+            if (registry.all().stream().noneMatch(h -> h.spec().action().equals(action))) {
+                throw new InvalidSettingException(setting, "no action is named " + action);
+            }
+            try {
+                RateLimits.parse(limit);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(setting, e.getMessage());
+            }
+        });
         return new RateLimits(props.getLimits().isEnabled(), props.getLimits().getOverrides());
     }
 
@@ -108,7 +140,12 @@ public class EmulatorConfiguration {
             NonceRegistry nonces, SchemaCatalog schemas, ObjectProvider<CallObserver> observer) {
         ResponseSelfCheck selfCheck = props.isSelfCheck() ? new ResponseSelfCheck(schemas) : null;
         RequestIds ids = new RequestIds(clock);
-        Vendor fallback = Vendor.valueOf(props.getDefaultVendor().toUpperCase(Locale.ROOT));
+        Vendor fallback = defaultVendor(props.getDefaultVendor());
+        if (props.getMaxBodySize().toBytes() <= 0) {
+            throw new InvalidSettingException("emulator.max-body-size", "must be above 0: " + props.getMaxBodySize());
+        }
+        requireErrorStatus("emulator.aliyun.access-key-not-found-status", props.getAliyun().getAccessKeyNotFoundStatus());
+        requireErrorStatus("emulator.aliyun.signature-mismatch-status", props.getAliyun().getSignatureMismatchStatus());
         var volcengineAuth = new VolcengineAuthenticator(clock, props.getSignatureMode());
         var aliyunAuth = new AliyunAuthenticator(clock, props.getSignatureMode(), nonces,
                 props.getAliyun().getAccessKeyNotFoundStatus(), props.getAliyun().getSignatureMismatchStatus());
@@ -116,5 +153,19 @@ public class EmulatorConfiguration {
                 new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck),
                 new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes(),
                 observer.getIfAvailable(() -> CallObserver.NONE));
+    }
+
+    private static Vendor defaultVendor(String name) {
+        try {
+            return Vendor.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("emulator.default-vendor", "must be VOLCENGINE or ALIYUN: " + name);
+        }
+    }
+
+    private static void requireErrorStatus(String setting, int status) {
+        if (status < 400 || status > 599) {
+            throw new InvalidSettingException(setting, "must be an HTTP error status (400-599): " + status);
+        }
     }
 }

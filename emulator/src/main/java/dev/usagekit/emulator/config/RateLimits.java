@@ -53,7 +53,15 @@ public final class RateLimits {
         if (slash <= 0) {
             throw new IllegalArgumentException("rate limit must look like 10/s, 600/min or off: " + spec);
         }
-        int permits = Integer.parseInt(s.substring(0, slash).trim());
+        int permits;
+        try {
+            permits = Integer.parseInt(s.substring(0, slash).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rate limit must start with a whole number of calls: " + spec);
+        }
+        if (permits < 1) {
+            throw new IllegalArgumentException("rate limit must allow at least 1 call (or be off): " + spec);
+        }
         return switch (s.substring(slash + 1).trim()) {
             case "s", "sec", "second" -> RateLimit.perSecond(permits);
             case "min", "minute" -> RateLimit.perMinute(permits);

@@ -8,6 +8,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
 import dev.usagekit.emulator.config.EmulatorProperties;
+import dev.usagekit.emulator.config.InvalidSettingException;
 import dev.usagekit.emulator.config.RateLimits;
 import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
@@ -49,7 +50,11 @@ public class ControlConfiguration {
 
     @Bean
     RequestJournal requestJournal(Environment env) {
-        return new RequestJournal(env.getProperty("emulator.journal.size", Integer.class, 1000));
+        int size = env.getProperty("emulator.journal.size", Integer.class, 1000);
+        if (size < 1) {
+            throw new InvalidSettingException("emulator.journal.size", "must be at least 1: " + size);
+        }
+        return new RequestJournal(size);
     }
 
     @Bean

@@ -1,0 +1,45 @@
+package dev.usagekit.emulator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.usagekit.emulator.EmulatorApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A setting the emulator cannot work with stops it at startup with Spring Boot's short report naming the setting and
+ * the problem, not a page of bean-creation failures (and never silently, as a negative body limit or a misspelt
+ * action in a limit override did).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidSettingsTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            emulator.max-body-size                                | -5B                      | emulator.max-body-size: must be above 0: -5B
+            emulator.request-timeout                              | 0s                       | emulator.request-timeout: must be above 0: PT0S
+            emulator.journal.size                                 | 0                        | emulator.journal.size: must be at least 1: 0
+            emulator.fixtures                                     | file:/no/such/file.yaml  | emulator.fixtures: not found: file:/no/such/file.yaml
+            emulator.credentials                                  | AKonly                   | emulator.credentials: emulator.credentials entries must be AK:SK; entry 1 of 1 is not (no colon)
+            emulator.clock.fixed                                  | 9999-12-31T12:00:00Z     | emulator.clock.fixed: the virtual clock stays between
+            emulator.default-vendor                               | azure                    | emulator.default-vendor: must be VOLCENGINE or ALIYUN: azure
+            emulator.limits.overrides.ListOperationDistributon    | 5/s                      | emulator.limits.overrides.ListOperationDistributon: no action is named ListOperationDistributon
+            emulator.limits.overrides.ListOperationDistribution   | 5/hour                   | emulator.limits.overrides.ListOperationDistribution: rate limit period must be s or min: 5/hour
+            emulator.limits.overrides.ListOperationDistribution   | five/s                   | rate limit must start with a whole number of calls: five/s
+            emulator.limits.overrides.ListOperationDistribution   | 0/s                      | rate limit must allow at least 1 call (or be off): 0/s
+            emulator.aliyun.signature-mismatch-status             | 200                      | emulator.aliyun.signature-mismatch-status: must be an HTTP error status (400-599): 200
+            """)
+    void stopsStartupWithAReportNamingTheSetting(String setting, String value, String problem, CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(EmulatorApplication.class)
+                .run("--server.port=0", "--" + setting + "=" + value).close())
+                .hasStackTraceContaining(InvalidSettingException.class.getName());
+
+        assertThat(output).contains("APPLICATION FAILED TO START").contains(problem)
+                .contains("Correct or remove " + setting);
+    }
+}
