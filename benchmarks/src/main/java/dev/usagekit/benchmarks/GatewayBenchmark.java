@@ -66,7 +66,7 @@ public class GatewayBenchmark {
         Pipeline pipeline = new Pipeline(new Bucket4jRateLimiter(clock), limits::limitFor,
                 new RequestSchemaCheck(schemas), FaultPlan.NONE);
         gateway = new VolcengineGateway(registry, new CallRunner(pipeline, state, clock), new RequestIds(clock),
-                new VolcengineAuthenticator(clock, SignatureMode.STRICT), null);
+                new VolcengineAuthenticator(clock, SignatureMode.STRICT), null, schemas::requestFields);
         String body = query.equals("day") ? SignedRequests.BANDWIDTH_DAY : SignedRequests.BANDWIDTH_31_DAYS_SPLIT;
         request = raw(SignedRequests.volcengine("127.0.0.1:8080", BenchFixture.NOW, "live",
                 "DescribeLivePullToPushBandwidthData", "2023-01-01", body));

@@ -150,7 +150,7 @@ public class EmulatorConfiguration {
         var aliyunAuth = new AliyunAuthenticator(clock, props.getSignatureMode(), nonces,
                 props.getAliyun().getAccessKeyNotFoundStatus(), props.getAliyun().getSignatureMismatchStatus());
         return new ApiEntry(new VendorDetector(registry, fallback),
-                new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck),
+                new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck, schemas::requestFields),
                 new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes(),
                 observer.getIfAvailable(() -> CallObserver.NONE));
     }

@@ -82,6 +82,12 @@ public final class SchemaCatalog {
         });
     }
 
+    /** The top-level fields an action's request schema names, in the schema's order. */
+    public List<String> requestFields(ActionSpec spec) {
+        JsonNode properties = schema(requestPath(spec)).getSchemaNode().get("properties");
+        return properties == null ? List.of() : List.copyOf(properties.propertyNames());
+    }
+
     public List<Error> validate(String path, JsonNode instance) {
         return schema(path).validate(instance);
     }

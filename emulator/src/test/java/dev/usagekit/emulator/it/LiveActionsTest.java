@@ -151,6 +151,21 @@ class LiveActionsTest {
                 "InvalidParam.BindError");
     }
 
+    @Test
+    void memberNamesBindToFieldsWhateverTheirCaseAsInGo() {
+        var canonical = bandwidth("{\"GroupList\":[\"group001\"],\"StartTime\":\"2026-11-19T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-19T06:00:00+08:00\",\"Aggregation\":3600}");
+        var anyCase = bandwidth("{\"grouplist\":[\"group001\"],\"starttime\":\"2026-11-19T00:00:00+08:00\","
+                + "\"ENDTIME\":\"2026-11-19T06:00:00+08:00\",\"aggregation\":3600}");
+        assertThat(anyCase.status()).as(anyCase.body()).isEqualTo(200);
+        assertThat(anyCase.json().get("Result")).isEqualTo(canonical.json().get("Result"));
+
+        var rtc = emulator.volcengine("ListOperationDistribution", "2020-12-01", "rtc", TestEmulator.VOLC_AK,
+                "{\"appid\":\"Your_AppId\",\"StartTime\":\"2026-11-17T00:00:00+08:00\",\"EndTime\":"
+                        + "\"2026-11-19T00:00:00+08:00\",\"indicator\":\"user_count\",\"dimension\":\"province\"}");
+        assertThat(rtc.status()).as(rtc.body()).isEqualTo(200);
+    }
+
     // --- DescribeLiveTranscodeData
 
     @Test

@@ -3,6 +3,7 @@ package dev.usagekit.emulator.gateway.volcengine;
 import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionRegistry;
+import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.Outcome;
@@ -17,7 +18,9 @@ import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
 import dev.usagekit.emulator.schema.ResponseSelfCheck;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,15 +50,25 @@ public final class VolcengineGateway {
     private final RequestIds ids;
     private final VolcengineAuthenticator authenticator;
     private final ResponseSelfCheck selfCheck;
+    private final Map<String, GoFieldBinding> fieldBindings = new HashMap<>();
 
     /** @param selfCheck checks every body against its schema, or null when the self-check is off */
+    /**
+     * @param requestFields the fields of an action's request (its schema's properties), which body members bind to
+     */
     public VolcengineGateway(ActionRegistry registry, CallRunner runner, RequestIds ids,
-            VolcengineAuthenticator authenticator, ResponseSelfCheck selfCheck) {
+            VolcengineAuthenticator authenticator, ResponseSelfCheck selfCheck,
+            Function<ActionSpec, List<String>> requestFields) {
         this.registry = registry;
         this.runner = runner;
         this.ids = ids;
         this.authenticator = authenticator;
         this.selfCheck = selfCheck;
+        for (ActionHandler<?> handler : registry.all()) {
+            if (handler.spec().vendor() == Vendor.VOLCENGINE) {
+                fieldBindings.put(handler.spec().action(), new GoFieldBinding(requestFields.apply(handler.spec())));
+            }
+        }
     }
 
     /** The credential scope the client signed with, when its Authorization can be read. */
@@ -97,7 +110,7 @@ public final class VolcengineGateway {
             }
             Account account = authenticator.authenticate(request, scope, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
-            JsonNode body = parseBody(request.body(), handler);
+            JsonNode body = fieldBindings.get(handler.spec().action()).bind(parseBody(request.body(), handler));
             outcome = runner.run(handler, account, body, requestId, trace);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
@@ -115,7 +128,7 @@ public final class VolcengineGateway {
         return response;
     }
 
-    private static JsonNode parseBody(byte[] body, ActionHandler<?> handler) {
+    private static ObjectNode parseBody(byte[] body, ActionHandler<?> handler) {
         if (body.length == 0) {
             throw handler.errors().malformedBody(null);
         }
