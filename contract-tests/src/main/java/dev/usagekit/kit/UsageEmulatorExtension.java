@@ -2,7 +2,9 @@ package dev.usagekit.kit;
 
 import dev.usagekit.emulator.EmulatorApplication;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -115,16 +117,30 @@ public final class UsageEmulatorExtension implements BeforeEachCallback, Paramet
         }
     }
 
+    /** The emulator's command line; an entry of {@code properties} replaces the attribute of the same setting. */
     static List<String> arguments(UsageEmulatorTest config) {
-        List<String> args = new ArrayList<>();
-        args.add("--server.port=0");
-        args.add("--emulator.seed=" + config.seed());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("emulator.seed", String.valueOf(config.seed()));
         if (!config.clock().isBlank()) {
-            args.add("--emulator.clock.fixed=" + config.clock().trim());
+            settings.put("emulator.clock.fixed", config.clock().trim());
         }
-        args.add("--emulator.clock.frozen=" + config.frozen());
-        args.add("--emulator.signature-mode=" + config.signatureMode());
-        args.add("--emulator.limits.enabled=" + config.limits());
+        settings.put("emulator.clock.frozen", String.valueOf(config.frozen()));
+        settings.put("emulator.signature-mode", config.signatureMode());
+        settings.put("emulator.limits.enabled", String.valueOf(config.limits()));
+        if (!config.fixtures().isBlank()) {
+            settings.put("emulator.fixtures", config.fixtures().trim());
+        }
+        for (String property : config.properties()) {
+            int equals = property.indexOf('=');
+            if (equals <= 0) {
+                throw new ExtensionConfigurationException(
+                        "@UsageEmulatorTest properties are name=value, not: " + property);
+            }
+            settings.put(property.substring(0, equals).trim(), property.substring(equals + 1).trim());
+        }
+        List<String> args = new ArrayList<>();
+        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
         return args;
     }
 

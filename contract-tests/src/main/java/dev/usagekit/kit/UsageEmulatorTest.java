@@ -39,4 +39,14 @@ public @interface UsageEmulatorTest {
 
     /** Enforce the documented QPS limits ({@code emulator.limits.enabled}). */
     boolean limits() default true;
+
+    /**
+     * The catalogue to start with and to restore on every reset ({@code emulator.fixtures}), as a Spring resource
+     * location, e.g. {@code classpath:usagekit/fixtures/scenarios/outage-and-spike.yaml} or {@code file:my.yaml};
+     * empty for the default catalogue.
+     */
+    String fixtures() default "";
+
+    /** Any other settings, each {@code name=value} (e.g. {@code emulator.journal.size=50}). */
+    String[] properties() default {};
 }
