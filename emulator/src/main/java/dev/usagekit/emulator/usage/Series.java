@@ -129,13 +129,17 @@ public final class Series {
             }
         }
         for (int a = 0; a < anomalyFactor.length; a++) {
-            // the slots starting in [from, to): indexes from ceil((from - first) / slot) up to ceil((to - first) / slot)
-            int start = (int) Math.max(0, Math.min(into.length, -Math.floorDiv(firstSlotStart - anomalyFrom[a], SLOT_SECONDS)));
-            int end = (int) Math.max(0, Math.min(into.length, -Math.floorDiv(firstSlotStart - anomalyTo[a], SLOT_SECONDS)));
-            for (int i = start; i < end; i++) {
+            int end = firstSlotAtOrAfter(anomalyTo[a], firstSlotStart, into.length);
+            for (int i = firstSlotAtOrAfter(anomalyFrom[a], firstSlotStart, into.length); i < end; i++) {
                 into[i] *= anomalyFactor[a];
             }
         }
+    }
+
+    /** The index of the first of {@code count} slots from {@code firstSlotStart} that starts at or after the second. */
+    private static int firstSlotAtOrAfter(long epochSecond, long firstSlotStart, int count) {
+        long index = -Math.floorDiv(firstSlotStart - epochSecond, SLOT_SECONDS); // ceil((second - first) / slot)
+        return (int) Math.max(0, Math.min(count, index));
     }
 
     private boolean idleDay(long localDay) {
