@@ -25,7 +25,8 @@ class ApiPortConfiguration {
     @Bean
     NettyServerCustomizer apiConnections(ApiEntry entry, EmulatorProperties props, Environment env) {
         if (props.getRequestTimeout().isNegative() || props.getRequestTimeout().isZero()) {
-            throw new InvalidSettingException("emulator.request-timeout", "must be above 0: " + props.getRequestTimeout());
+            throw new InvalidSettingException("emulator.request-timeout",
+                    "must be above 0: " + props.getRequestTimeout());
         }
         Predicate<String> springPath = springPaths(env);
         return server -> server.doOnChannelInit((observer, channel, remote) -> {

@@ -144,11 +144,12 @@ public class EmulatorConfiguration {
         if (props.getMaxBodySize().toBytes() <= 0) {
             throw new InvalidSettingException("emulator.max-body-size", "must be above 0: " + props.getMaxBodySize());
         }
-        requireErrorStatus("emulator.aliyun.access-key-not-found-status", props.getAliyun().getAccessKeyNotFoundStatus());
-        requireErrorStatus("emulator.aliyun.signature-mismatch-status", props.getAliyun().getSignatureMismatchStatus());
+        EmulatorProperties.Aliyun aliyun = props.getAliyun();
+        requireErrorStatus("emulator.aliyun.access-key-not-found-status", aliyun.getAccessKeyNotFoundStatus());
+        requireErrorStatus("emulator.aliyun.signature-mismatch-status", aliyun.getSignatureMismatchStatus());
         var volcengineAuth = new VolcengineAuthenticator(clock, props.getSignatureMode());
         var aliyunAuth = new AliyunAuthenticator(clock, props.getSignatureMode(), nonces,
-                props.getAliyun().getAccessKeyNotFoundStatus(), props.getAliyun().getSignatureMismatchStatus());
+                aliyun.getAccessKeyNotFoundStatus(), aliyun.getSignatureMismatchStatus());
         return new ApiEntry(new VendorDetector(registry, fallback),
                 new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck, schemas::requestFields),
                 new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes(),

@@ -118,8 +118,10 @@ public final class AliyunGateway {
      */
     private static boolean answersInJson(RawRequest request, Map<String, List<String>> params) {
         String format = FormUrlEncoded.first(params, "Format");
-        return format != null ? format.equalsIgnoreCase("json")
-                : AliyunAuthenticator.isAcs3(request) || String.valueOf(request.header("Accept")).contains("application/json");
+        if (format != null) {
+            return format.equalsIgnoreCase("json");
+        }
+        return AliyunAuthenticator.isAcs3(request) || String.valueOf(request.header("Accept")).contains("application/json");
     }
 
     private static String orHeader(String param, String header) {

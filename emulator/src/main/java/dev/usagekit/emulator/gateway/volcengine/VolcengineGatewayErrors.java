@@ -61,7 +61,7 @@ public final class VolcengineGatewayErrors {
                 "Service has some internal Error. Pls Contact With Admin.");
     }
 
-    /** The gateway's 503; no page gives its message, so this renders its Chinese description ("服务暂时不可访问"). */
+    /** The gateway's 503. No page gives its message; this renders its Chinese description ("服务暂时不可访问"). */
     public static ApiError serviceUnavailable() {
         return ApiError.gateway(ErrorKind.UNAVAILABLE, 503, "ServiceUnavailableTemp", 100019,
                 "Service is temporarily unavailable. Please try again later.");
