@@ -83,6 +83,15 @@ class EmulatorPactVerification {
     void defaultCatalogue() {
     }
 
+    /** The shipped outage-and-spike scenario: the demo account as in the default catalogue, with group001 out. */
+    @State("group001 is out from 2026-11-19T02:00:00Z to 04:00:00Z")
+    void group001Outage() throws Exception {
+        try (var scenario = EmulatorPactVerification.class.getClassLoader()
+                .getResourceAsStream("usagekit/fixtures/scenarios/outage-and-spike.yaml")) {
+            control("/fixtures", new String(scenario.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     @State("DescribeLivePullToPushBandwidthData is throttled for account demo")
     void bandwidthThrottled() throws Exception {
         throttleAfterOneCall("DescribeLivePullToPushBandwidthData", "2023-01-01",

@@ -38,6 +38,8 @@ class VolcengineConsumerPactTest {
     static final String BW_OK = bw("group001", "2026-11-19T00:00:00+08:00", "2026-11-20T00:00:00+08:00");
     static final String BW_SPAN = bw("group001", "2026-10-01T00:00:00+08:00", "2026-11-20T00:00:00+08:00");
     static final String BW_BADTIME = bw("group001", "2026/11/19 00:00:00", "2026-11-20T00:00:00+08:00");
+    static final String OUTAGE = "group001 is out from 2026-11-19T02:00:00Z to 04:00:00Z";
+    static final String BW_OUTAGE = bw("group001", "2026-11-19T02:00:00+00:00", "2026-11-19T04:00:00+00:00");
     static final String BW_FOREIGN = bw("group-not-owned", "2026-11-19T00:00:00+08:00", "2026-11-20T00:00:00+08:00");
     static final String TC_OK = "{\"DomainList\":[\"example.com\"],\"StartTime\":\"2026-11-15T00:00:00+08:00\","
             + "\"EndTime\":\"2026-11-18T00:00:00+08:00\",\"Aggregation\":86400}";
@@ -99,6 +101,23 @@ class VolcengineConsumerPactTest {
                         .minArrayLike("BandwidthDataList", 1)
                         .stringType("TimeStamp")
                         .numberType("UpBandwidth")
+                        .closeArray()
+                        .closeObject())
+                .toPact(V4Pact.class);
+    }
+
+    /** A client that charts bandwidth must cope with an outage: points present, every one of them 0. */
+    @Pact(consumer = CONSUMER)
+    V4Pact bandwidthDuringAnOutage(PactDslWithProvider b) {
+        return request(b, "pull-to-push bandwidth of group001 during its outage", BW, "2023-01-01", BW_OUTAGE, OUTAGE)
+                .willRespondWith().status(200)
+                .body(new PactDslJsonBody()
+                        .object("ResponseMetadata").stringType("RequestId").stringValue("Action", BW).closeObject()
+                        .object("Result")
+                        .equalTo("PeakUpBandwidth", 0.0)
+                        .minArrayLike("BandwidthDataList", 24)
+                        .stringType("TimeStamp")
+                        .equalTo("UpBandwidth", 0.0) // overrides the array's type matching: a 0, not just a number
                         .closeArray()
                         .closeObject())
                 .toPact(V4Pact.class);
@@ -190,6 +209,14 @@ class VolcengineConsumerPactTest {
         var r = client(s).call("live", BW, "2023-01-01", BW_OK);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("BandwidthDataList");
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "bandwidthDuringAnOutage")
+    void bandwidthDuringAnOutage(MockServer s) throws Exception {
+        var r = client(s).call("live", BW, "2023-01-01", BW_OUTAGE);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"UpBandwidth\":0.0");
     }
 
     @Test
