@@ -5,6 +5,7 @@ import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.BucketGrid;
+import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.ParamReader;
 import dev.usagekit.emulator.core.TimeQuery;
@@ -83,7 +84,7 @@ public class UsageModelBenchmark {
         ActionRegistry registry = BenchFixture.registry();
         Account account = state.catalogue().accountByAccessKey(SignedRequests.VOLC_AK).orElseThrow();
         Instant now = BenchFixture.NOW;
-        context = new RuleContext(account, state.catalogue(), now, state.model(), "bench");
+        context = new RuleContext(account, state.catalogue(), now, state.model(), "bench", new CallTrace());
         String end = "2026-11-19T00:00:00+08:00";
         OffsetDateTime endTime = OffsetDateTime.parse(end);
         String start = WireTime.formatRfc3339(endTime.minusDays(days).toInstant(), endTime.getOffset());

@@ -1,7 +1,9 @@
 package dev.usagekit.emulator.core;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +32,13 @@ public final class CallTrace {
             fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return note(key, Collections.unmodifiableMap(fields));
+    }
+
+    /** Adds an item to the list noted under the key, starting the list with the first. */
+    @SuppressWarnings("unchecked")
+    public CallTrace append(String key, Object item) {
+        ((List<Object>) details.computeIfAbsent(key, k -> new ArrayList<>())).add(item);
+        return this;
     }
 
     /** The notes, in the order they were first made; read-only. */

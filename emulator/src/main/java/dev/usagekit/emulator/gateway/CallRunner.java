@@ -24,7 +24,8 @@ public final class CallRunner {
     }
 
     public Outcome run(ActionHandler<?> handler, Account account, JsonNode params, String requestId, CallTrace trace) {
-        RuleContext context = new RuleContext(account, state.catalogue(), clock.instant(), state.model(), requestId);
+        RuleContext context = new RuleContext(account, state.catalogue(), clock.instant(), state.model(), requestId,
+                trace);
         return pipeline.run(handler, params, context, trace);
     }
 

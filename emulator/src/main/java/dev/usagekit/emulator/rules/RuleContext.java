@@ -2,9 +2,41 @@ package dev.usagekit.emulator.rules;
 
 import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.catalogue.Catalogue;
+import dev.usagekit.emulator.core.BucketGrid;
+import dev.usagekit.emulator.core.CallTrace;
+import dev.usagekit.emulator.usage.Anomaly;
 import dev.usagekit.emulator.usage.UsageModel;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** What a rule or handler may consult about the call: who calls, what exists, the time, and the data model. */
-public record RuleContext(Account account, Catalogue catalogue, Instant now, UsageModel model, String requestId) {
+/**
+ * What a rule or handler may consult about the call: who calls, what exists, the time, and the data model; and the
+ * call's trace, for what a handler decided that the journal should explain.
+ */
+public record RuleContext(Account account, Catalogue catalogue, Instant now, UsageModel model, String requestId,
+        CallTrace trace) {
+
+    /**
+     * Notes for the journal each anomaly of a resource that overlaps the buckets served, so that a zero or a spike in
+     * an answer can be told apart from the model's own idle hours and bursts.
+     */
+    public void noteAnomalies(String resource, List<Anomaly> anomalies, BucketGrid grid) {
+        if (anomalies.isEmpty() || grid.served() == 0) {
+            return;
+        }
+        Instant from = grid.first();
+        Instant until = grid.start(grid.served());
+        for (Anomaly anomaly : anomalies) {
+            if (anomaly.from().isBefore(until) && anomaly.to().isAfter(from)) {
+                Map<String, Object> note = new LinkedHashMap<>();
+                note.put("resource", resource);
+                note.put("from", anomaly.from().toString());
+                note.put("to", anomaly.to().toString());
+                note.put("factor", anomaly.factor());
+                trace.append("anomalies", note);
+            }
+        }
+    }
 }

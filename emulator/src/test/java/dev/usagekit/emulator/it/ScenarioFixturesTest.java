@@ -176,6 +176,32 @@ class ScenarioFixturesTest {
     }
 
     @Test
+    void theJournalNamesTheAnomaliesBehindAnAnswerAndOnlyThose() {
+        loadScenario("outage-and-spike");
+        bandwidth("group001", "2026-11-19T00:00:00+00:00", "2026-11-19T06:00:00+00:00", 300);
+        JsonNode noted = lastCall("DescribeLivePullToPushBandwidthData").at("/details/anomalies");
+        assertThat(noted).hasSize(1);
+        assertThat(noted.get(0).toString()).isEqualTo("{\"resource\":\"pull-to-push group group001\","
+                + "\"from\":\"2026-11-19T02:00:00Z\",\"to\":\"2026-11-19T04:00:00Z\",\"factor\":0.0}");
+
+        bandwidth("group001", "2026-11-19T04:00:00+00:00", "2026-11-19T06:00:00+00:00", 300); // after the outage
+        assertThat(lastCall("DescribeLivePullToPushBandwidthData").at("/details/anomalies").isMissingNode()).isTrue();
+
+        rtcUsers("Your_AppId");
+        assertThat(lastCall("ListOperationDistribution").at("/details/anomalies/0/resource").asString())
+                .isEqualTo("RTC app Your_AppId");
+        producerMinutes("a17d0184-462d-4630-b2a6-8c26dde2****");
+        assertThat(lastCall("DescribeLiveProducerUsageData").at("/details/anomalies/0/factor").asDouble()).isEqualTo(0.3);
+        transcodeDay("example.com");
+        assertThat(lastCall("DescribeLiveTranscodeData").at("/details/anomalies/0/factor").asDouble()).isEqualTo(5.0);
+    }
+
+    private JsonNode lastCall(String action) {
+        JsonNode entries = emulator.get("/_emulator/journal?action=" + action).json().get("entries");
+        return entries.get(entries.size() - 1);
+    }
+
+    @Test
     void anAnomalyThatMakesNoSenseIsRefusedAndNothingChanges() {
         TestEmulator.Reply r = emulator.post("/_emulator/fixtures", read(SCENARIOS + "outage-and-spike.yaml")
                 .replace("factor: 5}", "factor: -5}"));

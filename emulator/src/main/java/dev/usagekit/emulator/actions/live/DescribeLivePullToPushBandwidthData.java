@@ -115,6 +115,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
                 : query.groupList().stream().map(g -> account.pullToPushGroup(g).orElseThrow()).toList();
         List<Series> series = groups.stream().map(g -> context.model().series(account.accountId(),
                 "pull-to-push-group", g.name(), g.scale(), account.utcOffset(), g.anomalies())).toList();
+        groups.forEach(g -> context.noteAnomalies("pull-to-push group " + g.name(), g.anomalies(), grid));
         int slotsPerBucket = (int) (grid.granularity().getSeconds() / Series.SLOT_SECONDS);
         int n = grid.served();
         double[] total = new double[n];

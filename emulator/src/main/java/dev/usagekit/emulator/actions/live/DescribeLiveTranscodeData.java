@@ -117,6 +117,7 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
         for (LiveDomain domain : domains) {
             Series series = context.model().series(account.accountId(), "live-domain", domain.name(),
                     domain.scale(), account.utcOffset(), domain.anomalies());
+            context.noteAnomalies("Live domain " + domain.name(), domain.anomalies(), days);
             double streamShare = query.app() == null ? 1.0
                     : TranscodeMetric.streamShare(series, query.app(), query.stream());
             List<TranscodeMetric.Share> mix = TranscodeMetric.mix(series).stream()

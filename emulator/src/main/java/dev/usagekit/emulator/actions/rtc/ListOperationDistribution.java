@@ -86,6 +86,7 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
         RtcApp app = account.rtcApp(query.appId()).orElseThrow();
         Series series = context.model().series(account.accountId(), "rtc-app", app.appId(), app.scale(),
                 account.utcOffset(), app.anomalies());
+        context.noteAnomalies("RTC app " + app.appId(), app.anomalies(), days);
         int provinces = Regions.PROVINCES.size();
         int foreign = Regions.FOREIGN_COUNTRIES.size();
         long[][] provinceDaily = new long[provinces][days.served()];

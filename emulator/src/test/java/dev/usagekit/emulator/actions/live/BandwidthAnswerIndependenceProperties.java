@@ -29,7 +29,8 @@ class BandwidthAnswerIndependenceProperties {
     private static final long[] GRANULARITIES = {300, 3600, 86400};
 
     private final DescribeLivePullToPushBandwidthData action = new DescribeLivePullToPushBandwidthData(new LiveErrors());
-    private final RuleContext context = new RuleContext(ACCOUNT, CATALOGUE, NOW, new UsageModel(1), "test");
+    private final RuleContext context = new RuleContext(ACCOUNT, CATALOGUE, NOW, new UsageModel(1), "test",
+            new dev.usagekit.emulator.core.CallTrace());
 
     @Property(tries = 200)
     void anAnswerDoesNotDependOnTheCallsBeforeIt(@ForAll @IntRange(min = 1, max = 40) int days,
