@@ -13,19 +13,24 @@ public final class RtcUserMetric {
     private RtcUserMetric() {
     }
 
-    /** Distinct users on one local day in each province (index-aligned with {@link Regions#PROVINCES}). */
-    public static long[] provinceUsers(Series app, long localDay) {
-        return areaUsers(app, localDay, Regions.PROVINCES, 10, 1.0);
+    /**
+     * Distinct users on one day in each province (index-aligned with {@link Regions#PROVINCES}); the day as
+     * {@link Series#dayActivity} takes it.
+     */
+    public static long[] provinceUsers(Series app, long localDay, long dayStartEpochSecond) {
+        return areaUsers(app, localDay, dayStartEpochSecond, Regions.PROVINCES, 10, 1.0);
     }
 
-    /** Distinct users on one local day in each foreign country (aligned with {@link Regions#FOREIGN_COUNTRIES}). */
-    public static long[] foreignUsers(Series app, long localDay) {
-        return areaUsers(app, localDay, Regions.FOREIGN_COUNTRIES, 20, MAX_FOREIGN_SHARE * app.trait(30, 0));
+    /** Distinct users on one day in each foreign country (aligned with {@link Regions#FOREIGN_COUNTRIES}). */
+    public static long[] foreignUsers(Series app, long localDay, long dayStartEpochSecond) {
+        return areaUsers(app, localDay, dayStartEpochSecond, Regions.FOREIGN_COUNTRIES, 20,
+                MAX_FOREIGN_SHARE * app.trait(30, 0));
     }
 
-    private static long[] areaUsers(Series app, long localDay, List<Regions.Region> areas, long salt, double lean) {
+    private static long[] areaUsers(Series app, long localDay, long dayStartEpochSecond, List<Regions.Region> areas,
+            long salt, double lean) {
         double total = areas.stream().mapToDouble(Regions.Region::weight).sum();
-        double day = app.dayActivity(localDay);
+        double day = app.dayActivity(localDay, dayStartEpochSecond);
         long[] users = new long[areas.size()];
         for (int i = 0; i < users.length; i++) {
             double tilt = 0.3 + 1.4 * app.trait(salt, i);

@@ -175,21 +175,26 @@ public final class Series {
         return 0.85 + 0.3 * Hashing.unit(key, SALT_SLOT, slotIndex);
     }
 
-    /** Activity for a whole local day, as a day-level draw: idle days give 0; weekends follow the weekly factor. */
-    public double dayActivity(long localDay) {
+    /**
+     * Activity for a whole day, as a day-level draw: idle days give 0; weekends follow the weekly factor; anomalies
+     * count with the share of the day's slots they cover.
+     *
+     * @param localDay the day's number (days since the epoch) in the offset it was asked in
+     * @param dayStartEpochSecond the day's first second
+     */
+    public double dayActivity(long localDay, long dayStartEpochSecond) {
         if (idleDay(localDay)) {
             return 0;
         }
         double noise = 0.8 + 0.4 * Hashing.unit(key, SALT_SLOT, localDay);
-        return dayFactor(localDay) * noise * meanAnomalyFactor(localDay);
+        return dayFactor(localDay) * noise * meanAnomalyFactor(dayStartEpochSecond);
     }
 
-    /** The anomalies' factor averaged over the slots of a local day: a day half out is half as busy. */
-    private double meanAnomalyFactor(long localDay) {
+    /** The anomalies' factor averaged over the slots of the day from its first second: a day half out is half as busy. */
+    private double meanAnomalyFactor(long dayStart) {
         if (anomalyFactor.length == 0) {
             return 1;
         }
-        long dayStart = localDay * 86400 - offsetSeconds;
         double sum = 0;
         for (int slot = 0; slot < daily.length; slot++) {
             sum += withAnomalies(dayStart + (long) slot * SLOT_SECONDS, 1);

@@ -69,12 +69,14 @@ class AnomalyProperties {
     @Property(tries = 200)
     void aDayIsAsBusyAsTheShareOfItsSlotsTheAnomaliesLeave(@ForAll long seed,
             @ForAll @LongRange(min = 17_000, max = 21_000) long localDay,
-            @ForAll @IntRange(min = 0, max = 288) int outSlots) {
-        long dayStart = localDay * 86400 - OFFSET.getTotalSeconds();
+            @ForAll @IntRange(min = 0, max = 288) int outSlots,
+            @ForAll @IntRange(min = -12 * 4, max = 14 * 4) int askedInQuarterHours) {
+        // the day as asked for, in an offset that need not be the account's
+        long dayStart = localDay * 86400 - askedInQuarterHours * 900L;
         List<Anomaly> outage = outSlots == 0 ? List.of() : List.of(new Anomaly(Instant.ofEpochSecond(dayStart),
                 Instant.ofEpochSecond(dayStart + outSlots * (long) Series.SLOT_SECONDS), 0));
-        double plain = series(seed, List.of()).dayActivity(localDay);
-        assertThat(series(seed, outage).dayActivity(localDay))
+        double plain = series(seed, List.of()).dayActivity(localDay, dayStart);
+        assertThat(series(seed, outage).dayActivity(localDay, dayStart))
                 .isCloseTo(plain * (288 - outSlots) / 288.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 

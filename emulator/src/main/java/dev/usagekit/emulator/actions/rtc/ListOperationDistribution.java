@@ -94,8 +94,8 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
         long[] chinaDaily = new long[days.served()];
         for (int d = 0; d < days.served(); d++) {
             long localDay = Math.floorDiv(days.startSecond(d) + query.offset().getTotalSeconds(), 86400);
-            long[] p = RtcUserMetric.provinceUsers(series, localDay);
-            long[] f = RtcUserMetric.foreignUsers(series, localDay);
+            long[] p = RtcUserMetric.provinceUsers(series, localDay, days.startSecond(d));
+            long[] f = RtcUserMetric.foreignUsers(series, localDay, days.startSecond(d));
             for (int i = 0; i < provinces; i++) {
                 provinceDaily[i][d] = p[i];
                 chinaDaily[d] += p[i];
