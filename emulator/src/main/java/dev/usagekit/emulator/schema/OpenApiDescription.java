@@ -44,6 +44,8 @@ public final class OpenApiDescription {
                     "413", "A body larger than emulator.max-body-size",
                     "429", "Over the action's QPS limit (FlowLimitExceeded); Retry-After says when to retry",
                     "500", "Internal error",
+                    "503", "No buffer memory left for the answer, as when many clients read large answers late"
+                            + " (ServiceUnavailableTemp); Retry-After says when to retry",
                     "default", "A fault injected through the control plane (/_emulator/faults), any 4xx/5xx"),
             Vendor.ALIYUN, orderedMap(
                     "400", "A missing or invalid parameter, one of the documented time errors, a signature problem,"
@@ -52,6 +54,8 @@ public final class OpenApiDescription {
                     "404", "An unknown Action/Version (InvalidApi.NotFound), or an unknown access key when configured so",
                     "413", "A body larger than emulator.max-body-size",
                     "500", "Internal error",
+                    "503", "No buffer memory left for the answer, as when many clients read large answers late"
+                            + " (ServiceUnavailable)",
                     "default", "A fault injected through the control plane (/_emulator/faults), any 4xx/5xx"));
 
     private final ObjectNode document;

@@ -81,14 +81,14 @@ class OpenApiDescriptionTest {
             assertThat(item.getPost().getSecurity()).singleElement()
                     .satisfies(s -> assertThat(s).containsOnlyKeys("volcengineHmacSha256"));
             assertThat(item.getPost().getResponses()).containsKeys("200", "400", "401", "403", "404", "405", "429",
-                    "500", "default");
+                    "500", "503", "default");
         }
         PathItem aliyun = paths.get("/#Action=DescribeLiveProducerUsageData");
         assertThat(aliyun.readOperationsMap()).containsOnlyKeys(PathItem.HttpMethod.GET, PathItem.HttpMethod.POST);
         assertThat(aliyun.getPost().getRequestBody().getContent())
                 .containsOnlyKeys("application/x-www-form-urlencoded");
         assertThat(aliyun.getGet().getSecurity()).hasSize(2);
-        assertThat(aliyun.getGet().getResponses()).containsKeys("200", "400", "403", "404", "500", "default");
+        assertThat(aliyun.getGet().getResponses()).containsKeys("200", "400", "403", "404", "500", "503", "default");
     }
 
     @ParameterizedTest
