@@ -2,7 +2,9 @@ package dev.usagekit.emulator.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.it.TestEmulator;
+import dev.usagekit.emulator.schema.SchemaCatalog;
 import dev.usagekit.emulator.web.ApiEntry;
 import dev.usagekit.emulator.web.RawRequest;
 import io.netty.buffer.AbstractByteBufAllocator;
@@ -59,9 +61,14 @@ class BufferMemoryFullTest {
         return entry.send(answer, NO_DIRECT_MEMORY, System.nanoTime());
     }
 
-    private static JsonNode json(ApiEntry.Sent sent) {
+    private final SchemaCatalog schemas = emulator.context().getBean(SchemaCatalog.class);
+
+    /** The body, which must also be a valid error body of the vendor's schema. */
+    private JsonNode errorBody(ApiEntry.Sent sent, Vendor vendor) {
         try {
-            return JSON.readTree(sent.body().toString(StandardCharsets.UTF_8));
+            String body = sent.body().toString(StandardCharsets.UTF_8);
+            assertThat(schemas.validate(SchemaCatalog.errorPath(vendor), body)).as(body).isEmpty();
+            return JSON.readTree(body);
         } finally {
             sent.body().release();
         }
@@ -83,7 +90,7 @@ class BufferMemoryFullTest {
 
         assertThat(sent.response().status()).isEqualTo(503);
         assertThat(sent.response().headers()).containsEntry("Retry-After", "1");
-        JsonNode error = json(sent).at("/ResponseMetadata/Error");
+        JsonNode error = errorBody(sent, Vendor.VOLCENGINE).at("/ResponseMetadata/Error");
         assertThat(error.get("Code").asString()).isEqualTo("ServiceUnavailableTemp");
         assertThat(error.get("CodeN").asInt()).isEqualTo(100019);
         assertThat(lastJournalEntry(action).get("status").asInt()).isEqualTo(503);
@@ -98,7 +105,7 @@ class BufferMemoryFullTest {
                 null, "");
 
         assertThat(sent.response().status()).isEqualTo(503);
-        JsonNode body = json(sent);
+        JsonNode body = errorBody(sent, Vendor.ALIYUN);
         assertThat(body.get("Code").asString()).isEqualTo("ServiceUnavailable");
         assertThat(body.get("Message").asString())
                 .isEqualTo("The request has failed due to a temporary failure of the server.");
