@@ -27,8 +27,8 @@ import reactor.netty.NettyPipeline;
  * Two Netty handlers around Reactor Netty's HTTP decoder that keep abusive connections from reaching (or starving)
  * the application, and answer them in a vendor's envelope instead of Reactor Netty's bare status:
  * <ul>
- * <li>a request line or header block over the decoder's limits, or a request it cannot parse at all, is answered
- * 414, 431 or 400 (the vendor guessed from whatever was decoded, like other early errors) and the connection
+ * <li>a request line or header block over the decoder's limits, or a request it cannot parse at all (HTTP/2's
+ * preface among them), is answered 414, 431 or 400 (the vendor guessed from whatever was decoded, like other early errors) and the connection
  * closed;</li>
  * <li>a request whose head and body are not fully received within the request timeout of its first byte
  * (a slowloris client dribbling headers or a body) is answered 408 and the connection closed.</li>
@@ -268,8 +268,10 @@ public final class ConnectionGuard {
             }
             if (msg instanceof HttpRequest request) {
                 state.head = request;
+                // an HTTP/2 client's preface ("PRI * HTTP/2.0") decodes as a request of version 2.0: not one we serve
                 Problem problem = request.decoderResult().isFailure() ? problem(request.decoderResult().cause())
-                        : unusableUri(request) ? Problem.MALFORMED : null;
+                        : request.protocolVersion().majorVersion() != 1 || unusableUri(request) ? Problem.MALFORMED
+                        : null;
                 if (problem != null) {
                     ReferenceCountUtil.release(msg);
                     state.refuse(problem);

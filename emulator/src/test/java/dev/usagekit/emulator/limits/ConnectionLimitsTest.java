@@ -71,6 +71,17 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void anHttp2PrefaceGetsOneMalformedRequestAnswerAndTheConnectionCloses() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            volcengineError(RawHttp.read(in), 400, "MalformedRequest");
+            assertThat(in.read()).as("nothing after the one answer").isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aRequestLineOverTheLimitIs414InTheDefaultVendorsEnvelope() throws IOException {
         String target = VOLCENGINE + "&x=" + "a".repeat(5000);
         volcengineError(exchange(post(target, "", 0), new byte[0]), 414, "RequestURITooLong");
