@@ -2,7 +2,14 @@ package dev.usagekit.emulator.catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -24,23 +31,51 @@ public final class CatalogueLoader {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /** SnakeYAML Engine's defaults, among them at most 50 aliases to collections (no "billion laughs"). */
+    private static final LoadSettings YAML_SETTINGS = LoadSettings.builder().build();
+
     private CatalogueLoader() {
     }
 
     public static List<Account> read(InputStream in, String origin) {
+        String content;
         try (in) {
-            return YAML.readValue(in, FixtureFile.class).accounts();
-        } catch (JacksonException | IOException | IllegalArgumentException e) {
+            content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new InvalidFixtureException("cannot read fixture " + origin + ": " + e.getMessage(), e);
         }
+        return read(content, origin);
     }
 
     public static List<Account> read(String content, String origin) {
         try {
-            return YAML.readValue(content, FixtureFile.class).accounts();
-        } catch (JacksonException | IllegalArgumentException e) {
+            FixtureFile file = usesAliases(content) ? YAML.convertValue(resolved(content), FixtureFile.class)
+                    : YAML.readValue(content, FixtureFile.class);
+            return file.accounts();
+        } catch (JacksonException | YamlEngineException | IllegalArgumentException e) {
             throw new InvalidFixtureException("cannot read fixture " + origin + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the document refers back to an anchor ({@code *name}). Jackson's YAML parser hands such an alias over as
+     * the anchor's name, so {@code secret: *shared} would silently become the secret "shared".
+     */
+    private static boolean usesAliases(String content) {
+        if (content.indexOf('*') < 0) {
+            return false; // no alias without an asterisk: the usual catalogue is read once
+        }
+        for (Event event : new Parse(YAML_SETTINGS).parseString(content)) {
+            if (event instanceof AliasEvent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The document as maps, lists and scalars with every alias replaced by what its anchor names. */
+    private static Object resolved(String content) {
+        return new Load(YAML_SETTINGS).loadFromString(content);
     }
 
     /** A fixture that cannot be used; the message says where and why. */

@@ -62,4 +62,45 @@ class CatalogueLoaderTest {
                 + "  - {accountId: \"2\", accessKeys: [{accessKeyId: AK2, secret: s2}], liveDomains: [{name: d.com}]}\n");
         assertThat(new Catalogue(shared).accounts()).hasSize(2);
     }
+
+    @Test
+    void anchorsAndAliasesResolveToWhatTheyName() {
+        List<Account> accounts = read("""
+                accounts:
+                  - accountId: "5"
+                    name: &tenant shared-name
+                    accessKeys: [{accessKeyId: AK5, secret: &secret s3cr3t}]
+                    liveDomains: &domains [{name: a.com, scale: &scale 2.5}, {name: b.com}]
+                  - accountId: "6"
+                    name: *tenant
+                    accessKeys: [{accessKeyId: AK6, secret: *secret}]
+                    liveDomains: *domains
+                    pullToPushGroups: [{name: g, scale: *scale}]
+                """);
+        Account second = accounts.get(1);
+        assertThat(second.name()).isEqualTo("shared-name");
+        assertThat(second.accessKeys().get(0).secret()).isEqualTo("s3cr3t"); // not the anchor's name "secret"
+        assertThat(second.liveDomains()).extracting(LiveDomain::name).containsExactly("a.com", "b.com");
+        assertThat(second.pullToPushGroups().get(0).scale()).isEqualTo(2.5);
+    }
+
+    @Test
+    void aliasesThatMultiplyTheDocumentAreRefused() {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        bomb.append("accounts: []\n");
+        assertThatThrownBy(() -> read(bomb.toString())).isInstanceOf(CatalogueLoader.InvalidFixtureException.class)
+                .hasMessageContaining("aliases");
+    }
+
+    @Test
+    void aMistakeStillSaysWhereItIs() {
+        assertThatThrownBy(() -> read(oneAccount("liveDomains: [{name: d.com, scale: big}]")))
+                .hasMessageContaining("line: 2");
+        assertThatThrownBy(() -> read(oneAccount("liveDomains: [{name: d.com, scale: *nowhere}]")))
+                .isInstanceOf(CatalogueLoader.InvalidFixtureException.class).hasMessageContaining("nowhere");
+    }
 }
