@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A client that pipelines large queries and reads the answers late, over a real socket: the emulator answers as fast
  * as the client reads, not ahead of it, so one such client cannot fill the server's buffer memory (each of these
- * answers is 1.7 MB), and the client still gets every answer, in order.
+ * answers is 2.2 MB), and the client still gets every answer, in order.
  */
 class SlowReaderTest {
 
     private static final String ACTION = "DescribeLivePullToPushBandwidthData";
-    private static final String BODY = "{\"GroupList\":[\"group001\",\"group002\"],\"DetailField\":[\"Group\"],"
+    private static final String BODY = "{\"GroupList\":[\"group001\",\"group002\",\"group003\"],\"DetailField\":[\"Group\"],"
             + "\"StartTime\":\"2026-10-20T00:00:00+08:00\",\"EndTime\":\"2026-11-20T00:00:00+08:00\",\"Aggregation\":300}";
     private static final int PIPELINED = 12;
 
@@ -57,14 +57,15 @@ class SlowReaderTest {
             socket.getOutputStream().flush();
 
             long aheadOfReading = servedWhenSettled(before) - before;
-            // what the kernel's socket buffers and one answer in Netty's output take; without back-pressure, all 12
-            assertThat(aheadOfReading).isBetween(1L, 6L);
+            // one answer in Netty's output plus what the kernel's socket buffers hold (2-3 answers with Linux's
+            // default 4 MB send buffer; the bound leaves room for machines tuned larger); without back-pressure, all
+            assertThat(aheadOfReading).isBetween(1L, PIPELINED - 2L);
 
             InputStream in = socket.getInputStream();
             for (int i = 0; i < PIPELINED; i++) {
                 RawHttp.Response answer = RawHttp.read(in);
                 assertThat(answer.status()).as("answer %d", i).isEqualTo(200);
-                assertThat(answer.body().length).as("answer %d", i).isGreaterThan(1_500_000);
+                assertThat(answer.body().length).as("answer %d", i).isGreaterThan(2_000_000);
             }
         }
         assertThat(served() - before).isEqualTo(PIPELINED);
