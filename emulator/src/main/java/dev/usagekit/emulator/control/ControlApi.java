@@ -180,6 +180,10 @@ public final class ControlApi {
         });
     }
 
+    public Mono<ServerResponse> catalogue(ServerRequest request) {
+        return ok(CatalogueView.of(state.catalogue()));
+    }
+
     public Mono<ServerResponse> fixtures(ServerRequest request) {
         return text(request).flatMap(text -> {
             if (text.isBlank()) {

@@ -124,6 +124,7 @@ public class ControlConfiguration {
                 new ControlEndpoint(POST, "/_emulator/clock", api::moveClock),
                 new ControlEndpoint(POST, "/_emulator/reset", api::reset),
                 new ControlEndpoint(POST, "/_emulator/seed", api::seed),
+                new ControlEndpoint(GET, "/_emulator/fixtures", api::catalogue),
                 new ControlEndpoint(POST, "/_emulator/fixtures", api::fixtures),
                 new ControlEndpoint(GET, "/_emulator/throttles", api::throttles),
                 new ControlEndpoint(POST, "/_emulator/throttles", api::setThrottles),

@@ -202,6 +202,19 @@ class ScenarioFixturesTest {
     }
 
     @Test
+    void theControlPlaneShowsTheCatalogueAsReadWithoutSecrets() {
+        loadScenario("outage-and-spike");
+        TestEmulator.Reply shown = emulator.get("/_emulator/fixtures");
+        assertThat(shown.status()).isEqualTo(200);
+        JsonNode demo = shown.json().at("/accounts/0");
+        assertThat(demo.get("accessKeyIds").toString()).isEqualTo("[\"AKLTtestaccesskey\",\"testid\"]");
+        assertThat(demo.at("/pullToPushGroups/0/anomalies/0").toString()).isEqualTo(
+                "{\"from\":\"2026-11-19T02:00:00Z\",\"to\":\"2026-11-19T04:00:00Z\",\"factor\":0.0}");
+        assertThat(demo.at("/liveDomains/2/deletedAt").asString()).isEqualTo("2026-10-01T00:00:00Z");
+        assertThat(shown.body()).doesNotContain("testsecretkey").doesNotContain("\"secret\"");
+    }
+
+    @Test
     void anAnomalyThatMakesNoSenseIsRefusedAndNothingChanges() {
         TestEmulator.Reply r = emulator.post("/_emulator/fixtures", read(SCENARIOS + "outage-and-spike.yaml")
                 .replace("factor: 5}", "factor: -5}"));

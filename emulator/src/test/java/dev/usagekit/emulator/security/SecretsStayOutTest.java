@@ -20,7 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A user's secret (emulator.credentials) appears nowhere: not in the startup banner or any other log line (debug
- * on), not in the journal, not in any answer, whether the calls are signed right, wrong, or out of time.
+ * on), not in the journal or the catalogue the control plane shows, not in any answer, whether the calls are signed
+ * right, wrong, or out of time.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayOutTest {
@@ -54,6 +55,8 @@ class SecretsStayOutTest {
         assertThat(String.join("\n", answers)).contains("\"Action\":\"DescribeLiveTranscodeData\"",
                 "BillProducerData", "SignatureDoesNotMatch", "InvalidTimestamp", "InvalidTimeStamp.Expired");
         String journal = emulator.get("/_emulator/journal").body();
+        String catalogue = emulator.get("/_emulator/fixtures").body();
+        assertThat(catalogue).contains(ACCESS_KEY).doesNotContain(SECRET);
         assertThat(journal).contains(ACCESS_KEY.substring(0, 4)).contains("SignatureDoesNotMatch");
         assertThat(output.getAll()).contains(ACCESS_KEY, "Zq8v… (masked)", "signature mismatch");
         assertThat(output.getAll()).doesNotContain(SECRET);
