@@ -86,6 +86,11 @@ public final class EmulatorControl {
         return answer.get("accounts").asInt();
     }
 
+    /** The catalogue in use, as the emulator read it ({@code {"accounts":[...]}}, access key ids but no secrets). */
+    public JsonNode catalogue() {
+        return get("/fixtures");
+    }
+
     /**
      * Replaces the fixture accounts with one of the scenario catalogues shipped in usagekit-fixtures
      * ({@code usagekit/fixtures/scenarios/<name>.yaml}: {@code outage-and-spike}, {@code large-customer},

@@ -95,6 +95,7 @@ class KitSelfTest {
     @Test
     void loadsAShippedScenarioByName(UsageEmulator emulator, EmulatorControl control) throws Exception {
         assertEquals(3, control.loadScenario("time-zones"));
+        assertEquals("+05:45", control.catalogue().at("/accounts/1/utcOffset").asString());
         java.net.http.HttpResponse<String> kathmandu = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.baseUrl()
                         + "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId=LTAIkathmandu"
