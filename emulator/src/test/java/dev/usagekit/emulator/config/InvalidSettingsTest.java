@@ -25,6 +25,7 @@ class InvalidSettingsTest {
             emulator.request-timeout                              | 0s                       | emulator.request-timeout: must be above 0: PT0S
             emulator.journal.size                                 | 0                        | emulator.journal.size: must be at least 1: 0
             emulator.fixtures                                     | file:/no/such/file.yaml  | emulator.fixtures: not found: file:/no/such/file.yaml
+            emulator.fixtures                                     | classpath:usagekit/fixtures/test/scale-too-large.yaml | the scale of Live domain d.com must be above 0 and at most 1000
             emulator.credentials                                  | AKonly                   | emulator.credentials: emulator.credentials entries must be AK:SK; entry 1 of 1 is not (no colon)
             emulator.clock.fixed                                  | 9999-12-31T12:00:00Z     | emulator.clock.fixed: the virtual clock stays between
             emulator.default-vendor                               | azure                    | emulator.default-vendor: must be VOLCENGINE or ALIYUN: azure
