@@ -86,4 +86,29 @@ class UsageArithmeticProperties {
         assertThat(m.tranHd()).isBetween(0L, m.outputHd());
         assertThat(m.tranSd()).isBetween(0L, m.outputSd());
     }
+
+    /**
+     * The daily cycle follows the account's offset: averaged over eight weeks, the busiest hour of the local day lies
+     * in the evening (the curve peaks between 19:00 and 22:00; bursts and noise may move the busiest hour a little).
+     */
+    @Property(tries = 60)
+    void theBusiestHourIsALocalEveningWhateverTheOffset(@ForAll long seed,
+            @ForAll @IntRange(min = -12 * 4, max = 14 * 4) int quarterHours) {
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 900);
+        Series series = new UsageModel(seed).series("acct", "group", "g1", 1.0, offset);
+        long firstLocalMidnight = 20_000L * 86400 - offset.getTotalSeconds();
+        double[] byLocalHour = new double[24];
+        double[] day = new double[288];
+        for (int d = 0; d < 56; d++) {
+            series.activities(firstLocalMidnight + d * 86400L, day);
+            for (int slot = 0; slot < day.length; slot++) {
+                byLocalHour[slot / 12] += day[slot];
+            }
+        }
+        int busiest = 0;
+        for (int h = 1; h < 24; h++) {
+            busiest = byLocalHour[h] > byLocalHour[busiest] ? h : busiest;
+        }
+        assertThat(busiest).as("busiest local hour").isBetween(17, 23);
+    }
 }
