@@ -11,6 +11,7 @@ import dev.usagekit.emulator.gateway.volcengine.VolcengineGatewayErrors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,16 @@ import org.slf4j.LoggerFactory;
 public final class ApiEntry {
 
     private static final Logger log = LoggerFactory.getLogger(ApiEntry.class);
+
+    /** Each vendor's internal-error envelope, fixed: what is left when the error path itself fails. */
+    private static final byte[] LAST_RESORT_VOLCENGINE = ("{\"ResponseMetadata\":{\"RequestId\":\"\",\"Action\":\"\","
+            + "\"Version\":\"\",\"Service\":\"\",\"Region\":\"cn-north-1\",\"Error\":{\"CodeN\":100014,"
+            + "\"Code\":\"InternalError\",\"Message\":\"Service has some internal Error. Pls Contact With Admin.\"}}}")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LAST_RESORT_ALIYUN = ("{\"RequestId\":\"\",\"HostId\":\"live.aliyuncs.com\","
+            + "\"Code\":\"InternalError\",\"Message\":\"The request processing has failed due to some unknown error.\","
+            + "\"Recommend\":\"https://next.api.aliyun.com/troubleshoot?q=InternalError&product=live\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     /** Long enough for the clients holding the memory to read some of their answers. */
     private static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(1);
@@ -75,8 +86,34 @@ public final class ApiEntry {
             return new Answer(raw, trace, response);
         } catch (RuntimeException e) {
             log.error("answering the call failed", e);
-            return unreadable(raw);
+            return internalError(raw);
         }
+    }
+
+    /**
+     * The vendor's internal error; if even that cannot be made (a bug in the error path itself), a fixed one that
+     * needs no clock, request id or renderer, so the client still gets an answer rather than a closed connection.
+     */
+    private Answer internalError(RawRequest raw) {
+        try {
+            return unreadable(raw);
+        } catch (RuntimeException e) {
+            log.error("answering with the vendor's internal error failed too", e);
+            return lastResort(raw);
+        }
+    }
+
+    private Answer lastResort(RawRequest raw) {
+        Vendor vendor;
+        try {
+            vendor = detector.detect(raw, raw.query());
+        } catch (RuntimeException e) {
+            vendor = Vendor.VOLCENGINE;
+        }
+        CallTrace trace = new CallTrace().note("vendor", vendor.name()).note("errorCode", "InternalError")
+                .note("errorKind", ErrorKind.INTERNAL.name());
+        byte[] body = vendor == Vendor.ALIYUN ? LAST_RESORT_ALIYUN : LAST_RESORT_VOLCENGINE;
+        return new Answer(raw, trace, new WireResponse(500, "application/json", ResponseBody.of(body), Map.of()));
     }
 
     private void observe(Answer a, Duration elapsed) {
@@ -154,8 +191,14 @@ public final class ApiEntry {
             body = Unpooled.wrappedBuffer(sent.response().body().toBytes());
         } catch (RuntimeException e) {
             log.error("rendering the answer failed", e);
-            sent = unreadable(answer.request());
-            body = BodyChunks.render(sent.response().body(), buffers).toByteBuf();
+            sent = internalError(answer.request());
+            try {
+                body = BodyChunks.render(sent.response().body(), buffers).toByteBuf();
+            } catch (RuntimeException again) {
+                log.error("rendering the internal error failed too", again);
+                sent = lastResort(answer.request());
+                body = Unpooled.wrappedBuffer(sent.response().body().toBytes());
+            }
         }
         observe(sent, Duration.ofNanos(System.nanoTime() - startedNanos));
         return new Sent(sent.response(), body);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -13,6 +14,7 @@ import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
+import dev.usagekit.emulator.schema.SchemaCatalog;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -51,6 +53,7 @@ import reactor.netty.NettyPipeline;
 class ApiChannelHandlerTest {
 
     private static final int MAX_BODY = 1024;
+    private static final SchemaCatalog SCHEMAS = new SchemaCatalog(List.of());
 
     /** An answer as it left on the wire. */
     record Reply(int status, Map<String, String> headers, String body) {
@@ -406,6 +409,48 @@ class ApiChannelHandlerTest {
     }
 
     @Test
+    void whenEvenTheInternalErrorCannotBeMadeAFixedOneStillAnswers() {
+        doThrow(new IllegalStateException("a bug in the error path")).when(volcengine).renderEarlyError(any(), any());
+        send(post("/?Action=A&fail", "") + post("/?Action=Next", ""));
+
+        List<Reply> replies = replies();
+        assertThat(replies).hasSize(2);
+        assertThat(replies.get(0).status()).isEqualTo(500);
+        assertThat(SCHEMAS.validate(SchemaCatalog.errorPath(Vendor.VOLCENGINE), replies.get(0).body())).isEmpty();
+        assertThat(replies.get(0).body()).contains("\"Code\":\"InternalError\"", "\"CodeN\":100014");
+        assertThat(replies.get(1).body()).isEqualTo("POST /?Action=Next ");
+        assertThat(journaled).containsExactly(500, 200);
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void whenNeitherTheAnswerNorTheInternalErrorCanBeWrittenTheFixedOneIs() {
+        WireResponse unwritable = new WireResponse(200, "application/json", out -> {
+            throw new IllegalStateException("a serializer bug");
+        }, Map.of());
+        doReturn(unwritable).when(volcengine).handle(any(), any());
+        doReturn(unwritable).when(volcengine).renderEarlyError(any(), any());
+        send(post("/?Action=A", ""));
+
+        Reply reply = replies().get(0);
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(SCHEMAS.validate(SchemaCatalog.errorPath(Vendor.VOLCENGINE), reply.body())).as(reply.body())
+                .isEmpty();
+        assertThat(journaled).containsExactly(500);
+    }
+
+    @Test
+    void theFixedAliyunInternalErrorIsAValidErrorBodyToo() {
+        doThrow(new IllegalStateException("a handler bug")).when(aliyun).handle(any(), any(), any());
+        doThrow(new IllegalStateException("a bug in the error path")).when(aliyun).renderEarlyError(any(), any());
+        send("GET /?Action=A&AccessKeyId=testid&SignatureNonce=1&Signature=x HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        Reply reply = replies().get(0);
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(SCHEMAS.validate(SchemaCatalog.errorPath(Vendor.ALIYUN), reply.body())).as(reply.body()).isEmpty();
+    }
+
+    @Test
     void anUnrenderableAnswerBecomesTheVendorsInternalErrorAndIsJournaledSo() {
         Reply reply = replyWhenRenderingThrows(new IllegalStateException("a serializer bug"));
 
@@ -416,7 +461,7 @@ class ApiChannelHandlerTest {
 
     @Test
     void anAnswerThatFindsNoBufferMemoryBecomesTheVendorsRetryable503() {
-        Reply reply = replyWhenRenderingThrows(new OutOfMemoryError("failed to allocate 32768 byte(s) of direct memory"));
+        Reply reply = replyWhenRenderingThrows(new OutOfMemoryError("failed to allocate 32768 bytes of direct memory"));
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.body()).isEqualTo("{\"Code\":\"ServiceUnavailableTemp\"}");
