@@ -8,7 +8,6 @@ import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
-import dev.usagekit.emulator.web.BoundedBody;
 import dev.usagekit.emulator.wire.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
