@@ -209,7 +209,7 @@ public final class ControlApi {
             Boolean enabled = flag(body, "enabled");
             String action = text(body, "action");
             String limit = text(body, "limit");
-            if (action != null && registry.all().stream().noneMatch(h -> h.spec().action().equals(action))) {
+            if (action != null && registry.vendorOf(action).isEmpty()) {
                 throw new BadRequest("unknown action: " + action);
             }
             if ((action == null) != (limit == null)) {
@@ -251,7 +251,7 @@ public final class ControlApi {
 
     private FaultInjector.Fault parseFault(JsonNode body) {
         String action = text(body, "action");
-        if (action != null && registry.all().stream().noneMatch(h -> h.spec().action().equals(action))) {
+        if (action != null && registry.vendorOf(action).isEmpty()) {
             throw new BadRequest("unknown action: " + action);
         }
         long minLatency = 0;
