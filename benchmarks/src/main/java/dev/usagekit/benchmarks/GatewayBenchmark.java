@@ -21,7 +21,6 @@ import dev.usagekit.emulator.web.WireResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,7 +60,7 @@ public class GatewayBenchmark {
         EmulatorClock clock = BenchFixture.frozenClock();
         EmulatorState state = BenchFixture.state();
         ActionRegistry registry = BenchFixture.registry();
-        RateLimits limits = new RateLimits(false, Map.of());
+        RateLimits limits = new RateLimits(false);
         SchemaCatalog schemas = new SchemaCatalog(registry.all().stream().map(h -> h.spec()).toList());
         Pipeline pipeline = new Pipeline(new Bucket4jRateLimiter(clock), limits::limitFor,
                 new RequestSchemaCheck(schemas), FaultPlan.NONE);

@@ -102,18 +102,19 @@ public class EmulatorConfiguration {
 
     @Bean
     RateLimits rateLimits(EmulatorProperties props, ActionRegistry registry) {
+        RateLimits limits = new RateLimits(props.getLimits().isEnabled());
         props.getLimits().getOverrides().forEach((action, limit) -> {
             String setting = "emulator.limits.overrides." + action;
-            if (registry.all().stream().noneMatch(h -> h.spec().action().equals(action))) {
+            if (registry.vendorOf(action).isEmpty()) {
                 throw new InvalidSettingException(setting, "no action is named " + action);
             }
             try {
-                RateLimits.parse(limit);
+                limits.override(action, limit);
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException(setting, e.getMessage());
             }
         });
-        return new RateLimits(props.getLimits().isEnabled(), props.getLimits().getOverrides());
+        return limits;
     }
 
     /** Schemas compiled once at startup, never per request. */

@@ -14,9 +14,9 @@ public final class RateLimits {
     private volatile boolean enabled;
     private final Map<String, RateLimit> overrides = new ConcurrentHashMap<>();
 
-    public RateLimits(boolean enabled, Map<String, String> overrides) {
+    /** Overrides come one by one ({@link #override}), so each bad one can be reported with its action. */
+    public RateLimits(boolean enabled) {
         this.enabled = enabled;
-        overrides.forEach(this::override);
     }
 
     /** Null means unthrottled. */
@@ -44,7 +44,7 @@ public final class RateLimits {
         return enabled;
     }
 
-    static RateLimit parse(String spec) {
+    private static RateLimit parse(String spec) {
         String s = spec.trim();
         if (s.equalsIgnoreCase("off")) {
             return OFF;
