@@ -257,11 +257,11 @@ public final class ControlApi {
         long minLatency = 0;
         long maxLatency = 0;
         if (body.hasNonNull("latencyMs")) {
-            minLatency = maxLatency = nonNegative(body.get("latencyMs"), "latencyMs");
+            minLatency = maxLatency = milliseconds(body.get("latencyMs"), "latencyMs", 0);
         } else if (body.hasNonNull("latency")) {
             JsonNode l = body.get("latency");
-            minLatency = l.hasNonNull("minMs") ? nonNegative(l.get("minMs"), "latency.minMs") : 0;
-            maxLatency = l.hasNonNull("maxMs") ? nonNegative(l.get("maxMs"), "latency.maxMs") : minLatency;
+            minLatency = milliseconds(l.get("minMs"), "latency.minMs", 0);
+            maxLatency = milliseconds(l.get("maxMs"), "latency.maxMs", minLatency);
             if (maxLatency < minLatency) {
                 throw new BadRequest("latency.maxMs must not be below latency.minMs");
             }
@@ -412,12 +412,17 @@ public final class ControlApi {
     /** A field of the given JSON type: {@code absent} when missing or null, a 400 naming it when of another type. */
     private static <T> T typed(JsonNode body, String field, Predicate<JsonNode> fits, String expected,
             Function<JsonNode, T> value, T absent) {
-        JsonNode n = body.get(field);
+        return typedNode(body.get(field), field, fits, expected, value, absent);
+    }
+
+    /** {@link #typed} for a node already picked out (a nested one), named as the error message shows it. */
+    private static <T> T typedNode(JsonNode n, String name, Predicate<JsonNode> fits, String expected,
+            Function<JsonNode, T> value, T absent) {
         if (n == null || n.isNull()) {
             return absent;
         }
         if (!fits.test(n)) {
-            throw new BadRequest(field + " must be " + expected);
+            throw new BadRequest(name + " must be " + expected);
         }
         return value.apply(n);
     }
@@ -435,11 +440,9 @@ public final class ControlApi {
         return typed(body, field, JsonNode::isNumber, "a number", JsonNode::doubleValue, absent);
     }
 
-    private static long nonNegative(JsonNode n, String field) {
-        if (!n.isIntegralNumber() || n.asLong() < 0) {
-            throw new BadRequest(field + " must be a non-negative integer (milliseconds)");
-        }
-        return n.asLong();
+    private static long milliseconds(JsonNode n, String name, long absent) {
+        return typedNode(n, name, m -> m.isIntegralNumber() && m.asLong() >= 0, "a non-negative integer (milliseconds)",
+                JsonNode::asLong, absent);
     }
 
     private static int integer(String s, String field) {
