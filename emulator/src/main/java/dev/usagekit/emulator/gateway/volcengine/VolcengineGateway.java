@@ -52,8 +52,8 @@ public final class VolcengineGateway {
     private final ResponseSelfCheck selfCheck;
     private final Map<String, GoFieldBinding> fieldBindings = new HashMap<>();
 
-    /** @param selfCheck checks every body against its schema, or null when the self-check is off */
     /**
+     * @param selfCheck checks every body against its schema, or null when the self-check is off
      * @param requestFields the fields of an action's request (its schema's properties), which body members bind to
      */
     public VolcengineGateway(ActionRegistry registry, CallRunner runner, RequestIds ids,
