@@ -11,7 +11,6 @@ import dev.usagekit.emulator.gateway.volcengine.VolcengineGatewayErrors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiEntry {
 
     private static final Logger log = LoggerFactory.getLogger(ApiEntry.class);
-
-    /** Each vendor's internal-error envelope, fixed: what is left when the error path itself fails. */
-    private static final byte[] LAST_RESORT_VOLCENGINE = ("{\"ResponseMetadata\":{\"RequestId\":\"\",\"Action\":\"\","
-            + "\"Version\":\"\",\"Service\":\"\",\"Region\":\"cn-north-1\",\"Error\":{\"CodeN\":100014,"
-            + "\"Code\":\"InternalError\",\"Message\":\"Service has some internal Error. Pls Contact With Admin.\"}}}")
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] LAST_RESORT_ALIYUN = ("{\"RequestId\":\"\",\"HostId\":\"live.aliyuncs.com\","
-            + "\"Code\":\"InternalError\",\"Message\":\"The request processing has failed due to some unknown error.\","
-            + "\"Recommend\":\"https://next.api.aliyun.com/troubleshoot?q=InternalError&product=live\"}")
-            .getBytes(StandardCharsets.UTF_8);
 
     /** Long enough for the clients holding the memory to read some of their answers. */
     private static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(1);
@@ -110,10 +99,16 @@ public final class ApiEntry {
         } catch (RuntimeException e) {
             vendor = Vendor.VOLCENGINE;
         }
-        CallTrace trace = new CallTrace().note("vendor", vendor.name()).note("errorCode", "InternalError")
-                .note("errorKind", ErrorKind.INTERNAL.name());
-        byte[] body = vendor == Vendor.ALIYUN ? LAST_RESORT_ALIYUN : LAST_RESORT_VOLCENGINE;
-        return new Answer(raw, trace, new WireResponse(500, "application/json", ResponseBody.of(body), Map.of()));
+        return vendor == Vendor.ALIYUN
+                ? new Answer(raw, errorTrace(vendor, AliyunErrors.internalError()), AliyunGateway.fixedInternalError())
+                : new Answer(raw, errorTrace(vendor, VolcengineGatewayErrors.internalError()),
+                        VolcengineGateway.fixedInternalError());
+    }
+
+    /** What the journal and meters learn of an error answered here rather than by a gateway. */
+    private static CallTrace errorTrace(Vendor vendor, ApiError error) {
+        return new CallTrace().note("vendor", vendor.name()).note("errorCode", error.code())
+                .note("errorKind", error.kind().name());
     }
 
     private void observe(Answer a, Duration elapsed) {
@@ -166,8 +161,7 @@ public final class ApiEntry {
     private Answer early(RawRequest raw, ApiError aliyunError, ApiError volcengineError) {
         boolean isAliyun = detector.detect(raw, raw.query()) == Vendor.ALIYUN;
         ApiError error = isAliyun ? aliyunError : volcengineError;
-        CallTrace trace = new CallTrace().note("vendor", isAliyun ? Vendor.ALIYUN.name() : Vendor.VOLCENGINE.name())
-                .note("errorCode", error.code()).note("errorKind", error.kind().name());
+        CallTrace trace = errorTrace(isAliyun ? Vendor.ALIYUN : Vendor.VOLCENGINE, error);
         WireResponse response = isAliyun ? aliyun.renderEarlyError(raw, error)
                 : volcengine.renderEarlyError(raw, error);
         return new Answer(raw, trace, response);

@@ -34,6 +34,10 @@ public final class AliyunGateway {
     record ErrorBody(String requestId, String hostId, String code, String message, String recommend) {
     }
 
+    /** The internal error without a request id, rendered once as the class loads (see {@link #fixedInternalError}). */
+    private static final byte[] FIXED_INTERNAL_ERROR =
+            render(Outcome.failure(AliyunErrors.internalError()), "", true, null).body().toBytes();
+
     private final ActionRegistry registry;
     private final CallRunner runner;
     private final RequestIds ids;
@@ -134,6 +138,14 @@ public final class AliyunGateway {
         ObjectNode node = WireCodec.JSON.createObjectNode();
         params.forEach((k, v) -> node.put(k, v.isEmpty() ? "" : v.get(0)));
         return node;
+    }
+
+    /**
+     * The internal error as bytes made in advance: the answer of last resort when making one at run time fails (no
+     * clock, request id or renderer needed).
+     */
+    public static WireResponse fixedInternalError() {
+        return new WireResponse(500, "application/json;charset=utf-8", ResponseBody.of(FIXED_INTERNAL_ERROR), Map.of());
     }
 
     private static WireResponse render(Outcome outcome, String requestId, boolean json, String rootName) {

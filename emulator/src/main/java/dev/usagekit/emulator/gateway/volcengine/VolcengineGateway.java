@@ -34,6 +34,10 @@ public final class VolcengineGateway {
     /** Written when nothing better is known (no credential scope, no action). */
     private static final String DEFAULT_REGION = "cn-north-1";
 
+    /** The internal error without a request id, rendered once as the class loads (see {@link #fixedInternalError}). */
+    private static final byte[] FIXED_INTERNAL_ERROR = render(Outcome.failure(VolcengineGatewayErrors.internalError()),
+            "", "", "", "", DEFAULT_REGION).body().toBytes();
+
     /** What the envelope says about the call, even when it failed early. */
     record ResponseMetadata(String requestId, String action, String version, String service, String region,
             ErrorBody error) {
@@ -150,6 +154,14 @@ public final class VolcengineGateway {
     public WireResponse renderEarlyError(RawRequest request, ApiError error) {
         return render(Outcome.failure(error), ids.volcengine(), String.valueOf(request.firstQuery("Action")),
                 String.valueOf(request.firstQuery("Version")), "", DEFAULT_REGION);
+    }
+
+    /**
+     * The internal error as bytes made in advance: the answer of last resort when making one at run time fails (no
+     * clock, request id or renderer needed).
+     */
+    public static WireResponse fixedInternalError() {
+        return new WireResponse(500, "application/json", ResponseBody.of(FIXED_INTERNAL_ERROR), Map.of());
     }
 
     private static WireResponse render(Outcome outcome, String requestId, String action, String version,
