@@ -1,11 +1,16 @@
 package dev.usagekit.emulator;
 
+import dev.usagekit.emulator.config.CommandLineHelp;
+import java.util.Optional;
 import java.util.Properties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Starts the emulator: {@code java -jar usagekit-emulator-exec.jar [--server.port=8080] [--emulator.seed=1]}. */
+/**
+ * Starts the emulator: {@code java -jar usagekit-emulator-exec.jar [--server.port=8080] [--emulator.seed=1]};
+ * {@code --help} lists the settings, {@code --version} prints the version.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class EmulatorApplication {
@@ -19,6 +24,11 @@ public class EmulatorApplication {
     static final String AOT_INITIALIZER = "EmulatorApplication__ApplicationContextInitializer.class";
 
     public static void main(String[] args) {
+        Optional<String> help = CommandLineHelp.answer(args);
+        if (help.isPresent()) {
+            System.out.print(help.get());
+            return;
+        }
         applyProcessDefaults(System.getProperties(), runsFromBuiltJar());
         SpringApplication.run(EmulatorApplication.class, args);
     }

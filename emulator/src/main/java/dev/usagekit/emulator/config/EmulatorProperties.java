@@ -14,7 +14,7 @@ public class EmulatorProperties {
 
     /** Seed of all synthetic data and generated names. */
     private long seed = 20240101L;
-    /** Fixture file with accounts and resources (Spring resource location). */
+    /** Catalogue file of accounts, keys and resources: classpath:... or file:/path/x.yaml. */
     private String fixtures = "classpath:usagekit/fixtures/default-catalogue.yaml";
     /** Extra accounts as AK:SK[,AK:SK...]; each owns a generated catalogue plus the doc-example resources. */
     private String credentials = "";
@@ -36,9 +36,9 @@ public class EmulatorProperties {
 
     /** Start time of the virtual clock. */
     public static class Clock {
-        /** Start the clock at this instant instead of the system time. */
+        /** Start the virtual clock at this instant (e.g. 2026-11-20T12:00:00Z) instead of the system time. */
         private Instant fixed;
-        /** Keep the clock still (it only moves when told to). */
+        /** Keep the virtual clock still (it only moves when the control plane moves it). */
         private boolean frozen;
 
         public Instant getFixed() {
@@ -60,8 +60,9 @@ public class EmulatorProperties {
 
     /** The documented QPS limits. */
     public static class Limits {
+        /** Answer calls over an action's documented QPS limit with the vendor's throttling error. */
         private boolean enabled = true;
-        /** Per action name: N/s or N/min, or "off". */
+        /** One action's limit instead of the documented one: N/s, N/min or off. */
         private Map<String, String> overrides = new LinkedHashMap<>();
 
         public boolean isEnabled() {

@@ -49,8 +49,8 @@ public class ControlConfiguration {
     }
 
     @Bean
-    RequestJournal requestJournal(Environment env) {
-        int size = env.getProperty("emulator.journal.size", Integer.class, 1000);
+    RequestJournal requestJournal(ControlProperties settings) {
+        int size = settings.getJournal().getSize();
         if (size < 1) {
             throw new InvalidSettingException("emulator.journal.size", "must be at least 1: " + size);
         }
@@ -71,9 +71,9 @@ public class ControlConfiguration {
     @Bean
     ControlApi controlApi(EmulatorClock clock, EmulatorState state, RateLimiter limiter, RateLimits limits,
             ActionRegistry registry, FaultInjector faults, RequestJournal journal, StartupState startup,
-            Environment env) {
+            EmulatorProperties props) {
         return new ControlApi(clock, state, limiter, limits, registry, faults, journal, startup,
-                env.getProperty("emulator.signature-mode", "strict").toLowerCase(java.util.Locale.ROOT));
+                props.getSignatureMode().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The OpenAPI description of the emulated actions, built once from the schema files. */
@@ -89,13 +89,13 @@ public class ControlConfiguration {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> controlRoutes(ControlApi api, OpenApiEndpoint openApi, Environment env) {
-        int adminPort = env.getProperty("emulator.admin.port", Integer.class, -1);
-        if (adminPort >= 0) {
+    RouterFunction<ServerResponse> controlRoutes(ControlApi api, OpenApiEndpoint openApi,
+            ControlProperties settings) {
+        if (settings.getAdmin().separatePort() >= 0) {
             return RouterFunctions.route(path("/_emulator/**"), r -> ControlApi.error(HttpStatus.NOT_FOUND,
                     "the control plane is served on its own port (emulator.admin.port)"));
         }
-        return controlPlane(api, openApi, env);
+        return controlPlane(api, openApi, settings.getAdmin());
     }
 
     /**
@@ -105,16 +105,16 @@ public class ControlConfiguration {
      */
     @Bean
     AdminServer adminServer(ObjectProvider<ControlApi> api, ObjectProvider<OpenApiEndpoint> openApi,
-            Environment env) {
-        return new AdminServer(env.getProperty("emulator.admin.port", Integer.class, -1),
-                env.getProperty("server.address", "0.0.0.0"),
-                () -> controlPlane(api.getObject(), openApi.getObject(), env));
+            ControlProperties settings, Environment env) {
+        return new AdminServer(settings.getAdmin().separatePort(), env.getProperty("server.address", "0.0.0.0"),
+                () -> controlPlane(api.getObject(), openApi.getObject(), settings.getAdmin()));
     }
 
-    static RouterFunction<ServerResponse> controlPlane(ControlApi api, OpenApiEndpoint openApi, Environment env) {
-        boolean enabled = env.getProperty("emulator.admin.enabled", Boolean.class, true);
-        String token = env.getProperty("emulator.admin.token", "");
-        boolean allowRemote = env.getProperty("emulator.admin.allow-remote", Boolean.class, false);
+    static RouterFunction<ServerResponse> controlPlane(ControlApi api, OpenApiEndpoint openApi,
+            ControlProperties.Admin admin) {
+        boolean enabled = admin.isEnabled();
+        String token = admin.getToken();
+        boolean allowRemote = admin.isAllowRemote();
         List<ControlEndpoint> endpoints = List.of(
                 new ControlEndpoint(GET, "/_emulator/health", api::health),
                 new ControlEndpoint(GET, "/_emulator/info", api::info),

@@ -34,6 +34,7 @@ class InvalidSettingsTest {
             emulator.limits.overrides.ListOperationDistribution   | five/s                   | rate limit must start with a whole number of calls: five/s
             emulator.limits.overrides.ListOperationDistribution   | 0/s                      | rate limit must allow at least 1 call (or be off): 0/s
             emulator.aliyun.signature-mismatch-status             | 200                      | emulator.aliyun.signature-mismatch-status: must be an HTTP error status (400-599): 200
+            emulator.admin.port                                   | 70000                    | emulator.admin.port: must be a TCP port (0 for any free one, up to 65535): 70000
             """)
     void stopsStartupWithAReportNamingTheSetting(String setting, String value, String problem, CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(EmulatorApplication.class)
@@ -42,5 +43,25 @@ class InvalidSettingsTest {
 
         assertThat(output).contains("APPLICATION FAILED TO START").contains(problem)
                 .contains("Correct or remove " + setting);
+    }
+
+    /**
+     * A value of the wrong type gets Spring Boot's binding report at startup, the control plane's settings too (an
+     * unreadable emulator.admin.enabled used to start the emulator and fail its first control call instead).
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            emulator.admin.enabled    | maybe
+            emulator.admin.allow-remote | sometimes
+            emulator.admin.port       | abc
+            emulator.journal.size     | x
+            emulator.seed             | 1.5
+            """)
+    void aValueOfTheWrongTypeStopsStartup(String setting, String value, CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(EmulatorApplication.class)
+                .run("--server.port=0", "--" + setting + "=" + value).close());
+
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("'" + setting + "'").contains("Value: \"" + value + "\"");
     }
 }

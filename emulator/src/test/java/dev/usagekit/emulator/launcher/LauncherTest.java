@@ -137,6 +137,16 @@ class LauncherTest {
     }
 
     @Test
+    void helpAndVersionRunTheJarWithoutPreparingAnything() throws Exception {
+        assertThat(launcher("--help").exit()).isZero();
+        assertThat(launcher("--server.port=1", "--version").exit()).isZero();
+        List<String> calls = javaCalls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0)).contains("-jar", "--help").doesNotContain("extract", "AOTCache", "-Xmx");
+        assertThat(calls.get(1)).contains("--server.port=1 --version").doesNotContain("extract", "AOTCache");
+    }
+
+    @Test
     void anotherJdkOrANewJarPreparesAgain() throws Exception {
         launcher("--prepare");
         assertThat(javaCalls()).hasSize(2);

@@ -78,6 +78,27 @@ class BuiltJarIT {
         }
     }
 
+    /** {@code --help} prints the settings the jar's metadata lists and exits at once, without starting a server. */
+    @Test
+    void helpListsTheSettingsAndExits() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process help = new ProcessBuilder(java, "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
+        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(help.exitValue()).isZero();
+        assertThat(text).contains("--emulator.seed=20240101", "--emulator.journal.size=1000",
+                "--emulator.admin.port=<Integer>").doesNotContain("Netty started", "Spring");
+
+        Process version = new ProcessBuilder(java, "-jar", JAR.toString(), "--version").redirectErrorStream(true)
+                .start();
+        String printed = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try (var jar = new JarFile(JAR.toFile())) {
+            assertThat(printed.strip()).isEqualTo("usagekit emulator "
+                    + jar.getManifest().getMainAttributes().getValue("Implementation-Version"));
+        }
+    }
+
     /** Netty loads its native transport; JDK 22+ lets the jar's manifest allow that instead of warning at each start. */
     @Test
     void theJarAllowsNativeAccessItself() throws IOException {

@@ -1,0 +1,93 @@
+package dev.usagekit.emulator.control;
+
+import dev.usagekit.emulator.config.InvalidSettingException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The control plane's own settings, {@code emulator.admin.*} and {@code emulator.journal.*}. */
+@ConfigurationProperties("emulator")
+public class ControlProperties {
+
+    private final Admin admin = new Admin();
+    private final Journal journal = new Journal();
+
+    public Admin getAdmin() {
+        return admin;
+    }
+
+    public Journal getJournal() {
+        return journal;
+    }
+
+    /** Who may steer the emulator, and on which port. */
+    public static class Admin {
+        /** Serve the control plane under /_emulator/; when false every control path answers 404. */
+        private boolean enabled = true;
+        /**
+         * Serve the control plane on this port instead of the main one (0 = any free port); the main port then
+         * answers 404 under /_emulator/. Unset: the main port.
+         */
+        private Integer port;
+        /** When set, every control request needs the header X-Emulator-Token with this value (else 401). */
+        private String token = "";
+        /** Without a token, answer control requests from other machines too (else they get 403). */
+        private boolean allowRemote;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Integer getPort() {
+            return port;
+        }
+
+        public void setPort(Integer port) {
+            this.port = port;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token == null ? "" : token;
+        }
+
+        public boolean isAllowRemote() {
+            return allowRemote;
+        }
+
+        public void setAllowRemote(boolean allowRemote) {
+            this.allowRemote = allowRemote;
+        }
+
+        /** The port of a control plane of its own, or -1 when it shares the main port. */
+        int separatePort() {
+            if (port == null) {
+                return -1;
+            }
+            if (port < 0 || port > 65535) {
+                throw new InvalidSettingException("emulator.admin.port",
+                        "must be a TCP port (0 for any free one, up to 65535): " + port);
+            }
+            return port;
+        }
+    }
+
+    /** The request journal. */
+    public static class Journal {
+        /** Calls kept in the request journal; the oldest are dropped and counted as evicted. */
+        private int size = 1000;
+
+        public int getSize() {
+            return size;
+        }
+
+        public void setSize(int size) {
+            this.size = size;
+        }
+    }
+}
