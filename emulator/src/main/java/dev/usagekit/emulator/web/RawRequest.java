@@ -58,7 +58,15 @@ public record RawRequest(String method, String path, String rawQuery, Map<String
         return FormUrlEncoded.first(query, name);
     }
 
+    /**
+     * The named header's value; a header sent on several lines is one value, the lines joined by ", " in order (RFC
+     * 9110, 5.3). Pact verifiers, for one, replay an Authorization header recorded with commas as one line per part.
+     */
     public String header(String name) {
-        return headers.getFirst(name);
+        List<String> values = headers.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return values.size() == 1 ? values.get(0) : String.join(", ", values);
     }
 }

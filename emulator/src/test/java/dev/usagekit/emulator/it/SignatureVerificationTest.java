@@ -70,6 +70,19 @@ class SignatureVerificationTest {
         assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParameter.OutofTimeRange");
     }
 
+    /**
+     * Pact verifiers replay a header recorded with commas as one line per part: the lines are one header again, as
+     * HTTP allows (RFC 9110, 5.3), so the signature still verifies.
+     */
+    @Test
+    void anAuthorizationSentOnSeveralLinesIsOneHeader() {
+        String lines = V1_AUTH.replace(", ", "\r\nAuthorization: ");
+        assertThat(lines.split("\r\n")).hasSize(3);
+        var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", "20240101T000000Z",
+                lines, V1_BODY);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
     @Test
     void oneChangedBodyByteIsSignatureDoesNotMatch() {
         var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", "20240101T000000Z",
@@ -207,13 +220,19 @@ class SignatureVerificationTest {
     }
 
     private TestEmulator.Reply acs3(String signature, String nonce) {
+        return acs3(emulator, signature, nonce, ",");
+    }
+
+    /** @param separator what separates the Authorization's three fields: a comma, or a new header line */
+    private static TestEmulator.Reply acs3(TestEmulator emulator, String signature, String nonce, String separator) {
         String head = "POST /?EndTime=2024-01-02T00%3A00%3A00Z&SplitBy=type&StartTime=2024-01-01T00%3A00%3A00Z"
                 + "&Type=slidelive%2Cuniversal HTTP/1.1\r\nHost: live.aliyuncs.com\r\n"
                 + "x-acs-action: DescribeLiveProducerUsageData\r\nx-acs-version: 2016-11-01\r\n"
                 + "x-acs-date: 2024-01-01T00:00:00Z\r\nx-acs-signature-nonce: " + nonce + "\r\n"
                 + "x-acs-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\r\n"
-                + "Authorization: ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;"
-                + "x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=" + signature + "\r\n";
+                + "Authorization: ACS3-HMAC-SHA256 Credential=testid" + separator + "SignedHeaders=host;x-acs-action;"
+                + "x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version" + separator + "Signature="
+                + signature + "\r\n";
         return emulator.raw(head, new byte[0]);
     }
 
@@ -225,6 +244,14 @@ class SignatureVerificationTest {
         // the vector's range lies after its signing time, so the data delay withholds every bucket
         assertThat(r.json().at("/BillProducerData/BillProducerDataItem").isArray()).isTrue();
         assertThat(r.json().has("Code")).isFalse();
+    }
+
+    @Test
+    void anAcs3AuthorizationSentOnSeveralLinesIsOneHeader() {
+        var r = acs3(TestEmulator.strictAtVectorTime("strict-acs3-lines"),
+                "0dce930c4e52260b761c42ae29dc37aed0bd29247ceaaa44f3e7d4d2bedc265b", "3156853299f313e23d1673dc12e1703d",
+                "\r\nAuthorization: ");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     @Test

@@ -73,6 +73,15 @@ public final class TestEmulator {
                 "emulator.limits.enabled=false"));
     }
 
+    /**
+     * Like {@link #strictAtVectorTime()}, but one of its own: the vectors' nonces are fresh there (Aliyun refuses a
+     * nonce seen before).
+     */
+    public static TestEmulator strictAtVectorTime(String name) {
+        return RUNNING.computeIfAbsent(name, k -> new TestEmulator(Instant.parse("2024-01-01T00:00:00Z"), "strict",
+                "emulator.limits.enabled=false"));
+    }
+
     /** Strict signature checking with the clock at {@link #NOW}, unthrottled: signed requests reach the pipeline. */
     public static TestEmulator strictNow() {
         return RUNNING.computeIfAbsent("strict-now", k -> new TestEmulator(NOW, "strict", "emulator.limits.enabled=false"));
