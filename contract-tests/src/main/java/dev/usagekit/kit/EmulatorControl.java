@@ -51,6 +51,15 @@ public final class EmulatorControl {
         return this;
     }
 
+    /**
+     * Freezes the clock at exactly this instant, in one call: {@code setClock(t).freezeClock()} on a running clock
+     * freezes it a little after {@code t}.
+     */
+    public EmulatorControl freezeClockAt(Instant instant) {
+        post("/clock", Map.of("set", instant.toString(), "freeze", true));
+        return this;
+    }
+
     public EmulatorControl advanceClock(Duration duration) {
         post("/clock", Map.of("advance", duration.toString()));
         return this;
@@ -220,6 +229,20 @@ public final class EmulatorControl {
         filters.forEach((k, v) -> q.append(q.length() == 0 ? '?' : '&').append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return q.toString();
+    }
+
+    // --- Pact provider states ---
+
+    /**
+     * Sets up a Pact provider state by its name, as a verifier's state-change URL ({@code POST
+     * /_emulator/provider-states}) does: e.g. {@code "clock is 2026-11-20T12:00:00Z"}, {@code "group001 is out from
+     * 2026-11-19T02:00:00Z to 04:00:00Z"}, {@code "DescribeLiveTranscodeData is throttled for account demo"}. The first
+     * state after API calls were served starts from the emulator as it started; the states of one interaction add up.
+     *
+     * @return the emulator's answer: the state, and whether it reset first
+     */
+    public JsonNode providerState(String state) {
+        return post("/provider-states", Map.of("state", state, "action", "setup"));
     }
 
     private URI uri(String path) {

@@ -40,7 +40,9 @@ class KitSelfTest {
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), control.now());
         control.unfreezeClock();
         assertFalse(control.frozen());
-        control.freezeClock();
+        control.freezeClockAt(Instant.parse("2026-02-01T00:00:00Z"));
+        assertTrue(control.frozen());
+        assertEquals(Instant.parse("2026-02-01T00:00:00Z"), control.now());
         control.seed(99);
         assertEquals(99, control.info().get("seed").asLong());
         control.reset();

@@ -7,10 +7,7 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.usagekit.emulator.EmulatorApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.usagekit.kit.EmulatorControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Verifies every pact in {@code contract-tests/pacts} against the in-process emulator (signatures off, clock frozen
- * at 2026-11-20T12:00:00Z). Provider states are set through the control plane. Runs in the surefire execution
- * {@code pact-provider-verification} (phase integration-test), after the consumer tests have written the pacts.
+ * at 2026-11-20T12:00:00Z), the Pact JVM JUnit 5 way: one {@code @State} method per state, each handing the state's
+ * name to the emulator. Runs in the surefire execution {@code pact-provider-verification} (phase integration-test),
+ * after the consumer tests have written the pacts.
  */
 @Provider("usagekit-emulator")
 @PactFolder("pacts")
@@ -30,7 +28,7 @@ class EmulatorPactVerification {
 
     private static ConfigurableApplicationContext context;
     private static int port;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EmulatorControl control;
 
     @BeforeAll
     static void start() {
@@ -38,6 +36,7 @@ class EmulatorPactVerification {
                 "--emulator.signature-mode=off", "--emulator.clock.fixed=2026-11-20T12:00:00Z",
                 "--emulator.clock.frozen=true");
         port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        control = new EmulatorControl("http://127.0.0.1:" + port);
     }
 
     @AfterAll
@@ -48,9 +47,9 @@ class EmulatorPactVerification {
     }
 
     @BeforeEach
-    void before(PactVerificationContext ctx) throws Exception {
+    void before(PactVerificationContext ctx) {
         ctx.setTarget(new HttpTestTarget("127.0.0.1", port));
-        control("/reset", "");
+        control.reset(); // for interactions without states too
     }
 
     @TestTemplate
@@ -61,60 +60,37 @@ class EmulatorPactVerification {
         ctx.verifyInteraction();
     }
 
+    // Each state is set up by its name, as a verifier's state-change URL would (StateChangeUrlPactVerification does
+    // that with no code at all); the emulator resets before the first state of each interaction.
+
     @State("clock is 2026-11-20T12:00:00Z")
-    void clock() throws Exception {
-        control("/clock", "{\"set\":\"2026-11-20T12:00:00Z\",\"freeze\":true}");
+    void clock() {
+        control.providerState("clock is 2026-11-20T12:00:00Z");
     }
 
-    // The default catalogue already holds the documentation's example resources for the demo account.
     @State({"account demo has group001", "account demo has example.com", "account demo has app Your_AppId",
             "account demo has producer instances"})
     void defaultCatalogue() {
+        control.providerState("account demo has group001");
     }
 
-    /** The shipped outage-and-spike scenario: the demo account as in the default catalogue, with group001 out. */
     @State("group001 is out from 2026-11-19T02:00:00Z to 04:00:00Z")
-    void group001Outage() throws Exception {
-        try (var scenario = EmulatorPactVerification.class.getClassLoader()
-                .getResourceAsStream("usagekit/fixtures/scenarios/outage-and-spike.yaml")) {
-            control("/fixtures", new String(scenario.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
+    void group001Outage() {
+        control.providerState("group001 is out from 2026-11-19T02:00:00Z to 04:00:00Z");
     }
 
     @State("DescribeLivePullToPushBandwidthData is throttled for account demo")
-    void bandwidthThrottled() throws Exception {
-        throttleAfterOneCall("DescribeLivePullToPushBandwidthData", "2023-01-01",
-                VolcengineConsumerPactTest.BW_OK, "live");
+    void bandwidthThrottled() {
+        control.providerState("DescribeLivePullToPushBandwidthData is throttled for account demo");
     }
 
     @State("DescribeLiveTranscodeData is throttled for account demo")
-    void transcodeThrottled() throws Exception {
-        throttleAfterOneCall("DescribeLiveTranscodeData", "2023-01-01", VolcengineConsumerPactTest.TC_OK, "live");
+    void transcodeThrottled() {
+        control.providerState("DescribeLiveTranscodeData is throttled for account demo");
     }
 
     @State("DescribeLiveProducerUsageData is throttled for account demo")
-    void aliyunThrottled() throws Exception {
-        control("/throttles", "{\"action\":\"DescribeLiveProducerUsageData\",\"limit\":\"1/s\"}");
-        new UsageClients.AliyunClient(base(), "testid").describeLiveProducerUsageData(AliyunConsumerPactTest.OK);
-    }
-
-    /** Limit the action to 1/s; the clock is frozen, so after one call the bucket stays empty. */
-    private void throttleAfterOneCall(String action, String version, String body, String service) throws Exception {
-        control("/throttles", "{\"action\":\"" + action + "\",\"limit\":\"1/s\"}");
-        new UsageClients.VolcengineClient(base(), "AKLTtestaccesskey").call(service, action, version, body);
-    }
-
-    private static String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private static void control(String path, String json) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/_emulator" + path))
-                .header("Content-Type", "application/json")
-                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("control " + path + " -> " + r.statusCode() + " " + r.body());
-        }
+    void aliyunThrottled() {
+        control.providerState("DescribeLiveProducerUsageData is throttled for account demo");
     }
 }

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.catalogue;
 
+import dev.usagekit.emulator.usage.Anomaly;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -64,5 +65,24 @@ public record Account(
 
     public Optional<ProducerInstance> producerInstance(String id) {
         return producerInstances.stream().filter(i -> i.instanceId().equals(id)).findFirst();
+    }
+
+    /**
+     * This account with the anomaly added to its resource of that name (an RTC app id, a Live domain, a pull-to-push
+     * group or a producer instance id; names are unique per kind), or empty when it has none of that name.
+     */
+    public Optional<Account> withAnomaly(String resource, Anomaly anomaly) {
+        List<RtcApp> apps = rtcApps.stream()
+                .map(a -> a.appId().equals(resource) ? a.withAnomaly(anomaly) : a).toList();
+        List<LiveDomain> domains = liveDomains.stream()
+                .map(d -> d.name().equals(resource) ? d.withAnomaly(anomaly) : d).toList();
+        List<PullToPushGroup> groups = pullToPushGroups.stream()
+                .map(g -> g.name().equals(resource) ? g.withAnomaly(anomaly) : g).toList();
+        List<ProducerInstance> instances = producerInstances.stream()
+                .map(i -> i.instanceId().equals(resource) ? i.withAnomaly(anomaly) : i).toList();
+        boolean found = rtcApp(resource).isPresent() || liveDomain(resource).isPresent()
+                || pullToPushGroup(resource).isPresent() || producerInstance(resource).isPresent();
+        return found ? Optional.of(new Account(accountId, name, accessKeys, utcOffset, apps, domains, groups, instances))
+                : Optional.empty();
     }
 }

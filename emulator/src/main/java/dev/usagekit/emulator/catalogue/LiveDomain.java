@@ -25,4 +25,9 @@ public record LiveDomain(String name, double scale, Instant deletedAt, List<Anom
     public boolean activeAt(Instant when) {
         return deletedAt == null || when.isBefore(deletedAt);
     }
+
+    /** This domain with one more anomaly. */
+    public LiveDomain withAnomaly(Anomaly anomaly) {
+        return new LiveDomain(name, scale, deletedAt, Anomaly.adding(anomalies, anomaly));
+    }
 }

@@ -25,4 +25,9 @@ public record ProducerInstance(String instanceId, String domain, String region, 
         app = app == null ? "" : app;
         anomalies = Anomaly.listOf(anomalies);
     }
+
+    /** This instance with one more anomaly. */
+    public ProducerInstance withAnomaly(Anomaly anomaly) {
+        return new ProducerInstance(instanceId, domain, region, type, app, scale, Anomaly.adding(anomalies, anomaly));
+    }
 }

@@ -21,4 +21,9 @@ public record PullToPushGroup(String name, String dstAddrType, double scale, Lis
             throw new IllegalArgumentException("dstAddrType must be Live or Third: " + dstAddrType);
         }
     }
+
+    /** This group with one more anomaly. */
+    public PullToPushGroup withAnomaly(Anomaly anomaly) {
+        return new PullToPushGroup(name, dstAddrType, scale, Anomaly.adding(anomalies, anomaly));
+    }
 }

@@ -17,4 +17,9 @@ public record RtcApp(String appId, String name, double scale, List<Anomaly> anom
         scale = ResourceScale.orDefault(scale, "RTC app " + appId);
         anomalies = Anomaly.listOf(anomalies);
     }
+
+    /** This app with one more anomaly. */
+    public RtcApp withAnomaly(Anomaly anomaly) {
+        return new RtcApp(appId, name, scale, Anomaly.adding(anomalies, anomaly));
+    }
 }

@@ -71,6 +71,7 @@ public final class ControlApi {
     private final StartupState startup;
     private final String version;
     private final String signatureMode;
+    private final ProviderStates providerStates;
 
     public ControlApi(EmulatorClock clock, EmulatorState state, RateLimiter limiter, RateLimits limits,
             ActionRegistry registry, FaultInjector faults, RequestJournal journal, StartupState startup,
@@ -86,6 +87,8 @@ public final class ControlApi {
         this.signatureMode = signatureMode;
         String v = ControlApi.class.getPackage().getImplementationVersion();
         this.version = v == null ? "dev" : v;
+        this.providerStates = new ProviderStates(state, limiter, limits, registry, journal, this::resetToStartup,
+                at -> moveClock(at, null, true));
     }
 
     /** The emulator's version, from the jar manifest ("dev" when run from classes). */
@@ -118,36 +121,51 @@ public final class ControlApi {
 
     public Mono<ServerResponse> moveClock(ServerRequest request) {
         return withBody(request, body -> {
-            Instant before = clock.instant();
             Instant set = body.hasNonNull("set") ? instant(body.get("set").asString(), "set") : null;
             Duration advance = body.hasNonNull("advance") ? duration(body.get("advance").asString()) : null;
-            Boolean freeze = flag(body, "freeze");
-            try { // where the clock lands is checked first, so a refused move changes nothing
-                EmulatorClock.landing(set != null ? set : before, advance != null ? advance : Duration.ZERO);
-                if (set != null) {
-                    clock.set(set);
-                }
-                if (advance != null) {
-                    clock.advance(advance);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest(e.getMessage());
-            }
-            if (Boolean.TRUE.equals(freeze)) {
-                clock.freeze();
-            } else if (Boolean.FALSE.equals(freeze)) {
-                clock.unfreeze();
-            }
-            if (clock.instant().isBefore(before)) {
-                limiter.clear(); // buckets cannot refill backwards
-            }
+            moveClock(set, advance, flag(body, "freeze"));
             return clockState();
         });
+    }
+
+    /**
+     * Sets and/or advances the clock and freezes or unfreezes it (null: neither). Where it lands is checked first, so
+     * a refused move changes nothing. A clock to be frozen is frozen before it moves, so it stands exactly where it
+     * was set; one to run again is let go after.
+     */
+    private void moveClock(Instant set, Duration advance, Boolean freeze) {
+        Instant before = clock.instant();
+        try {
+            EmulatorClock.landing(set != null ? set : before, advance != null ? advance : Duration.ZERO);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        if (Boolean.TRUE.equals(freeze)) {
+            clock.freeze();
+        }
+        if (set != null) {
+            clock.set(set);
+        }
+        if (advance != null) {
+            clock.advance(advance);
+        }
+        if (Boolean.FALSE.equals(freeze)) {
+            clock.unfreeze();
+        }
+        if (clock.instant().isBefore(before)) {
+            limiter.clear(); // buckets cannot refill backwards
+        }
     }
 
     // --- reset, seed, fixtures ---
 
     public Mono<ServerResponse> reset(ServerRequest request) {
+        resetToStartup();
+        return ok(new Reset(true, clockState(), state.seed()));
+    }
+
+    /** Back to the emulator as it started: journal, faults, throttles, seed, fixtures and clock. */
+    private void resetToStartup() {
         journal.clear();
         faults.clear();
         limiter.clear();
@@ -163,7 +181,24 @@ public final class ControlApi {
         if (startup.fixedStart() != null) {
             clock.set(startup.fixedStart());
         }
-        return ok(new Reset(true, clockState(), state.seed()));
+    }
+
+    // --- Pact provider states ---
+
+    /**
+     * A Pact verifier's state change: {@code {"state": ..., "params": {...}, "action": "setup"|"teardown"}} as the
+     * body, or state and action as query parameters (a verifier told not to send a body).
+     */
+    public Mono<ServerResponse> providerState(ServerRequest request) {
+        String queryState = param(request, "state");
+        String queryAction = param(request, "action");
+        return withBody(request, body -> providerStates.apply(body.has("state") ? text(body, "state") : queryState,
+                body.has("action") ? text(body, "action") : queryAction));
+    }
+
+    /** The forms of state text understood, each as an example. */
+    public Mono<ServerResponse> providerStateForms(ServerRequest request) {
+        return ok(Map.of("forms", ProviderStates.forms().lines().toList()));
     }
 
     public Mono<ServerResponse> seed(ServerRequest request) {

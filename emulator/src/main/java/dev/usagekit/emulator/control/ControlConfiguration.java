@@ -131,6 +131,8 @@ public class ControlConfiguration {
                 new ControlEndpoint(GET, "/_emulator/faults", api::faults),
                 new ControlEndpoint(POST, "/_emulator/faults", api::addFault),
                 new ControlEndpoint(DELETE, "/_emulator/faults", api::clearFaults),
+                new ControlEndpoint(GET, "/_emulator/provider-states", api::providerStateForms),
+                new ControlEndpoint(POST, "/_emulator/provider-states", api::providerState),
                 new ControlEndpoint(GET, "/_emulator/journal/count", ControlApi.guarded(api::journalCount)),
                 new ControlEndpoint(GET, "/_emulator/journal", ControlApi.guarded(api::journal)),
                 new ControlEndpoint(DELETE, "/_emulator/journal", api::clearJournal));

@@ -64,6 +64,11 @@ public final class RequestJournal {
         return entries.stream().filter(filter).count();
     }
 
+    /** The id of the newest call ever recorded (0 before the first); clearing the journal does not lower it. */
+    public synchronized long lastId() {
+        return nextId - 1;
+    }
+
     public synchronized long evicted() {
         return evicted;
     }

@@ -30,4 +30,11 @@ public record Anomaly(Instant from, Instant to, double factor) {
     public static List<Anomaly> listOf(List<Anomaly> anomalies) {
         return anomalies == null ? List.of() : List.copyOf(anomalies);
     }
+
+    /** The list with one more anomaly at its end. */
+    public static List<Anomaly> adding(List<Anomaly> anomalies, Anomaly anomaly) {
+        List<Anomaly> more = new java.util.ArrayList<>(anomalies);
+        more.add(anomaly);
+        return List.copyOf(more);
+    }
 }

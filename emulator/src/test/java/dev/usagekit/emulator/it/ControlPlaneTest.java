@@ -3,6 +3,7 @@ package dev.usagekit.emulator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,20 @@ class ControlPlaneTest {
         TestEmulator.Reply bad = emulator.post("/_emulator/clock", "{\"advance\":\"five minutes\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("message").asString()).contains("ISO-8601");
+    }
+
+    /** Set and frozen in one move, a running clock stands exactly where it was set (it used to run on a little). */
+    @Test
+    void aRunningClockSetAndFrozenStandsExactlyThere() {
+        emulator.post("/_emulator/clock", "{\"freeze\":false}");
+        JsonNode c = emulator.post("/_emulator/clock", "{\"set\":\"2026-11-22T08:00:00Z\",\"freeze\":true}").json();
+        assertThat(c.get("now").asString()).isEqualTo("2026-11-22T08:00:00Z");
+        c = emulator.post("/_emulator/clock", "{\"advance\":\"PT1M\",\"freeze\":true}").json();
+        assertThat(c.get("now").asString()).isEqualTo("2026-11-22T08:01:00Z");
+        c = emulator.post("/_emulator/clock", "{\"set\":\"2026-11-22T09:00:00Z\",\"freeze\":false}").json();
+        assertThat(c.get("frozen").asBoolean()).isFalse();
+        assertThat(Instant.parse(c.get("now").asString())).isBetween(Instant.parse("2026-11-22T09:00:00Z"),
+                Instant.parse("2026-11-22T09:00:10Z"));
     }
 
     @Test

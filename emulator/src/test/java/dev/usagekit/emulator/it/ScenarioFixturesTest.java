@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -62,13 +61,7 @@ class ScenarioFixturesTest {
     }
 
     private List<Double> bandwidth(String group, String start, String end, int aggregation) {
-        TestEmulator.Reply r = emulator.volcengine("DescribeLivePullToPushBandwidthData", "2023-01-01", "live",
-                TestEmulator.VOLC_AK, "{\"GroupList\":[\"" + group + "\"],\"StartTime\":\"" + start + "\",\"EndTime\":\""
-                        + end + "\",\"Aggregation\":" + aggregation + "}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        List<Double> points = new ArrayList<>();
-        r.json().at("/Result/BandwidthDataList").forEach(p -> points.add(p.get("UpBandwidth").asDouble()));
-        return points;
+        return emulator.upBandwidth(group, start, end, aggregation);
     }
 
     @Test

@@ -157,6 +157,19 @@ public final class TestEmulator {
         return send(b.build());
     }
 
+    /** The UpBandwidth of each point of one group's pull-to-push bandwidth, asked by the demo account (must be 200). */
+    public java.util.List<Double> upBandwidth(String group, String start, String end, int aggregation) {
+        Reply r = volcengine("DescribeLivePullToPushBandwidthData", "2023-01-01", "live", VOLC_AK,
+                "{\"GroupList\":[\"" + group + "\"],\"StartTime\":\"" + start + "\",\"EndTime\":\"" + end
+                        + "\",\"Aggregation\":" + aggregation + "}");
+        if (r.status() != 200) {
+            throw new AssertionError("bandwidth of " + group + " answered " + r.status() + ": " + r.body());
+        }
+        java.util.List<Double> points = new java.util.ArrayList<>();
+        r.json().at("/Result/BandwidthDataList").forEach(p -> points.add(p.get("UpBandwidth").asDouble()));
+        return points;
+    }
+
     /** Aliyun RPC call with its parameters as an application/x-www-form-urlencoded body. */
     public Reply postForm(String form) {
         return send(HttpRequest.newBuilder(uri("/")).header("Content-Type", "application/x-www-form-urlencoded")

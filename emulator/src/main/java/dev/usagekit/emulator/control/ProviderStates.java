@@ -1,0 +1,238 @@
+package dev.usagekit.emulator.control;
+
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.catalogue.CatalogueLoader;
+import dev.usagekit.emulator.config.RateLimits;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ActionRegistry;
+import dev.usagekit.emulator.core.EmulatorState;
+import dev.usagekit.emulator.core.RateLimit;
+import dev.usagekit.emulator.throttle.RateLimiter;
+import dev.usagekit.emulator.usage.Anomaly;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Pact provider states by name, for a verifier's state-change URL: each known form of state text is set up with the
+ * control plane's own operations, so a pact verifies against the emulator without code on the provider side.
+ *
+ * <p>Every interaction starts from the emulator as it was started: the first state asked for after API calls were
+ * served (so, the first state of the next interaction) resets it first, and so does a teardown. The states of one
+ * interaction add up.
+ */
+final class ProviderStates {
+
+    /** Where the scenario catalogues of usagekit-fixtures lie on the class path. */
+    static final String SCENARIOS = "usagekit/fixtures/scenarios/";
+
+    /** One form of state text: an example of it, its pattern, and how it is set up. */
+    private record Form(String example, Pattern pattern, BiConsumer<ProviderStates, Matcher> setUp) {
+
+        Form(String example, String regex, BiConsumer<ProviderStates, Matcher> setUp) {
+            this(example, Pattern.compile(regex), setUp);
+        }
+    }
+
+    private static final List<Form> FORMS = List.of(
+            new Form("clock is 2026-11-20T12:00:00Z", "clock is (\\S+)", (s, m) -> s.clockIs(m.group(1))),
+            new Form("scenario outage-and-spike", "scenario ([\\w.-]+)(?: is loaded)?",
+                    (s, m) -> s.scenario(m.group(1))),
+            new Form("account demo has group001", "account (\\S+) has .+", (s, m) -> s.account(m.group(1))),
+            new Form("group001 is out from 2026-11-19T02:00:00Z to 2026-11-19T04:00:00Z",
+                    "(\\S+) is out from (\\S+) to (\\S+)", (s, m) -> s.anomaly(m.group(1), "0", m.group(2), m.group(3))),
+            new Form("example.com is at 3x from 2026-11-19T20:00:00+08:00 to 23:00:00+08:00",
+                    "(\\S+) is at (\\S+?)x from (\\S+) to (\\S+)",
+                    (s, m) -> s.anomaly(m.group(1), m.group(2), m.group(3), m.group(4))),
+            new Form("DescribeLiveTranscodeData is throttled for account demo", "(\\w+) is throttled for account (\\S+)",
+                    (s, m) -> s.throttled(m.group(1), m.group(2))));
+
+    /**
+     * The limit a throttled state sets: a one-second window, so the vendor's Retry-After is 1. The documented 100/min
+     * of transcode data would answer Retry-After: 60, and clients that honour it (Pact JVM's among them) would wait
+     * that long before their retry, which is throttled again with the clock frozen.
+     */
+    private static final String THROTTLED_LIMIT = "1/s";
+
+    private final EmulatorState state;
+    private final RateLimiter limiter;
+    private final RateLimits limits;
+    private final ActionRegistry registry;
+    private final RequestJournal journal;
+    private final Runnable reset;
+    private final Consumer<Instant> freezeClockAt;
+    /** The newest journaled call when the last state was set up; -1 before the first. */
+    private long lastCallAtLastState = -1;
+
+    /**
+     * @param reset back to the emulator as it started
+     * @param freezeClockAt the control plane's clock move: frozen at exactly that instant
+     */
+    ProviderStates(EmulatorState state, RateLimiter limiter, RateLimits limits, ActionRegistry registry,
+            RequestJournal journal, Runnable reset, Consumer<Instant> freezeClockAt) {
+        this.state = state;
+        this.limiter = limiter;
+        this.limits = limits;
+        this.registry = registry;
+        this.journal = journal;
+        this.reset = reset;
+        this.freezeClockAt = freezeClockAt;
+    }
+
+    /** The examples of every form a state may take, one per line. */
+    static String forms() {
+        return FORMS.stream().map(Form::example).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * Sets up one state ({@code action} "setup", the default) or tears the interaction down ("teardown").
+     *
+     * @param text the state's name; blank only resets when the interaction is a new one (a verifier's call for an
+     *     interaction without states)
+     * @return what was done, as the state-change answer's JSON
+     * @throws ControlApi.BadRequest for an unknown form or a state the catalogue cannot hold
+     */
+    synchronized Map<String, Object> apply(String text, String action) {
+        String state = text == null ? "" : text.strip();
+        String step = action == null || action.isBlank() ? "setup" : action.strip().toLowerCase(java.util.Locale.ROOT);
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("state", state);
+        done.put("action", step);
+        switch (step) {
+            case "teardown" -> {
+                reset.run();
+                done.put("reset", true);
+            }
+            case "setup" -> {
+                boolean newInteraction = journal.lastId() != lastCallAtLastState;
+                if (newInteraction) {
+                    reset.run();
+                }
+                done.put("reset", newInteraction);
+                if (!state.isEmpty()) {
+                    setUp(state);
+                }
+            }
+            default -> throw new ControlApi.BadRequest("action must be setup or teardown: " + action);
+        }
+        lastCallAtLastState = journal.lastId();
+        return done;
+    }
+
+    private void setUp(String text) {
+        for (Form form : FORMS) {
+            Matcher m = form.pattern().matcher(text);
+            if (m.matches()) {
+                form.setUp().accept(this, m);
+                return;
+            }
+        }
+        throw new ControlApi.BadRequest("unknown provider state \"" + text + "\"; known forms, e.g.:\n" + forms());
+    }
+
+    private void clockIs(String instant) {
+        freezeClockAt.accept(instant(instant));
+    }
+
+    private void scenario(String name) {
+        try (InputStream in = ProviderStates.class.getClassLoader().getResourceAsStream(SCENARIOS + name + ".yaml")) {
+            if (in == null) {
+                throw new ControlApi.BadRequest("no scenario catalogue " + SCENARIOS + name + ".yaml");
+            }
+            state.replaceFixtures(CatalogueLoader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "scenario " + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Account account(String nameOrId) {
+        return state.catalogue().accounts().stream()
+                .filter(a -> a.name().equals(nameOrId) || a.accountId().equals(nameOrId)).findFirst()
+                .orElseThrow(() -> new ControlApi.BadRequest("no account " + nameOrId + " in the catalogue (accounts: "
+                        + state.catalogue().accounts().stream().map(Account::name).collect(Collectors.joining(", "))
+                        + ")"));
+    }
+
+    /** Adds the anomaly to every catalogue account's resource of that name. */
+    private void anomaly(String resource, String factor, String from, String to) {
+        Instant start = instant(from);
+        Anomaly anomaly;
+        try {
+            anomaly = new Anomaly(start, endOf(to, start), Double.parseDouble(factor));
+        } catch (IllegalArgumentException e) {
+            throw new ControlApi.BadRequest(e.getMessage());
+        }
+        List<Account> accounts = new ArrayList<>();
+        boolean found = false;
+        for (Account account : state.fixtureAccounts()) {
+            Optional<Account> changed = account.withAnomaly(resource, anomaly);
+            found |= changed.isPresent();
+            accounts.add(changed.orElse(account));
+        }
+        if (!found) {
+            throw new ControlApi.BadRequest("no app, domain, group or producer instance " + resource
+                    + " in the catalogue");
+        }
+        state.replaceFixtures(accounts);
+    }
+
+    /** The end of a range: an instant, or a time of day with its offset, on the start's date at that offset. */
+    private static Instant endOf(String text, Instant start) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                OffsetTime time = OffsetTime.parse(text);
+                ZoneOffset offset = time.getOffset();
+                return time.atDate(start.atOffset(offset).toLocalDate()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new ControlApi.BadRequest("not an instant or a time of day: " + text);
+            }
+        }
+    }
+
+    /**
+     * Limits the action to {@value #THROTTLED_LIMIT} with throttling on, and spends the account's call: its next call
+     * is throttled until the second turns, which with the clock frozen is never.
+     */
+    private void throttled(String action, String accountName) {
+        if (registry.vendorOf(action).isEmpty()) {
+            throw new ControlApi.BadRequest("unknown action: " + action);
+        }
+        Account account = account(accountName);
+        limits.setEnabled(true);
+        limits.override(action, THROTTLED_LIMIT);
+        for (ActionHandler<?> handler : registry.all()) {
+            if (handler.spec().action().equals(action)) {
+                RateLimit limit = limits.limitFor(handler);
+                while (limiter.tryAcquire(account.accountId(), handler.spec().key(), limit).admitted()) {
+                    // spend what the bucket holds
+                }
+            }
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ControlApi.BadRequest("not an instant (e.g. 2026-11-20T12:00:00Z): " + text);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /_emulator/provider-states}, a Pact verifier's state-change URL: each form of state sets up what it
+ * says, the states of one interaction add up, and the next interaction (or a teardown) starts from the emulator as
+ * it started. The emulator runs with the documented limits on, as a provider under verification does.
+ */
+class ProviderStatesTest {
+
+    private static final String DAY = "\"StartTime\":\"2026-11-18T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\"";
+    private static final String SECOND_TENANT = "AKLTsecondtenant";
+
+    private final TestEmulator emulator = TestEmulator.named("provider-states");
+
+    @AfterEach
+    void backToStart() {
+        emulator.post("/_emulator/reset", "");
+    }
+
+    private JsonNode state(String state) {
+        return stateChange("{\"state\":\"" + state + "\",\"params\":{},\"action\":\"setup\"}");
+    }
+
+    private JsonNode stateChange(String body) {
+        TestEmulator.Reply r = emulator.post("/_emulator/provider-states", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private TestEmulator.Reply refused(String body) {
+        TestEmulator.Reply r = emulator.post("/_emulator/provider-states", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        return r;
+    }
+
+    private TestEmulator.Reply transcode(String accessKey) {
+        return emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", accessKey, "{" + DAY + "}");
+    }
+
+    private List<Double> bandwidth(String group, String start, String end) {
+        return emulator.upBandwidth(group, start, end, 300);
+    }
+
+    @Test
+    void clockIsSetsAndFreezesTheClock() {
+        state("clock is 2026-11-21T08:30:00+08:00");
+        JsonNode clock = emulator.get("/_emulator/clock").json();
+        assertThat(clock.get("now").asString()).isEqualTo("2026-11-21T00:30:00Z");
+        assertThat(clock.get("frozen").asBoolean()).isTrue();
+    }
+
+    @Test
+    void throttledForAnAccountThrottlesItsNextCallOnly() {
+        state("DescribeLiveTranscodeData is throttled for account demo");
+
+        TestEmulator.Reply throttled = transcode(TestEmulator.VOLC_AK);
+        assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
+        assertThat(throttled.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("FlowLimitExceeded");
+        // the action's own QPS window: clients that honour Retry-After (Pact JVM's does) wait a second, not longer
+        assertThat(throttled.header("Retry-After")).isEqualTo("1");
+        assertThat(transcode(SECOND_TENANT).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOutageZeroesItsResourceInTheRangeAndATimeOfDayEndsOnTheStartsDate() {
+        String start = "2026-11-19T00:00:00+00:00";
+        String end = "2026-11-19T06:00:00+00:00";
+        List<Double> before = bandwidth("group001", start, end);
+
+        state("group001 is out from 2026-11-19T02:00:00Z to 04:00:00Z");
+
+        List<Double> after = bandwidth("group001", start, end);
+        assertThat(after).hasSize(72);
+        for (int i = 0; i < 72; i++) {
+            boolean out = i >= 24 && i < 48;
+            assertThat(after.get(i)).as("slot %d", i).isEqualTo(out ? 0.0 : before.get(i));
+        }
+        assertThat(before.subList(24, 48)).anySatisfy(v -> assertThat(v).isPositive());
+    }
+
+    @Test
+    void aFactorMultipliesItsRange() {
+        String start = "2026-11-19T00:00:00+00:00";
+        String end = "2026-11-19T02:00:00+00:00";
+        List<Double> before = bandwidth("group002", start, end);
+
+        state("group002 is at 2.5x from 2026-11-19T01:00:00Z to 2026-11-19T01:30:00Z");
+
+        List<Double> after = bandwidth("group002", start, end);
+        for (int i = 0; i < 24; i++) {
+            boolean spiked = i >= 12 && i < 18;
+            assertThat(after.get(i)).as("slot %d", i).isCloseTo(spiked ? before.get(i) * 2.5 : before.get(i),
+                    org.assertj.core.data.Offset.offset(0.002));
+        }
+        assertThat(bandwidth("group001", start, end)).isNotEqualTo(after);
+    }
+
+    @Test
+    void aScenarioLoadsItsCatalogue() {
+        state("scenario large-customer");
+        assertThat(emulator.get("/_emulator/fixtures").json().findValues("name").stream().map(JsonNode::asString))
+                .contains("big-customer").doesNotContain("demo");
+    }
+
+    @Test
+    void theStatesOfOneInteractionAddUpAndTheNextInteractionStartsClean() {
+        JsonNode first = state("clock is 2026-11-20T12:00:00Z");
+        JsonNode second = state("DescribeLiveTranscodeData is throttled for account demo");
+        assertThat(first.get("reset").asBoolean()).isTrue(); // the first state ever
+        assertThat(second.get("reset").asBoolean()).as("same interaction: no call since").isFalse();
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(429);
+
+        JsonNode next = state("clock is 2026-11-20T12:00:00Z");
+        assertThat(next.get("reset").asBoolean()).as("a call was served: a new interaction").isTrue();
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTeardownResetsAndAStatelessSetupOnlyStartsClean() {
+        state("DescribeLiveTranscodeData is throttled for account demo");
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(429);
+        assertThat(stateChange("{\"state\":\"DescribeLiveTranscodeData is throttled for account demo\","
+                + "\"action\":\"teardown\"}").get("reset").asBoolean()).isTrue();
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(200);
+
+        state("DescribeLiveTranscodeData is throttled for account demo");
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(429);
+        assertThat(stateChange("{\"action\":\"setup\"}").get("reset").asBoolean()).isTrue();
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(200);
+    }
+
+    @Test
+    void stateAndActionMayComeAsQueryParameters() {
+        TestEmulator.Reply r = emulator.post(
+                "/_emulator/provider-states?state=clock%20is%202026-11-22T00:00:00Z&action=setup", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(emulator.get("/_emulator/clock").json().get("now").asString()).isEqualTo("2026-11-22T00:00:00Z");
+    }
+
+    @Test
+    void aStateThatCannotHoldIsRefusedWithTheReason() {
+        assertThat(refused("{\"state\":\"the moon is full\"}").json().get("message").asString())
+                .contains("unknown provider state \"the moon is full\"", "clock is 2026-11-20T12:00:00Z",
+                        "is throttled for account");
+        assertThat(refused("{\"state\":\"account nobody has group001\"}").body()).contains("no account nobody",
+                "demo", "second-tenant");
+        assertThat(refused("{\"state\":\"group999 is out from 2026-11-19T02:00:00Z to 04:00:00Z\"}").body())
+                .contains("group999");
+        assertThat(refused("{\"state\":\"group001 is out from 2026-11-19T02:00:00Z to 01:00:00Z\"}").body())
+                .contains("before its to");
+        assertThat(refused("{\"state\":\"NoSuchAction is throttled for account demo\"}").body())
+                .contains("unknown action: NoSuchAction");
+        assertThat(refused("{\"state\":\"scenario nothing-like-it\"}").body()).contains("nothing-like-it");
+        assertThat(refused("{\"state\":\"clock is yesterday\"}").body()).contains("not an instant");
+        assertThat(refused("{\"state\":\"clock is 2026-11-20T12:00:00Z\",\"action\":\"verify\"}").body())
+                .contains("setup or teardown");
+        state("account demo has group001");
+        state("account 2100000001 has producer instances");
+    }
+
+    @Test
+    void theFormsAreListed() {
+        TestEmulator.Reply r = emulator.get("/_emulator/provider-states");
+        assertThat(r.status()).isEqualTo(200);
+        List<String> forms = new ArrayList<>();
+        r.json().get("forms").forEach(f -> forms.add(f.asString()));
+        assertThat(forms).hasSize(6).contains("clock is 2026-11-20T12:00:00Z");
+        forms.forEach(f -> state(f)); // every example is a state that holds on the default catalogue
+    }
+}
