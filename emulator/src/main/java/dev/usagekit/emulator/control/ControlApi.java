@@ -28,6 +28,7 @@ import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -192,8 +193,10 @@ public final class ControlApi {
     public Mono<ServerResponse> providerState(ServerRequest request) {
         String queryState = param(request, "state");
         String queryAction = param(request, "action");
-        return withBody(request, body -> providerStates.apply(body.has("state") ? text(body, "state") : queryState,
-                body.has("action") ? text(body, "action") : queryAction));
+        // set up off the event loop: a scenario state reads its catalogue from the class path
+        return withBody(text(request).publishOn(Schedulers.boundedElastic()),
+                body -> providerStates.apply(body.has("state") ? text(body, "state") : queryState,
+                        body.has("action") ? text(body, "action") : queryAction));
     }
 
     /** The forms of state text understood, each as an example. */
@@ -382,7 +385,11 @@ public final class ControlApi {
     }
 
     private static Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Object> action) {
-        return text(request).flatMap(text -> {
+        return withBody(text(request), action);
+    }
+
+    private static Mono<ServerResponse> withBody(Mono<String> received, Function<JsonNode, Object> action) {
+        return received.flatMap(text -> {
             try {
                 JsonNode body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
                 if (body == null || !body.isObject()) {

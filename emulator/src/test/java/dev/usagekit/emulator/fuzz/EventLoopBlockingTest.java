@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -135,6 +136,16 @@ class EventLoopBlockingTest extends FuzzedCalls {
         for (String path : List.of("/_emulator/health", "/_emulator/journal", "/_emulator/openapi.json",
                 "/_emulator/openapi.yaml", "/actuator/health", "/actuator/prometheus")) {
             http.send(new RawHttp.Request("GET", path, List.of(), new byte[0]));
+        }
+        // a Pact verifier's state changes: one of each form (a scenario is read from the class path)
+        for (String state : List.of("scenario outage-and-spike", "clock is 2026-11-20T12:00:00Z",
+                "account demo has group001", "group001 is out from 2026-11-19T02:00:00Z to 04:00:00Z",
+                "example.com is at 3x from 2026-11-19T20:00:00+08:00 to 23:00:00+08:00",
+                "DescribeLiveTranscodeData is throttled for account demo")) {
+            RawHttp.Response answer = http.send(new RawHttp.Request("POST", "/_emulator/provider-states",
+                    List.of(Map.entry("Content-Type", "application/json")),
+                    ("{\"state\":\"" + state + "\"}").getBytes(StandardCharsets.UTF_8)));
+            assertThat(answer.status()).as(state).isEqualTo(200);
         }
     }
 
