@@ -446,9 +446,10 @@ public final class ControlApi {
         return request.queryParam(name).filter(s -> !s.isBlank()).orElse(null);
     }
 
+    /** A string field: null when missing, null or blank, a 400 naming it when of another JSON type. */
     private static String text(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        return n == null || n.isNull() || n.asString().isBlank() ? null : n.asString();
+        String value = typed(body, field, JsonNode::isString, "a string", JsonNode::asString, null);
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** A field of the given JSON type: {@code absent} when missing or null, a 400 naming it when of another type. */

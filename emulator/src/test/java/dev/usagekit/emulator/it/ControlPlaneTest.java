@@ -147,6 +147,13 @@ class ControlPlaneTest {
         assertBadRequest(emulator.get("/_emulator/journal?limit=-1"), "limit must be 0");
         assertBadRequest(emulator.post("/_emulator/seed", "{\"seed\":123456789012345678901234567890}"),
                 "seed must be a 64-bit integer");
+        assertBadRequest(emulator.post("/_emulator/throttles", "{\"action\":[\"ListOperationDistribution\"],"
+                + "\"limit\":\"5/s\"}"), "action must be a string");
+        assertBadRequest(emulator.post("/_emulator/faults",
+                "{\"action\":\"ListOperationDistribution\",\"code\":{\"n\":1}}"), "code must be a string");
+        // an object for a state used to be read as no state at all: a reset, and a verifier none the wiser
+        assertBadRequest(emulator.post("/_emulator/provider-states", "{\"state\":{\"clock\":\"now\"}}"),
+                "state must be a string");
     }
 
     private static void assertBadRequest(TestEmulator.Reply reply, String message) {
