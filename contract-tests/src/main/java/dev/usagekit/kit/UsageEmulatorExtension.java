@@ -1,7 +1,5 @@
 package dev.usagekit.kit;
 
-import dev.usagekit.emulator.EmulatorApplication;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts one in-process emulator per distinct {@link UsageEmulatorTest} configuration, shares it across test
@@ -120,7 +116,6 @@ public final class UsageEmulatorExtension implements BeforeEachCallback, Paramet
     /** The emulator's command line; an entry of {@code properties} replaces the attribute of the same setting. */
     static List<String> arguments(UsageEmulatorTest config) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("server.port", "0");
         settings.put("emulator.seed", String.valueOf(config.seed()));
         if (!config.clock().isBlank()) {
             settings.put("emulator.clock.fixed", config.clock().trim());
@@ -132,36 +127,31 @@ public final class UsageEmulatorExtension implements BeforeEachCallback, Paramet
             settings.put("emulator.fixtures", config.fixtures().trim());
         }
         for (String property : config.properties()) {
-            int equals = property.indexOf('=');
-            if (equals <= 0) {
-                throw new ExtensionConfigurationException(
-                        "@UsageEmulatorTest properties are name=value, not: " + property);
+            try {
+                EmbeddedEmulator.put(settings, property);
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("@UsageEmulatorTest properties are name=value, not: "
+                        + property);
             }
-            settings.put(property.substring(0, equals).trim(), property.substring(equals + 1).trim());
         }
-        List<String> args = new ArrayList<>();
-        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return args;
+        return EmbeddedEmulator.arguments(settings);
     }
 
     /** An emulator application; closed by JUnit when the root context (the whole run) ends. */
     @SuppressWarnings("deprecation")
     static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-        private final ConfigurableApplicationContext context;
+        private final EmbeddedEmulator embedded;
         final UsageEmulator emulator;
 
         Running(List<String> args) {
-            this.context = new SpringApplicationBuilder(EmulatorApplication.class).run(args.toArray(String[]::new));
-            this.emulator = new UsageEmulator(
-                    Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
+            this.embedded = EmbeddedEmulator.onCommandLine(args);
+            this.emulator = embedded.emulator();
         }
 
         @Override
-        public synchronized void close() {
-            if (context.isActive()) {
-                context.close();
-            }
+        public void close() {
+            embedded.close();
         }
     }
 }

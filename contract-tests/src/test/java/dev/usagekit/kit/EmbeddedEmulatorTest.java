@@ -1,0 +1,63 @@
+package dev.usagekit.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The emulator started and stopped by hand, as a TestNG, Spock or Cucumber suite would, without the extension. */
+class EmbeddedEmulatorTest {
+
+    @Test
+    void startsWithTheSettingsGivenAnswersAndStopsWhenClosed() throws Exception {
+        int port;
+        try (EmbeddedEmulator running = EmbeddedEmulator.start("emulator.clock.fixed=2026-11-20T12:00:00Z",
+                "emulator.clock.frozen=true", "emulator.seed=5", "emulator.signature-mode=off")) {
+            UsageEmulator emulator = running.emulator();
+            port = emulator.port();
+            assertThat(port).isPositive();
+            assertThat(emulator.control().now()).isEqualTo(Instant.parse("2026-11-20T12:00:00Z"));
+            assertThat(emulator.control().info().get("seed").asLong()).isEqualTo(5);
+
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(emulator.baseUrl() + "/?Action=DescribeLiveTranscodeData&Version=2023-01-01"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "HMAC-SHA256 Credential=" + emulator.volcAccessKey()
+                            + "/20261120/cn-north-1/live/request, SignedHeaders=x-date, Signature=" + "0".repeat(64))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"StartTime\":\"2026-11-18T00:00:00+08:00\","
+                            + "\"EndTime\":\"2026-11-19T00:00:00+08:00\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            running.close();
+            running.close(); // a second close does nothing
+        }
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aSettingsMapWorksAlike() {
+        try (EmbeddedEmulator running = EmbeddedEmulator.start(Map.of("emulator.seed", "9"))) {
+            assertThat(running.emulator().control().info().get("seed").asLong()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void anEntryThatIsNotNameValueIsRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> EmbeddedEmulator.start("emulator.seed")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name=value, not: emulator.seed");
+    }
+
+    @Test
+    void aValueTheEmulatorCannotWorkWithFailsTheStartNamingTheSetting() {
+        assertThatThrownBy(() -> EmbeddedEmulator.start("emulator.journal.size=0"))
+                .hasStackTraceContaining("emulator.journal.size");
+    }
+}
