@@ -52,6 +52,12 @@ public class EmulatorApplication {
         }
     }
 
+    /** The emulator's version, from the jar's manifest ("dev" when run from classes). */
+    public static String version() {
+        String v = EmulatorApplication.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** This class was loaded from a jar that also holds the ahead-of-time bean definitions of the same build. */
     static boolean runsFromBuiltJar() {
         var self = EmulatorApplication.class.getResource("EmulatorApplication.class");

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.config;
 
+import dev.usagekit.emulator.EmulatorApplication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,20 +57,15 @@ public final class CommandLineHelp {
                 return Optional.of(usage());
             }
             if (VERSION.contains(arg)) {
-                return Optional.of("usagekit emulator " + version() + System.lineSeparator());
+                return Optional.of("usagekit emulator " + EmulatorApplication.version() + System.lineSeparator());
             }
         }
         return Optional.empty();
     }
 
-    static String version() {
-        String v = CommandLineHelp.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
     static String usage() {
         StringBuilder out = new StringBuilder();
-        line(out, "usagekit emulator " + version()
+        line(out, "usagekit emulator " + EmulatorApplication.version()
                 + ": Volcengine RTC and Live, and Alibaba Cloud Live usage APIs, on this machine.");
         line(out, "");
         line(out, "Usage:");

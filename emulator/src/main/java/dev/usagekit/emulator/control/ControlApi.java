@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.control;
 
+import dev.usagekit.emulator.EmulatorApplication;
 import dev.usagekit.emulator.catalogue.CatalogueLoader;
 import dev.usagekit.emulator.config.RateLimits;
 import dev.usagekit.emulator.core.ActionHandler;
@@ -86,8 +87,7 @@ public final class ControlApi {
         this.journal = journal;
         this.startup = startup;
         this.signatureMode = signatureMode;
-        String v = ControlApi.class.getPackage().getImplementationVersion();
-        this.version = v == null ? "dev" : v;
+        this.version = EmulatorApplication.version();
         this.providerStates = new ProviderStates(state, limiter, limits, registry, journal, this::resetToStartup,
                 at -> moveClock(at, null, true));
     }

@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -108,10 +109,10 @@ final class ProviderStates {
      * @throws ControlApi.BadRequest for an unknown form or a state the catalogue cannot hold
      */
     synchronized Map<String, Object> apply(String text, String action) {
-        String state = text == null ? "" : text.strip();
-        String step = action == null || action.isBlank() ? "setup" : action.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = text == null ? "" : text.strip();
+        String step = action == null || action.isBlank() ? "setup" : action.strip().toLowerCase(Locale.ROOT);
         Map<String, Object> done = new LinkedHashMap<>();
-        done.put("state", state);
+        done.put("state", name);
         done.put("action", step);
         switch (step) {
             case "teardown" -> {
@@ -124,8 +125,8 @@ final class ProviderStates {
                     reset.run();
                 }
                 done.put("reset", newInteraction);
-                if (!state.isEmpty()) {
-                    setUp(state);
+                if (!name.isEmpty()) {
+                    setUp(name);
                 }
             }
             default -> throw new ControlApi.BadRequest("action must be setup or teardown: " + action);
