@@ -151,6 +151,13 @@ class LiveActionsTest {
                 "InvalidParam.BindError");
     }
 
+    /** Some clients (PowerShell, .NET with a UTF-8 encoder that writes one) put a BOM first; Go refuses it. */
+    @Test
+    void aByteOrderMarkBeforeTheJsonIsBindError() {
+        assertServiceError(bandwidth("\uFEFF{\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-19T01:00:00+08:00\"}"), 400, "InvalidParam.BindError");
+    }
+
     @Test
     void memberNamesBindToFieldsWhateverTheirCaseAsInGo() {
         var canonical = bandwidth("{\"GroupList\":[\"group001\"],\"StartTime\":\"2026-11-19T00:00:00+08:00\","

@@ -136,6 +136,10 @@ public final class VolcengineGateway {
         if (body.length == 0) {
             throw handler.errors().malformedBody(null);
         }
+        if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
+            // Jackson skips a byte order mark; Go's decoder refuses it ("invalid character 'ï'")
+            throw handler.errors().malformedBody("a byte order mark before the JSON");
+        }
         JsonNode node;
         try {
             node = WireCodec.JSON.readTree(body);
