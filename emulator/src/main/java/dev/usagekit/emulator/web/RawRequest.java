@@ -58,12 +58,18 @@ public record RawRequest(String method, String path, String rawQuery, Map<String
         return FormUrlEncoded.first(query, name);
     }
 
-    /**
-     * The named header's value; a header sent on several lines is one value, the lines joined by ", " in order (RFC
-     * 9110, 5.3). Pact verifiers, for one, replay an Authorization header recorded with commas as one line per part.
-     */
+    /** The named header's first value, as Go's {@code Header.Get} reads it. */
     public String header(String name) {
-        List<String> values = headers.get(name);
+        return headers.getFirst(name);
+    }
+
+    /**
+     * The Authorization header; sent on several lines, one value, the lines joined by ", " in order (as RFC 9110, 5.3
+     * combines a list). Pact verifiers replay an Authorization recorded with commas as one line per part, so the
+     * signature schemes' comma-separated fields arrive split.
+     */
+    public String authorization() {
+        List<String> values = headers.get("Authorization");
         if (values == null || values.isEmpty()) {
             return null;
         }

@@ -24,7 +24,7 @@ public final class VendorDetector {
     }
 
     public Vendor detect(RawRequest request, Map<String, List<String>> aliyunParams) {
-        String authorization = String.valueOf(request.header("Authorization"));
+        String authorization = String.valueOf(request.authorization());
         if (authorization.startsWith("ACS3-")) {
             return Vendor.ALIYUN;
         }

@@ -51,7 +51,7 @@ public final class AliyunAuthenticator {
     }
 
     public static boolean isAcs3(RawRequest request) {
-        String header = request.header("Authorization");
+        String header = request.authorization();
         return header != null && header.startsWith(AliyunSignatureV3.ALGORITHM);
     }
 
@@ -68,7 +68,7 @@ public final class AliyunAuthenticator {
     private Account acs3(RawRequest request, Catalogue catalogue, CallTrace trace) {
         AliyunV3Authorization auth;
         try {
-            auth = AliyunSignatureV3.parseAuthorization(request.header("Authorization"));
+            auth = AliyunSignatureV3.parseAuthorization(request.authorization());
         } catch (AliyunAuthorizationException e) {
             trace.noteFields("signature", "problem", e.getMessage());
             throw AliyunErrors.incompleteSignature();

@@ -50,7 +50,7 @@ public final class VolcengineAuthenticator {
     /** @param parsed the request's authorization when the gateway could already read it, else null */
     public Account authenticate(RawRequest request, VolcengineAuthorization parsed, Catalogue catalogue,
             CallTrace trace) {
-        String header = request.header("Authorization");
+        String header = request.authorization();
         boolean queryForm = (header == null || header.isBlank()) && request.query().containsKey("X-Credential");
         if ((header == null || header.isBlank()) && !queryForm) {
             throw VolcengineGatewayErrors.missingAuthenticationToken();

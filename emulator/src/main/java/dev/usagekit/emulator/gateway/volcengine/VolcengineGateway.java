@@ -78,7 +78,7 @@ public final class VolcengineGateway {
     /** The credential scope the client signed with, when its Authorization can be read. */
     private static VolcengineAuthorization scope(RawRequest request) {
         try {
-            String header = request.header("Authorization");
+            String header = request.authorization();
             return header != null && !header.isBlank() ? VolcengineSignatureV4.parseAuthorization(header)
                     : request.query().containsKey("X-Credential")
                             ? VolcengineSignatureV4.parseQueryAuthorization(request.query()) : null;
