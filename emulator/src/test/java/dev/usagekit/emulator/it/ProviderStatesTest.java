@@ -135,6 +135,13 @@ class ProviderStatesTest {
         assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(429);
         assertThat(stateChange("{\"action\":\"setup\"}").get("reset").asBoolean()).isTrue();
         assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(200);
+
+        // the Rust verifier's call for an interaction without states: an empty state
+        state("DescribeLiveTranscodeData is throttled for account demo");
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(429);
+        assertThat(stateChange("{\"state\":\"\",\"params\":{},\"action\":\"setup\"}").get("reset").asBoolean())
+                .isTrue();
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(200);
     }
 
     @Test
