@@ -9,10 +9,7 @@ import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.usage.Anomaly;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
@@ -151,15 +148,11 @@ final class ProviderStates {
     }
 
     private void scenario(String name) {
-        try (InputStream in = ProviderStates.class.getClassLoader().getResourceAsStream(SCENARIOS + name + ".yaml")) {
-            if (in == null) {
-                throw new ControlApi.BadRequest("no scenario catalogue " + SCENARIOS + name + ".yaml");
-            }
-            state.replaceFixtures(CatalogueLoader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    "scenario " + name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        InputStream in = ProviderStates.class.getClassLoader().getResourceAsStream(SCENARIOS + name + ".yaml");
+        if (in == null) {
+            throw new ControlApi.BadRequest("no scenario catalogue " + SCENARIOS + name + ".yaml");
         }
+        state.replaceFixtures(CatalogueLoader.read(in, "scenario " + name)); // reads and closes it
     }
 
     private Account account(String nameOrId) {
