@@ -50,11 +50,11 @@ public class ControlConfiguration {
 
     @Bean
     RequestJournal requestJournal(ControlProperties settings) {
-        int size = settings.getJournal().getSize();
-        if (size < 1) {
-            throw new InvalidSettingException("emulator.journal.size", "must be at least 1: " + size);
+        try {
+            return new RequestJournal(settings.getJournal().getSize());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("emulator.journal.size", e.getMessage());
         }
-        return new RequestJournal(size);
     }
 
     @Bean

@@ -39,7 +39,7 @@ public final class RequestJournal {
 
     public RequestJournal(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("emulator.journal.size must be at least 1");
+            throw new IllegalArgumentException("must be at least 1: " + capacity);
         }
         this.capacity = capacity;
     }
