@@ -71,7 +71,7 @@ public final class AliyunGateway {
         String requestId = ids.aliyun();
         trace.note("vendor", Vendor.ALIYUN.name()).note("requestId", requestId);
         String format = FormUrlEncoded.first(params, "Format");
-        boolean json = answersInJson(request, params);
+        boolean json = answersInJson(request, format);
         Outcome outcome;
         ActionHandler<?> routed = null;
         String responseRoot = "Response";
@@ -113,15 +113,15 @@ public final class AliyunGateway {
 
     /** An error before routing (or instead of a broken answer), in the format the call would have been answered in. */
     public WireResponse renderEarlyError(RawRequest request, ApiError error) {
-        return render(Outcome.failure(error), ids.aliyun(), answersInJson(request, parameters(request)), null);
+        boolean json = answersInJson(request, FormUrlEncoded.first(parameters(request), "Format"));
+        return render(Outcome.failure(error), ids.aliyun(), json, null);
     }
 
     /**
-     * JSON when {@code Format} says json (any case), or without a Format when the call is ACS3-signed or accepts
+     * JSON when the {@code Format} parameter says json (any case), or without a Format when the call is ACS3-signed or accepts
      * JSON; otherwise XML, the RPC default (an invalid Format too, like the InvalidParameter.Format it gets).
      */
-    private static boolean answersInJson(RawRequest request, Map<String, List<String>> params) {
-        String format = FormUrlEncoded.first(params, "Format");
+    private static boolean answersInJson(RawRequest request, String format) {
         if (format != null) {
             return format.equalsIgnoreCase("json");
         }
