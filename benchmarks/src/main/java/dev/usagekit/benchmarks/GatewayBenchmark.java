@@ -21,6 +21,7 @@ import dev.usagekit.emulator.web.WireResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,7 +66,8 @@ public class GatewayBenchmark {
         Pipeline pipeline = new Pipeline(new Bucket4jRateLimiter(clock), limits::limitFor,
                 new RequestSchemaCheck(schemas), FaultPlan.NONE);
         gateway = new VolcengineGateway(registry, new CallRunner(pipeline, state, clock), new RequestIds(clock),
-                new VolcengineAuthenticator(clock, SignatureMode.STRICT), null, schemas::requestFields);
+                new VolcengineAuthenticator(clock, SignatureMode.STRICT, Duration.ofMinutes(15)), null,
+                schemas::requestFields);
         String body = query.equals("day") ? SignedRequests.BANDWIDTH_DAY : SignedRequests.BANDWIDTH_31_DAYS_SPLIT;
         request = raw(SignedRequests.volcengine("127.0.0.1:8080", BenchFixture.NOW, "live",
                 "DescribeLivePullToPushBandwidthData", "2023-01-01", body));

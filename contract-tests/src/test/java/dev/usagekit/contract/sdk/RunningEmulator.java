@@ -36,9 +36,13 @@ final class RunningEmulator implements AutoCloseable {
         return new RunningEmulator(List.of("--server.port=0", NO_LIMITS));
     }
 
-    /** Runs the emulator with a clock that starts at {@code now} and keeps ticking (fixed, not frozen). */
-    static RunningEmulator withClockAt(Instant now) {
+    /**
+     * Runs the emulator with a clock that starts at {@code now} and keeps ticking (fixed, not frozen), with any further
+     * settings ({@code --name=value}).
+     */
+    static RunningEmulator withClockAt(Instant now, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", NO_LIMITS, "--emulator.clock.fixed=" + now));
+        args.addAll(List.of(settings));
         return new RunningEmulator(args);
     }
 

@@ -44,6 +44,8 @@ import org.springframework.core.io.ResourceLoader;
 @Configuration(proxyBeanMethods = false)
 public class EmulatorConfiguration {
 
+    private static final Duration MAX_SIGNATURE_WINDOW = Duration.ofDays(36_500);
+
     @Bean
     EmulatorClock emulatorClock(EmulatorProperties props) {
         EmulatorClock clock = EmulatorClock.systemUtc();
@@ -130,10 +132,20 @@ public class EmulatorConfiguration {
                 faults.getIfAvailable(() -> FaultPlan.NONE)), state, clock);
     }
 
-    /** Nonces of the last 15 minutes, at most 200,000 remembered. */
+    /** Nonces of the signature time window (15 minutes by default), at most 200,000 remembered. */
     @Bean
-    NonceRegistry nonceRegistry(EmulatorClock clock) {
-        return new NonceRegistry(clock, Duration.ofMinutes(15), 200_000);
+    NonceRegistry nonceRegistry(EmulatorClock clock, EmulatorProperties props) {
+        return new NonceRegistry(clock, signatureTimeWindow(props), 200_000);
+    }
+
+    /** The window of signing times: a second at least, a hundred years at most (wider than any clock move). */
+    private static Duration signatureTimeWindow(EmulatorProperties props) {
+        Duration window = props.getSignatureTimeWindow();
+        if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(MAX_SIGNATURE_WINDOW) > 0) {
+            throw new InvalidSettingException("emulator.signature-time-window",
+                    "must be from 1s to 36500d: " + window);
+        }
+        return window;
     }
 
     @Bean
@@ -148,8 +160,9 @@ public class EmulatorConfiguration {
         EmulatorProperties.Aliyun aliyun = props.getAliyun();
         requireErrorStatus("emulator.aliyun.access-key-not-found-status", aliyun.getAccessKeyNotFoundStatus());
         requireErrorStatus("emulator.aliyun.signature-mismatch-status", aliyun.getSignatureMismatchStatus());
-        var volcengineAuth = new VolcengineAuthenticator(clock, props.getSignatureMode());
-        var aliyunAuth = new AliyunAuthenticator(clock, props.getSignatureMode(), nonces,
+        Duration window = signatureTimeWindow(props);
+        var volcengineAuth = new VolcengineAuthenticator(clock, props.getSignatureMode(), window);
+        var aliyunAuth = new AliyunAuthenticator(clock, props.getSignatureMode(), window, nonces,
                 aliyun.getAccessKeyNotFoundStatus(), aliyun.getSignatureMismatchStatus());
         return new ApiEntry(new VendorDetector(registry, fallback),
                 new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck, schemas::requestFields),

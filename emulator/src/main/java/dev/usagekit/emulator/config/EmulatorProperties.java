@@ -26,6 +26,12 @@ public class EmulatorProperties {
     private String defaultVendor = "VOLCENGINE";
     /** strict: verify signatures, timestamps and nonces like the clouds; off: accept any signature. */
     private SignatureMode signatureMode = SignatureMode.STRICT;
+    /**
+     * How far a signing time (X-Date, Timestamp, x-acs-date) may be from the virtual clock, and how long Aliyun
+     * nonces are remembered. Raise it (e.g. 3650d) to keep strict signatures while the clock is moved away from the
+     * time SDKs sign with.
+     */
+    private Duration signatureTimeWindow = Duration.ofMinutes(15);
     /** Check every JSON response against its schema; a violation becomes a loud internal error (for tests). */
     private boolean selfCheck;
     private final Clock clock = new Clock();
@@ -196,6 +202,14 @@ public class EmulatorProperties {
 
     public void setSignatureMode(SignatureMode signatureMode) {
         this.signatureMode = signatureMode;
+    }
+
+    public Duration getSignatureTimeWindow() {
+        return signatureTimeWindow;
+    }
+
+    public void setSignatureTimeWindow(Duration signatureTimeWindow) {
+        this.signatureTimeWindow = signatureTimeWindow;
     }
 
     public Clock getClock() {

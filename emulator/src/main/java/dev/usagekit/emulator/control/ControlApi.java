@@ -72,12 +72,13 @@ public final class ControlApi {
     private final RequestJournal journal;
     private final StartupState startup;
     private final String version;
-    private final String signatureMode;
+    /** The signature settings, as /info shows them. */
+    private final Map<String, String> signature;
     private final ProviderStates providerStates;
 
     public ControlApi(EmulatorClock clock, EmulatorState state, RateLimiter limiter, RateLimits limits,
             ActionRegistry registry, FaultInjector faults, RequestJournal journal, StartupState startup,
-            String signatureMode) {
+            Map<String, String> signature) {
         this.clock = clock;
         this.state = state;
         this.limiter = limiter;
@@ -86,7 +87,7 @@ public final class ControlApi {
         this.faults = faults;
         this.journal = journal;
         this.startup = startup;
-        this.signatureMode = signatureMode;
+        this.signature = signature;
         this.version = EmulatorApplication.version();
         this.providerStates = new ProviderStates(state, limiter, limits, registry, journal, this::resetToStartup,
                 at -> moveClock(at, null, true));
@@ -108,7 +109,7 @@ public final class ControlApi {
         body.put("version", version);
         body.put("seed", state.seed());
         body.put("clock", clockState());
-        body.put("signature", Map.of("mode", signatureMode));
+        body.put("signature", signature);
         body.put("limits", limitsState());
         body.put("journal", Map.of("size", journal.capacity()));
         return ok(body);

@@ -19,8 +19,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -72,8 +75,10 @@ public class ControlConfiguration {
     ControlApi controlApi(EmulatorClock clock, EmulatorState state, RateLimiter limiter, RateLimits limits,
             ActionRegistry registry, FaultInjector faults, RequestJournal journal, StartupState startup,
             EmulatorProperties props) {
-        return new ControlApi(clock, state, limiter, limits, registry, faults, journal, startup,
-                props.getSignatureMode().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, String> signature = new LinkedHashMap<>();
+        signature.put("mode", props.getSignatureMode().name().toLowerCase(Locale.ROOT));
+        signature.put("timeWindow", props.getSignatureTimeWindow().toString());
+        return new ControlApi(clock, state, limiter, limits, registry, faults, journal, startup, signature);
     }
 
     /** The OpenAPI description of the emulated actions, built once from the schema files. */

@@ -42,6 +42,7 @@ class ControlPlaneTest {
         assertThat(info.at("/clock/now").asString()).isEqualTo(TestEmulator.NOW.toString());
         assertThat(info.at("/clock/frozen").asBoolean()).isTrue();
         assertThat(info.at("/signature/mode").asString()).isEqualTo("off"); // the test emulators run unsigned
+        assertThat(info.at("/signature/timeWindow").asString()).isEqualTo("PT15M");
         assertThat(info.at("/limits/enabled").asBoolean()).isFalse();
         assertThat(info.at("/limits/actions/ListOperationDistribution").asString()).isEqualTo("off");
         assertThat(info.has("version")).isTrue();

@@ -27,24 +27,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resolves the account from the access key (ACS3 Credential or the AccessKeyId parameter) and, in strict mode,
- * verifies signature V1 (HMAC-SHA1 over query + form parameters) or ACS3-HMAC-SHA256, the 15-minute timestamp window
- * and nonce reuse, on the emulator clock.
+ * verifies signature V1 (HMAC-SHA1 over query + form parameters) or ACS3-HMAC-SHA256, the timestamp window (15
+ * minutes on the cloud) and nonce reuse, on the emulator clock.
  */
 public final class AliyunAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(AliyunAuthenticator.class);
-    static final Duration WINDOW = Duration.ofMinutes(15);
 
     private final Clock clock;
     private final SignatureMode mode;
+    private final Duration window;
     private final NonceRegistry nonces;
     private final int accessKeyNotFoundStatus;
     private final int signatureMismatchStatus;
 
-    public AliyunAuthenticator(Clock clock, SignatureMode mode, NonceRegistry nonces, int accessKeyNotFoundStatus,
-            int signatureMismatchStatus) {
+    public AliyunAuthenticator(Clock clock, SignatureMode mode, Duration window, NonceRegistry nonces,
+            int accessKeyNotFoundStatus, int signatureMismatchStatus) {
         this.clock = clock;
         this.mode = mode;
+        this.window = window;
         this.nonces = nonces;
         this.accessKeyNotFoundStatus = accessKeyNotFoundStatus;
         this.signatureMismatchStatus = signatureMismatchStatus;
@@ -127,7 +128,7 @@ public final class AliyunAuthenticator {
         }
         Instant signedAt = WireTime.parseAliyunUtc(value).orElseThrow(() -> ApiError.of(ErrorKind.SIGNATURE, 400,
                 "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."));
-        if (Duration.between(signedAt, clock.instant()).abs().compareTo(WINDOW) > 0) {
+        if (Duration.between(signedAt, clock.instant()).abs().compareTo(window) > 0) {
             throw ApiError.of(ErrorKind.SIGNATURE, 400, "InvalidTimeStamp.Expired",
                     "Specified time stamp or date value is expired.");
         }

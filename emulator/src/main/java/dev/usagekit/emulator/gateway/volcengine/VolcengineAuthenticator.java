@@ -29,22 +29,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resolves the calling account from the access key and, in strict mode, verifies the HMAC-SHA256 signature (header
- * or query form) against what was actually received, and the X-Date window on the emulator clock.
+ * or query form) against what was actually received, and the X-Date window on the emulator clock (the request's
+ * X-Expires, else the configured window).
  */
 public final class VolcengineAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(VolcengineAuthenticator.class);
     private static final Pattern ANY_PORT = Pattern.compile(":\\d+$");
     private static final Pattern EXPIRES = Pattern.compile("\\d{1,9}");
-    /** Default validity of a signature when the request sets no X-Expires. */
-    private static final long DEFAULT_EXPIRES_SECONDS = 900;
 
     private final Clock clock;
     private final SignatureMode mode;
+    /** Validity of a signature when the request sets no X-Expires: 900 s on the cloud. */
+    private final long windowSeconds;
 
-    public VolcengineAuthenticator(Clock clock, SignatureMode mode) {
+    public VolcengineAuthenticator(Clock clock, SignatureMode mode, Duration window) {
         this.clock = clock;
         this.mode = mode;
+        this.windowSeconds = window.getSeconds();
     }
 
     /** @param parsed the request's authorization when the gateway could already read it, else null */
@@ -89,7 +91,7 @@ public final class VolcengineAuthenticator {
             throw VolcengineGatewayErrors.invalidTimestamp();
         }
         String expires = queryForm ? request.firstQuery("X-Expires") : request.header("X-Expires");
-        long window = DEFAULT_EXPIRES_SECONDS;
+        long window = windowSeconds;
         if (expires != null && EXPIRES.matcher(expires).matches()) {
             window = Long.parseLong(expires);
         }

@@ -1,0 +1,126 @@
+package dev.usagekit.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.usagekit.emulator.signing.ClientSigning;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code emulator.signature-time-window}: how far a signing time may be from the virtual clock. SDKs sign with the
+ * system time, so a test that moves the clock an hour away keeps strict signatures by widening the window; a request
+ * that names its own X-Expires keeps it.
+ */
+class SignatureTimeWindowTest {
+
+    private static final Instant NOW = TestEmulator.NOW;
+    private static final String BODY = "{\"DomainList\":[\"example.com\"],\"StartTime\":\"2026-11-18T00:00:00+08:00\","
+            + "\"EndTime\":\"2026-11-19T00:00:00+08:00\",\"Aggregation\":86400}";
+
+    private final TestEmulator standard = TestEmulator.strictNow();
+    private final TestEmulator widened = TestEmulator.strictNamed("strict-window-2h",
+            "emulator.signature-time-window=2h", "emulator.limits.enabled=false");
+
+    /** A transcode query signed at {@code signedAt} as volc-sdk-java signs it, with any extra headers. */
+    private static TestEmulator.Reply volcengine(TestEmulator emulator, Instant signedAt, String... extraHeaders) {
+        return volcengineSending(BODY, emulator, signedAt, extraHeaders);
+    }
+
+    /** The transcode query signed at {@code signedAt}, sent with {@code sentBody} as its body. */
+    private static TestEmulator.Reply volcengineSending(String sentBody, TestEmulator emulator, Instant signedAt,
+            String... extraHeaders) {
+        var signed = ClientSigning.volcenginePost("127.0.0.1:" + emulator.port(), signedAt, "live",
+                "DescribeLiveTranscodeData", "2023-01-01", BODY, TestEmulator.VOLC_AK, "testsecretkey");
+        String head = "POST " + signed.pathAndQuery() + " HTTP/1.1\r\n" + signed.headers().entrySet().stream()
+                .map(h -> h.getKey() + ": " + h.getValue() + "\r\n").collect(Collectors.joining())
+                + Stream.of(extraHeaders).map(h -> h + "\r\n").collect(Collectors.joining());
+        return emulator.raw(head, sentBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static TestEmulator.Reply aliyun(TestEmulator emulator, Instant signedAt, String nonce) {
+        Map<String, List<String>> params = ClientSigning.aliyunV1("POST", "DescribeLiveProducerUsageData",
+                "2016-11-01", Map.of("StartTime", "2026-11-18T00:00:00Z", "EndTime", "2026-11-19T00:00:00Z"),
+                TestEmulator.ALIYUN_AK, "testsecret", nonce, signedAt);
+        return emulator.postForm(params.entrySet().stream()
+                .map(p -> encode(p.getKey()) + "=" + encode(p.getValue().get(0))).collect(Collectors.joining("&")));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void assertVolcengineCode(TestEmulator.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo(code);
+    }
+
+    @Test
+    void byDefaultASignatureOfAnHourAgoIsInvalidTimestamp() {
+        assertVolcengineCode(volcengine(standard, NOW.minus(Duration.ofHours(1))), 400, "InvalidTimestamp");
+        assertThat(aliyun(standard, NOW.minus(Duration.ofHours(1)), UUID.randomUUID().toString()).json()
+                .get("Code").asString()).isEqualTo("InvalidTimeStamp.Expired");
+    }
+
+    @Test
+    void aWidenedWindowAcceptsSigningTimesWithinItOnEitherSide() {
+        for (Duration offset : List.of(Duration.ofHours(-1), Duration.ofMinutes(-119), Duration.ofHours(1))) {
+            var volc = volcengine(widened, NOW.plus(offset));
+            assertThat(volc.status()).as(offset + ": " + volc.body()).isEqualTo(200);
+            var ali = aliyun(widened, NOW.plus(offset), UUID.randomUUID().toString());
+            assertThat(ali.status()).as(offset + ": " + ali.body()).isEqualTo(200);
+            assertThat(ali.json().has("BillProducerData")).isTrue();
+        }
+    }
+
+    @Test
+    void aWidenedWindowStillRefusesSigningTimesBeyondIt() {
+        assertVolcengineCode(volcengine(widened, NOW.minus(Duration.ofMinutes(121))), 400, "InvalidTimestamp");
+        var ali = aliyun(widened, NOW.plus(Duration.ofMinutes(121)), UUID.randomUUID().toString());
+        assertThat(ali.status()).isEqualTo(400);
+        assertThat(ali.json().get("Code").asString()).isEqualTo("InvalidTimeStamp.Expired");
+    }
+
+    @Test
+    void aWidenedWindowStillChecksTheSignature() {
+        assertVolcengineCode(volcengineSending(BODY.replace("18T", "17T"), widened, NOW.minus(Duration.ofHours(1))), 401,
+                "SignatureDoesNotMatch");
+    }
+
+    /** X-Expires is the request's own validity: it wins over the window, narrower or wider. */
+    @Test
+    void aRequestsOwnXExpiresWinsOverTheWindow() {
+        assertVolcengineCode(volcengine(widened, NOW.minus(Duration.ofMinutes(2)), "X-Expires: 60"), 400,
+                "InvalidTimestamp");
+        var longLived = volcengine(standard, NOW.minus(Duration.ofHours(1)), "X-Expires: 10800");
+        assertThat(longLived.status()).as(longLived.body()).isEqualTo(200);
+    }
+
+    /** Nonces are remembered as long as a signing time is accepted, or a replay would pass once they are dropped. */
+    @Test
+    void aliyunNoncesAreRememberedForTheWholeWindow() {
+        TestEmulator moving = TestEmulator.strictNamed("strict-window-2h-nonces",
+                "emulator.signature-time-window=2h", "emulator.limits.enabled=false");
+        String nonce = UUID.randomUUID().toString();
+        assertThat(aliyun(moving, NOW, nonce).status()).isEqualTo(200);
+
+        var moved = moving.post("/_emulator/clock", "{\"advance\":\"PT30M\"}");
+        assertThat(moved.status()).isEqualTo(200);
+
+        var replay = aliyun(moving, NOW, nonce);
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.json().get("Code").asString()).isEqualTo("SignatureNonceUsed");
+    }
+
+    @Test
+    void infoShowsTheWindow() {
+        assertThat(widened.get("/_emulator/info").json().at("/signature/timeWindow").asString()).isEqualTo("PT2H");
+    }
+}
