@@ -7,6 +7,7 @@ import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.gateway.CallRunner;
 import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.gateway.SignatureMode;
+import dev.usagekit.emulator.gateway.SigningTimeWindow;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineAuthenticator;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import dev.usagekit.emulator.pipeline.FaultPlan;
@@ -66,7 +67,8 @@ public class GatewayBenchmark {
         Pipeline pipeline = new Pipeline(new Bucket4jRateLimiter(clock), limits::limitFor,
                 new RequestSchemaCheck(schemas), FaultPlan.NONE);
         gateway = new VolcengineGateway(registry, new CallRunner(pipeline, state, clock), new RequestIds(clock),
-                new VolcengineAuthenticator(clock, SignatureMode.STRICT, Duration.ofMinutes(15)), null,
+                new VolcengineAuthenticator(SignatureMode.STRICT,
+                        new SigningTimeWindow(clock, Duration.ofMinutes(15))), null,
                 schemas::requestFields);
         String body = query.equals("day") ? SignedRequests.BANDWIDTH_DAY : SignedRequests.BANDWIDTH_31_DAYS_SPLIT;
         request = raw(SignedRequests.volcengine("127.0.0.1:8080", BenchFixture.NOW, "live",

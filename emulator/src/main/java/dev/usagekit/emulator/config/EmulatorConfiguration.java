@@ -15,6 +15,7 @@ import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.CallRunner;
 import dev.usagekit.emulator.gateway.RequestIds;
+import dev.usagekit.emulator.gateway.SigningTimeWindow;
 import dev.usagekit.emulator.gateway.aliyun.AliyunAuthenticator;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
 import dev.usagekit.emulator.gateway.aliyun.NonceRegistry;
@@ -160,9 +161,9 @@ public class EmulatorConfiguration {
         EmulatorProperties.Aliyun aliyun = props.getAliyun();
         requireErrorStatus("emulator.aliyun.access-key-not-found-status", aliyun.getAccessKeyNotFoundStatus());
         requireErrorStatus("emulator.aliyun.signature-mismatch-status", aliyun.getSignatureMismatchStatus());
-        Duration window = signatureTimeWindow(props);
-        var volcengineAuth = new VolcengineAuthenticator(clock, props.getSignatureMode(), window);
-        var aliyunAuth = new AliyunAuthenticator(clock, props.getSignatureMode(), window, nonces,
+        var window = new SigningTimeWindow(clock, signatureTimeWindow(props));
+        var volcengineAuth = new VolcengineAuthenticator(props.getSignatureMode(), window);
+        var aliyunAuth = new AliyunAuthenticator(props.getSignatureMode(), window, nonces,
                 aliyun.getAccessKeyNotFoundStatus(), aliyun.getSignatureMismatchStatus());
         return new ApiEntry(new VendorDetector(registry, fallback),
                 new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck, schemas::requestFields),

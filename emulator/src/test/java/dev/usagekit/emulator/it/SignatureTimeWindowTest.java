@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code emulator.signature-time-window}: how far a signing time may be from the virtual clock. SDKs sign with the
@@ -117,6 +118,30 @@ class SignatureTimeWindowTest {
         var replay = aliyun(moving, NOW, nonce);
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.json().get("Code").asString()).isEqualTo("SignatureNonceUsed");
+    }
+
+    /** The journal says why: the signing time, the clock, the window and where it came from. */
+    @Test
+    void theJournalExplainsARefusedSigningTime() {
+        volcengine(standard, NOW.minus(Duration.ofDays(7)));
+        assertThat(lastSignatureNote(standard, "DescribeLiveTranscodeData")).isEqualTo(Map.of(
+                "result", "signing time outside the window", "signedAt", "2026-11-13T12:00:00Z",
+                "clock", NOW.toString(), "window", "PT15M", "windowFrom", "emulator.signature-time-window"));
+
+        aliyun(standard, NOW.plus(Duration.ofHours(1)), UUID.randomUUID().toString());
+        assertThat(lastSignatureNote(standard, "DescribeLiveProducerUsageData")).containsEntry("signedAt",
+                "2026-11-20T13:00:00Z").containsEntry("window", "PT15M");
+
+        volcengine(widened, NOW.minus(Duration.ofMinutes(2)), "X-Expires: 60");
+        assertThat(lastSignatureNote(widened, "DescribeLiveTranscodeData")).containsEntry("window", "PT1M")
+                .containsEntry("windowFrom", "X-Expires");
+    }
+
+    private static Map<String, Object> lastSignatureNote(TestEmulator emulator, String action) {
+        JsonNode entry = emulator.get("/_emulator/journal?action=" + action + "&limit=1").json().at("/entries/0");
+        Map<String, Object> note = new java.util.LinkedHashMap<>();
+        entry.at("/details/signature").properties().forEach(f -> note.put(f.getKey(), f.getValue().asString()));
+        return note;
     }
 
     @Test

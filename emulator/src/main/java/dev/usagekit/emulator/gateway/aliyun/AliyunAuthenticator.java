@@ -9,6 +9,7 @@ import dev.usagekit.emulator.core.ErrorKind;
 import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.gateway.HeaderView;
 import dev.usagekit.emulator.gateway.SignatureMode;
+import dev.usagekit.emulator.gateway.SigningTimeWindow;
 import dev.usagekit.emulator.signing.AliyunAuthorizationException;
 import dev.usagekit.emulator.signing.AliyunSignatureV1;
 import dev.usagekit.emulator.signing.AliyunSignatureV3;
@@ -17,8 +18,6 @@ import dev.usagekit.emulator.signing.ConstantTimeComparison;
 import dev.usagekit.emulator.signing.SignatureComputation;
 import dev.usagekit.emulator.web.FormUrlEncoded;
 import dev.usagekit.emulator.web.RawRequest;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +33,14 @@ public final class AliyunAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(AliyunAuthenticator.class);
 
-    private final Clock clock;
     private final SignatureMode mode;
-    private final Duration window;
+    private final SigningTimeWindow window;
     private final NonceRegistry nonces;
     private final int accessKeyNotFoundStatus;
     private final int signatureMismatchStatus;
 
-    public AliyunAuthenticator(Clock clock, SignatureMode mode, Duration window, NonceRegistry nonces,
+    public AliyunAuthenticator(SignatureMode mode, SigningTimeWindow window, NonceRegistry nonces,
             int accessKeyNotFoundStatus, int signatureMismatchStatus) {
-        this.clock = clock;
         this.mode = mode;
         this.window = window;
         this.nonces = nonces;
@@ -79,7 +76,7 @@ public final class AliyunAuthenticator {
             trace.note("signature", "not checked (mode off)");
             return account;
         }
-        checkTimestamp(request.header("x-acs-date"), "x-acs-date");
+        checkTimestamp(request.header("x-acs-date"), "x-acs-date", trace);
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
         SignatureComputation c = AliyunSignatureV3.compute(request.method(), request.path(), request.query(),
                 HeaderView.lowercased(request.headers(), auth.signedHeaders()), auth.signedHeaders(), request.body(),
@@ -110,7 +107,7 @@ public final class AliyunAuthenticator {
         }
         require(params, "SignatureVersion");
         String nonce = require(params, "SignatureNonce");
-        checkTimestamp(require(params, "Timestamp"), "Timestamp");
+        checkTimestamp(require(params, "Timestamp"), "Timestamp", trace);
         AccessKey key = catalogue.accessKey(accessKeyId).orElseThrow();
         String stringToSign = AliyunSignatureV1.stringToSign(request.method(), params);
         String expected = AliyunSignatureV1.sign(key.secret(), stringToSign);
@@ -122,13 +119,13 @@ public final class AliyunAuthenticator {
         return account;
     }
 
-    private void checkTimestamp(String value, String name) {
+    private void checkTimestamp(String value, String name, CallTrace trace) {
         if (value == null || value.isEmpty()) {
             throw AliyunErrors.missingSystemParameter(name.equals("Timestamp") ? "Timestamp" : "XAcsDate");
         }
         Instant signedAt = WireTime.parseAliyunUtc(value).orElseThrow(() -> ApiError.of(ErrorKind.SIGNATURE, 400,
                 "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."));
-        if (Duration.between(signedAt, clock.instant()).abs().compareTo(window) > 0) {
+        if (!window.accepts(signedAt, trace)) {
             throw ApiError.of(ErrorKind.SIGNATURE, 400, "InvalidTimeStamp.Expired",
                     "Specified time stamp or date value is expired.");
         }

@@ -6,13 +6,13 @@ import dev.usagekit.emulator.catalogue.Catalogue;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.gateway.HeaderView;
 import dev.usagekit.emulator.gateway.SignatureMode;
+import dev.usagekit.emulator.gateway.SigningTimeWindow;
 import dev.usagekit.emulator.signing.ConstantTimeComparison;
 import dev.usagekit.emulator.signing.SignatureComputation;
 import dev.usagekit.emulator.signing.VolcengineAuthorization;
 import dev.usagekit.emulator.signing.VolcengineAuthorizationException;
 import dev.usagekit.emulator.signing.VolcengineSignatureV4;
 import dev.usagekit.emulator.web.RawRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -38,15 +38,13 @@ public final class VolcengineAuthenticator {
     private static final Pattern ANY_PORT = Pattern.compile(":\\d+$");
     private static final Pattern EXPIRES = Pattern.compile("\\d{1,9}");
 
-    private final Clock clock;
     private final SignatureMode mode;
-    /** Validity of a signature when the request sets no X-Expires: 900 s on the cloud. */
-    private final long windowSeconds;
+    /** Validity of a signature when the request sets no X-Expires (900 s on the cloud). */
+    private final SigningTimeWindow window;
 
-    public VolcengineAuthenticator(Clock clock, SignatureMode mode, Duration window) {
-        this.clock = clock;
+    public VolcengineAuthenticator(SignatureMode mode, SigningTimeWindow window) {
         this.mode = mode;
-        this.windowSeconds = window.getSeconds();
+        this.window = window;
     }
 
     /** @param parsed the request's authorization when the gateway could already read it, else null */
@@ -77,26 +75,25 @@ public final class VolcengineAuthenticator {
         if (xDate == null || xDate.isBlank()) {
             throw VolcengineGatewayErrors.missingRequestInfo("X-Date");
         }
-        checkTimeWindow(request, xDate, queryForm);
+        checkTimeWindow(request, xDate, queryForm, trace);
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
         verify(request, auth, key, xDate, queryForm, trace);
         return account;
     }
 
-    private void checkTimeWindow(RawRequest request, String xDate, boolean queryForm) {
+    private void checkTimeWindow(RawRequest request, String xDate, boolean queryForm, CallTrace trace) {
         Instant signedAt;
         try {
             signedAt = VolcengineSignatureV4.parseXDate(xDate);
         } catch (DateTimeParseException e) {
+            trace.noteFields("signature", "problem", "X-Date is not yyyyMMdd'T'HHmmss'Z': " + xDate);
             throw VolcengineGatewayErrors.invalidTimestamp();
         }
         String expires = queryForm ? request.firstQuery("X-Expires") : request.header("X-Expires");
-        long window = windowSeconds;
-        if (expires != null && EXPIRES.matcher(expires).matches()) {
-            window = Long.parseLong(expires);
-        }
-        Duration skew = Duration.between(signedAt, clock.instant()).abs();
-        if (skew.getSeconds() > window) {
+        boolean accepted = expires != null && EXPIRES.matcher(expires).matches()
+                ? window.accepts(signedAt, Duration.ofSeconds(Long.parseLong(expires)), "X-Expires", trace)
+                : window.accepts(signedAt, trace);
+        if (!accepted) {
             throw VolcengineGatewayErrors.invalidTimestamp();
         }
     }

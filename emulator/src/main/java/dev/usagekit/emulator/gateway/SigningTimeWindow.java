@@ -1,0 +1,51 @@
+package dev.usagekit.emulator.gateway;
+
+import dev.usagekit.emulator.core.CallTrace;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How far a request's signing time may be from the virtual clock ({@code emulator.signature-time-window}). A refusal
+ * is explained in the journal and the log: SDKs sign with the machine's time, so a test that moved the clock sees
+ * every call refused, and only the explanation says why and which setting helps.
+ */
+public final class SigningTimeWindow {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningTimeWindow.class);
+    public static final String SETTING = "emulator.signature-time-window";
+
+    private final Clock clock;
+    private final Duration window;
+
+    public SigningTimeWindow(Clock clock, Duration window) {
+        this.clock = clock;
+        this.window = window;
+    }
+
+    /** Within the configured window of the clock; else noted in the trace and logged. */
+    public boolean accepts(Instant signedAt, CallTrace trace) {
+        return accepts(signedAt, window, SETTING, trace);
+    }
+
+    /**
+     * Within the request's own validity (e.g. Volcengine's X-Expires) of the clock.
+     *
+     * @param source where the validity came from, named in the explanation
+     */
+    public boolean accepts(Instant signedAt, Duration validity, String source, CallTrace trace) {
+        Instant now = clock.instant();
+        Duration skew = Duration.between(signedAt, now).abs();
+        if (skew.compareTo(validity) <= 0) {
+            return true;
+        }
+        trace.noteFields("signature", "result", "signing time outside the window", "signedAt", signedAt.toString(),
+                "clock", now.toString(), "window", validity.toString(), "windowFrom", source);
+        log.info("Signing time {} is {} from the emulator clock {}, outside the window of {} ({}). SDKs sign with the"
+                + " machine's time: after moving the virtual clock, widen {}.", signedAt, skew, now, validity, source,
+                SETTING);
+        return false;
+    }
+}
