@@ -42,6 +42,23 @@ class EmbeddedEmulatorTest {
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
+    /**
+     * Each emulator runs on event loops of its own: on Reactor Netty's shared ones, closing one emulator stopped every
+     * other in the JVM from accepting connections (the extension's shared emulators too).
+     */
+    @Test
+    void closingOneLeavesAnotherOfTheSameJvmAnswering() {
+        try (EmbeddedEmulator staying = EmbeddedEmulator.start("emulator.seed=1")) {
+            EmbeddedEmulator.start("emulator.seed=2").close();
+
+            assertThat(staying.emulator().control().info().get("seed").asLong()).isEqualTo(1);
+            try (EmbeddedEmulator next = EmbeddedEmulator.start("emulator.seed=3")) {
+                assertThat(next.emulator().control().info().get("seed").asLong()).isEqualTo(3);
+                assertThat(staying.emulator().control().info().get("seed").asLong()).isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void aSettingsMapWorksAlike() {
         try (EmbeddedEmulator running = EmbeddedEmulator.start(Map.of("emulator.seed", "9"))) {

@@ -3,12 +3,15 @@ package dev.usagekit.emulator.config;
 import dev.usagekit.emulator.web.ApiChannelHandler;
 import dev.usagekit.emulator.web.ApiEntry;
 import dev.usagekit.emulator.web.ConnectionGuard;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The API port's connections. API calls are served by {@link ApiChannelHandler} right behind the HTTP codec; the
@@ -21,6 +24,23 @@ import org.springframework.core.env.Environment;
 class ApiPortConfiguration {
 
     static final String CONTROL_PLANE = "/_emulator";
+
+    /**
+     * Event loops of this emulator's own. Spring Boot's default runs every server of the JVM on Reactor Netty's
+     * global loops and disposes them when any context closes, so closing one embedded emulator (the kit's
+     * EmbeddedEmulator, a test's own context) stopped every other emulator of the same JVM from accepting.
+     */
+    @Bean
+    ReactorResourceFactory reactorResourceFactory(Environment env) {
+        ReactorResourceFactory loops = new ReactorResourceFactory();
+        loops.setUseGlobalResources(false);
+        loops.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http"));
+        Duration quietPeriod = env.getProperty("spring.reactor.netty.shutdown-quiet-period", Duration.class);
+        if (quietPeriod != null) {
+            loops.setShutdownQuietPeriod(quietPeriod);
+        }
+        return loops;
+    }
 
     @Bean
     NettyServerCustomizer apiConnections(ApiEntry entry, EmulatorProperties props, Environment env) {

@@ -19,8 +19,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.http.client.ReactorResourceFactory;
 import reactor.blockhound.BlockHound;
-import reactor.netty.http.HttpResources;
 
 /**
  * Nothing the emulator does while answering blocks an event-loop thread: BlockHound watches every call of the fuzzer's
@@ -56,7 +56,7 @@ class EventLoopBlockingTest extends FuzzedCalls {
      */
     private static void forgetDecisionsMadeDuringInstall() {
         ThreadLocal<?> decision = blockHoundDecisions();
-        for (io.netty.util.concurrent.EventExecutor loop : HttpResources.get().onServer(true)) {
+        for (io.netty.util.concurrent.EventExecutor loop : serverLoops()) {
             try {
                 loop.submit(decision::remove).get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -65,12 +65,18 @@ class EventLoopBlockingTest extends FuzzedCalls {
         }
     }
 
+    /** The event loops the strict emulator's server runs on (its own, not Reactor Netty's global ones). */
+    private static io.netty.channel.EventLoopGroup serverLoops() {
+        return TestEmulator.strictNow().context().getBean(ReactorResourceFactory.class).getLoopResources()
+                .onServer(true);
+    }
+
     /** The check itself works: a blocking call on the server's event loop is reported. */
     @Example
     void aBlockingCallOnTheServersEventLoopIsReported() throws Exception {
         int before = BLOCKED.size();
         String[] loop = new String[1];
-        HttpResources.get().onServer(true).next().submit(() -> {
+        serverLoops().next().submit(() -> {
             sleepBriefly();
             loop[0] = describe(Thread.currentThread());
         }).get(10, TimeUnit.SECONDS);
@@ -81,7 +87,7 @@ class EventLoopBlockingTest extends FuzzedCalls {
     /** A loop that install() left unwatched is watched again once its decision is forgotten. */
     @Example
     void aLoopPassedOverDuringInstallIsWatchedAfterTheReset() throws Exception {
-        io.netty.util.concurrent.EventExecutor loop = HttpResources.get().onServer(true).next();
+        io.netty.util.concurrent.EventExecutor loop = serverLoops().next();
         @SuppressWarnings("unchecked")
         ThreadLocal<Object> decision = (ThreadLocal<Object>) blockHoundDecisions();
         loop.submit(() -> decision.set(null)).get(10, TimeUnit.SECONDS); // what install()'s interim predicate leaves
