@@ -18,6 +18,11 @@ public class EmulatorProperties {
     private String fixtures = "classpath:usagekit/fixtures/default-catalogue.yaml";
     /** Extra accounts as AK:SK[,AK:SK...]; each owns a generated catalogue plus the doc-example resources. */
     private String credentials = "";
+    /**
+     * Once ready, write the port listened on (and the control plane's on a second line, when it has its own) to this
+     * file; it is deleted on shutdown. For scripts that start the emulator with server.port=0.
+     */
+    private String portFile = "";
     /** Largest accepted request body. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
     /** A request not fully received (head and body) this long after its first byte is answered 408 and closed. */
@@ -162,6 +167,14 @@ public class EmulatorProperties {
 
     public void setCredentials(String credentials) {
         this.credentials = credentials;
+    }
+
+    public String getPortFile() {
+        return portFile;
+    }
+
+    public void setPortFile(String portFile) {
+        this.portFile = portFile;
     }
 
     public DataSize getMaxBodySize() {

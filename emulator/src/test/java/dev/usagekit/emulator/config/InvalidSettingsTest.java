@@ -35,6 +35,7 @@ class InvalidSettingsTest {
             emulator.limits.overrides.ListOperationDistribution   | 0/s                      | rate limit must allow at least 1 call (or be off): 0/s
             emulator.aliyun.signature-mismatch-status             | 200                      | emulator.aliyun.signature-mismatch-status: must be an HTTP error status (400-599): 200
             emulator.admin.port                                   | 70000                    | emulator.admin.port: must be a TCP port (0 for any free one, up to 65535): 70000
+            emulator.port-file                                    | /no/such/dir/usagekit.port | emulator.port-file: cannot write /no/such/dir/usagekit.port
             emulator.signature-time-window                        | 500ms                    | emulator.signature-time-window: must be from 1s to 36500d: PT0.5S
             emulator.signature-time-window                        | -15m                     | emulator.signature-time-window: must be from 1s to 36500d: PT-15M
             emulator.signature-time-window                        | 36501d                   | emulator.signature-time-window: must be from 1s to 36500d: PT876024H

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's command, {@code java -jar emulator/target/usagekit-emulator-exec.jar}, run after the build packaged the
@@ -46,14 +48,21 @@ class BuiltJarIT {
         }
     }
 
+    /** Also the port file a script in another language waits for: the picked port, deleted when the jar stops. */
     @Test
-    void theReadmeCommandStartsAheadOfTimeAndAnswers() throws Exception {
+    void theReadmeCommandStartsAheadOfTimeAndAnswers(@TempDir Path dir) throws Exception {
         assertThat(JAR).as("packaged by this build").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path portFile = dir.resolve("usagekit.port");
         emulator = new ProcessBuilder(java, "-Xmx192m", "-jar", JAR.toString(), "--server.port=0",
-                "--server.address=127.0.0.1", "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true")
+                "--server.address=127.0.0.1", "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true",
+                "--emulator.port-file=" + portFile)
                 .redirectErrorStream(true).start();
         int port = portFromLog(emulator.getInputStream()).get(90, TimeUnit.SECONDS);
+        for (int wait = 0; wait < 300 && !Files.exists(portFile); wait++) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(portFile)).isEqualTo(port + "\n");
 
         assertThat(log).anyMatch(line -> line.contains("Starting AOT-processed EmulatorApplication"));
         String body = "{\"AppId\":\"Your_AppId\",\"StartTime\":\"2026-11-17T00:00:00+08:00\","
@@ -76,6 +85,9 @@ class BuiltJarIT {
         if (Runtime.version().feature() >= 22) { // older JDKs neither warn nor read the manifest entry
             assertThat(log).noneMatch(line -> line.contains("A restricted method"));
         }
+        emulator.destroy();
+        assertThat(emulator.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(portFile).doesNotExist();
     }
 
     /** {@code --help} prints the settings the jar's metadata lists and exits at once, without starting a server. */

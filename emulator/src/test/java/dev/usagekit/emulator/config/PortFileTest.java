@@ -1,0 +1,58 @@
+package dev.usagekit.emulator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.usagekit.emulator.EmulatorApplication;
+import dev.usagekit.emulator.control.AdminServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** emulator.port-file: the port a script needs, once the emulator answers, and gone when it stops. */
+class PortFileTest {
+
+    @TempDir
+    Path dir;
+
+    /** Beans made when first needed, as the jar and the launcher start the emulator (and quicker to start). */
+    private static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(EmulatorApplication.class).lazyInitialization(true).run(args);
+    }
+
+    private static int apiPort(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Test
+    void holdsThePickedPortWhileRunningAndIsDeletedOnStop() throws IOException {
+        Path file = dir.resolve("usagekit.port");
+        Files.writeString(file, "12345\n"); // a stale file of an earlier run is replaced
+        try (var context = start("--server.port=0", "--emulator.port-file=" + file)) {
+            assertThat(Files.readString(file)).isEqualTo(apiPort(context) + "\n");
+            assertThat(dir.toFile().list()).containsExactly("usagekit.port"); // nothing left aside
+        }
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aControlPlaneOnItsOwnPortIsTheSecondLine() throws IOException {
+        Path file = dir.resolve("ports");
+        try (var context = start("--server.port=0", "--emulator.admin.port=0", "--emulator.port-file=" + file)) {
+            int adminPort = context.getBean(AdminServer.class).boundPort();
+            assertThat(adminPort).isPositive().isNotEqualTo(apiPort(context));
+            assertThat(Files.readAllLines(file)).containsExactly(String.valueOf(apiPort(context)),
+                    String.valueOf(adminPort));
+        }
+    }
+
+    @Test
+    void withoutTheSettingNoFileIsWritten() {
+        try (var context = start("--server.port=0")) {
+            assertThat(dir.toFile().list()).isEmpty();
+        }
+    }
+}
