@@ -142,9 +142,9 @@ public class EmulatorConfiguration {
     /** The window of signing times: a second at least, a hundred years at most (wider than any clock move). */
     private static Duration signatureTimeWindow(EmulatorProperties props) {
         Duration window = props.getSignatureTimeWindow();
-        if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(MAX_SIGNATURE_WINDOW) > 0) {
-            throw new InvalidSettingException("emulator.signature-time-window",
-                    "must be from 1s to 36500d: " + window);
+        if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0
+                || window.compareTo(MAX_SIGNATURE_WINDOW) > 0) {
+            throw new InvalidSettingException(SigningTimeWindow.SETTING, "must be from 1s to 36500d: " + window);
         }
         return window;
     }
