@@ -10,6 +10,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /** Serves the control plane on its own port, so it can be firewalled apart from the emulated APIs. */
 public final class AdminServer implements SmartLifecycle {
@@ -19,13 +20,20 @@ public final class AdminServer implements SmartLifecycle {
     private final int port;
     private final String host;
     private final Supplier<RouterFunction<ServerResponse>> routes;
+    private final Supplier<LoopResources> loops;
     private volatile DisposableServer server;
 
-    /** @param port the port, 0 for any free one, negative for no separate server */
-    public AdminServer(int port, String host, Supplier<RouterFunction<ServerResponse>> routes) {
+    /**
+     * @param port the port, 0 for any free one, negative for no separate server
+     * @param loops the event loops to serve on: the API server's, so they stop with the emulator (Reactor Netty's
+     *        global ones outlive it); asked for at start, when they exist
+     */
+    public AdminServer(int port, String host, Supplier<RouterFunction<ServerResponse>> routes,
+            Supplier<LoopResources> loops) {
         this.port = port;
         this.host = host;
         this.routes = routes;
+        this.loops = loops;
     }
 
     @Override
@@ -34,7 +42,7 @@ public final class AdminServer implements SmartLifecycle {
             return;
         }
         var handler = new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.get()));
-        server = HttpServer.create().host(host).port(port).handle(handler).bindNow();
+        server = HttpServer.create().runOn(loops.get()).host(host).port(port).handle(handler).bindNow();
         log.info("control plane listening on port {}", server.port());
     }
 

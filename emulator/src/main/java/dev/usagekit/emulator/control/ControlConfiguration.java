@@ -33,6 +33,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -110,9 +111,10 @@ public class ControlConfiguration {
      */
     @Bean
     AdminServer adminServer(ObjectProvider<ControlApi> api, ObjectProvider<OpenApiEndpoint> openApi,
-            ControlProperties settings, Environment env) {
+            ControlProperties settings, Environment env, ObjectProvider<ReactorResourceFactory> loops) {
         return new AdminServer(settings.getAdmin().separatePort(), env.getProperty("server.address", "0.0.0.0"),
-                () -> controlPlane(api.getObject(), openApi.getObject(), settings.getAdmin()));
+                () -> controlPlane(api.getObject(), openApi.getObject(), settings.getAdmin()),
+                () -> loops.getObject().getLoopResources());
     }
 
     static RouterFunction<ServerResponse> controlPlane(ControlApi api, OpenApiEndpoint openApi,
