@@ -133,25 +133,27 @@ public class EmulatorConfiguration {
                 faults.getIfAvailable(() -> FaultPlan.NONE)), state, clock);
     }
 
-    /** Nonces of the signature time window (15 minutes by default), at most 200,000 remembered. */
-    @Bean
-    NonceRegistry nonceRegistry(EmulatorClock clock, EmulatorProperties props) {
-        return new NonceRegistry(clock, signatureTimeWindow(props), 200_000);
-    }
-
     /** The window of signing times: a second at least, a hundred years at most (wider than any clock move). */
-    private static Duration signatureTimeWindow(EmulatorProperties props) {
+    @Bean
+    SigningTimeWindow signingTimeWindow(EmulatorClock clock, EmulatorProperties props) {
         Duration window = props.getSignatureTimeWindow();
         if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0
                 || window.compareTo(MAX_SIGNATURE_WINDOW) > 0) {
             throw new InvalidSettingException(SigningTimeWindow.SETTING, "must be from 1s to 36500d: " + window);
         }
-        return window;
+        return new SigningTimeWindow(clock, window);
+    }
+
+    /** Nonces of the signature time window (15 minutes by default), at most 200,000 remembered. */
+    @Bean
+    NonceRegistry nonceRegistry(EmulatorClock clock, SigningTimeWindow window) {
+        return new NonceRegistry(clock, window.duration(), 200_000);
     }
 
     @Bean
     ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock,
-            NonceRegistry nonces, SchemaCatalog schemas, ObjectProvider<CallObserver> observer) {
+            SigningTimeWindow window, NonceRegistry nonces, SchemaCatalog schemas,
+            ObjectProvider<CallObserver> observer) {
         ResponseSelfCheck selfCheck = props.isSelfCheck() ? new ResponseSelfCheck(schemas) : null;
         RequestIds ids = new RequestIds(clock);
         Vendor fallback = defaultVendor(props.getDefaultVendor());
@@ -161,7 +163,6 @@ public class EmulatorConfiguration {
         EmulatorProperties.Aliyun aliyun = props.getAliyun();
         requireErrorStatus("emulator.aliyun.access-key-not-found-status", aliyun.getAccessKeyNotFoundStatus());
         requireErrorStatus("emulator.aliyun.signature-mismatch-status", aliyun.getSignatureMismatchStatus());
-        var window = new SigningTimeWindow(clock, signatureTimeWindow(props));
         var volcengineAuth = new VolcengineAuthenticator(props.getSignatureMode(), window);
         var aliyunAuth = new AliyunAuthenticator(props.getSignatureMode(), window, nonces,
                 aliyun.getAccessKeyNotFoundStatus(), aliyun.getSignatureMismatchStatus());

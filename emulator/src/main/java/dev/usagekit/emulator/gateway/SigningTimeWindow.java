@@ -25,6 +25,11 @@ public final class SigningTimeWindow {
         this.window = window;
     }
 
+    /** The configured window: how far either side of the clock a signing time may be. */
+    public Duration duration() {
+        return window;
+    }
+
     /** Within the configured window of the clock; else noted in the trace and logged. */
     public boolean accepts(Instant signedAt, CallTrace trace) {
         return accepts(signedAt, window, SETTING, trace);
