@@ -103,7 +103,7 @@ public final class EmulatorControl {
     /**
      * Replaces the fixture accounts with one of the scenario catalogues shipped in usagekit-fixtures
      * ({@code usagekit/fixtures/scenarios/<name>.yaml}: {@code outage-and-spike}, {@code large-customer},
-     * {@code time-zones}); returns the number of accounts.
+     * {@code time-zones}, {@code late-data}); returns the number of accounts.
      */
     public int loadScenario(String name) {
         String resource = "usagekit/fixtures/scenarios/" + name + ".yaml";

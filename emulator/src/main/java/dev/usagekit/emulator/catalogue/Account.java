@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.catalogue;
 
 import dev.usagekit.emulator.usage.Anomaly;
+import dev.usagekit.emulator.usage.Settling;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * A cloud account: its keys and everything it owns. {@code utcOffset} is where its users live, so daily and weekly
- * usage cycles follow that local time.
+ * usage cycles follow that local time. {@code settling}, when given, makes its recent data arrive late.
  */
 public record Account(
         String accountId,
@@ -20,7 +21,8 @@ public record Account(
         List<RtcApp> rtcApps,
         List<LiveDomain> liveDomains,
         List<PullToPushGroup> pullToPushGroups,
-        List<ProducerInstance> producerInstances) {
+        List<ProducerInstance> producerInstances,
+        Settling settling) {
 
     public Account {
         accessKeys = accessKeys == null ? List.of() : accessKeys;
@@ -72,6 +74,11 @@ public record Account(
      * group or a producer instance id; names are unique per kind), or empty when it has none of that name.
      */
     public Optional<Account> withAnomaly(String resource, Anomaly anomaly) {
+        boolean found = rtcApp(resource).isPresent() || liveDomain(resource).isPresent()
+                || pullToPushGroup(resource).isPresent() || producerInstance(resource).isPresent();
+        if (!found) {
+            return Optional.empty();
+        }
         List<RtcApp> apps = rtcApps.stream()
                 .map(a -> a.appId().equals(resource) ? a.withAnomaly(anomaly) : a).toList();
         List<LiveDomain> domains = liveDomains.stream()
@@ -80,9 +87,7 @@ public record Account(
                 .map(g -> g.name().equals(resource) ? g.withAnomaly(anomaly) : g).toList();
         List<ProducerInstance> instances = producerInstances.stream()
                 .map(i -> i.instanceId().equals(resource) ? i.withAnomaly(anomaly) : i).toList();
-        boolean found = rtcApp(resource).isPresent() || liveDomain(resource).isPresent()
-                || pullToPushGroup(resource).isPresent() || producerInstance(resource).isPresent();
-        return found ? Optional.of(new Account(accountId, name, accessKeys, utcOffset, apps, domains, groups, instances))
-                : Optional.empty();
+        return Optional.of(new Account(accountId, name, accessKeys, utcOffset, apps, domains, groups, instances,
+                settling));
     }
 }

@@ -79,7 +79,7 @@ public final class CatalogueFactory {
                     0.5 + random.nextDouble()));
         }
         return new Account(accountId, faker.company().name(), List.of(key), ZoneOffset.ofHours(8),
-                apps, domains, groups, instances);
+                apps, domains, groups, instances, null);
     }
 
     private static String slug(String text) {

@@ -5,6 +5,8 @@ import dev.usagekit.emulator.catalogue.Catalogue;
 import dev.usagekit.emulator.core.BucketGrid;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.usage.Anomaly;
+import dev.usagekit.emulator.usage.Series;
+import dev.usagekit.emulator.usage.Settling;
 import dev.usagekit.emulator.usage.UsageModel;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,10 +21,33 @@ public record RuleContext(Account account, Catalogue catalogue, Instant now, Usa
         CallTrace trace) {
 
     /**
+     * The usage series of one of the caller's resources as this call serves it ({@code grid}): with the resource's
+     * anomalies and the account's late-arriving data, both noted for the journal.
+     *
+     * @param kind the resource's kind in the model's key, e.g. {@code "live-domain"}
+     * @param resource the resource as the journal names it, e.g. {@code "Live domain example.com"}
+     */
+    public Series series(String kind, String id, String resource, double scale, List<Anomaly> anomalies,
+            BucketGrid grid) {
+        noteAnomalies(resource, anomalies, grid);
+        Settling settling = account.settling();
+        if (settling != null && grid.served() > 0 && trace.get("settling") == null) {
+            Instant partialFrom = grid.servedUntil().minus(settling.period());
+            if (grid.start(grid.served()).isAfter(partialFrom)) {
+                trace.noteFields("settling", "period", settling.period().toString(), "firstShare",
+                        settling.firstShare(), "partialFrom", partialFrom.toString(), "servedUntil",
+                        grid.servedUntil().toString());
+            }
+        }
+        return model.series(account.accountId(), kind, id, scale, account.utcOffset(), anomalies)
+                .asServed(grid.servedUntil(), settling);
+    }
+
+    /**
      * Notes for the journal each anomaly of a resource that overlaps the buckets served, so that a zero or a spike in
      * an answer can be told apart from the model's own idle hours and bursts.
      */
-    public void noteAnomalies(String resource, List<Anomaly> anomalies, BucketGrid grid) {
+    private void noteAnomalies(String resource, List<Anomaly> anomalies, BucketGrid grid) {
         if (anomalies.isEmpty() || grid.served() == 0) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.usage;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -29,8 +30,14 @@ public final class Series {
     private final long[] anomalyFrom;
     private final long[] anomalyTo;
     private final double[] anomalyFactor;
+    /** How the account's data arrives, or null when every served slot is whole. */
+    private final Settling settling;
+    /** The epoch second up to which data is served (now − data delay), when {@link #settling} is set. */
+    private final long servedUntil;
 
     Series(long key, double scale, ZoneOffset localOffset, List<Anomaly> anomalies) {
+        this.settling = null;
+        this.servedUntil = 0;
         this.key = key;
         this.anomalyFrom = anomalies.stream().mapToLong(a -> a.from().getEpochSecond()).toArray();
         this.anomalyTo = anomalies.stream().mapToLong(a -> a.to().getEpochSecond()).toArray();
@@ -47,6 +54,29 @@ public final class Series {
             double wave = (1 + Math.cos(2 * Math.PI * (hour - peakHour) / 24)) / 2;
             daily[i] = floor + (1 - floor) * wave * wave;
         }
+    }
+
+    /** The same series sharing what it derived once, read with late-arriving data. */
+    private Series(Series whole, Settling settling, long servedUntil) {
+        this.key = whole.key;
+        this.scale = whole.scale;
+        this.offsetSeconds = whole.offsetSeconds;
+        this.weekendFactor = whole.weekendFactor;
+        this.idleDayRate = whole.idleDayRate;
+        this.daily = whole.daily;
+        this.anomalyFrom = whole.anomalyFrom;
+        this.anomalyTo = whole.anomalyTo;
+        this.anomalyFactor = whole.anomalyFactor;
+        this.settling = settling;
+        this.servedUntil = servedUntil;
+    }
+
+    /**
+     * This series as a call sees it when data is served up to {@code servedUntil} and arrives as {@code settling} says
+     * (null: whole at once, and this series itself).
+     */
+    public Series asServed(Instant servedUntil, Settling settling) {
+        return settling == null ? this : new Series(this, settling, servedUntil.getEpochSecond());
     }
 
     public long key() {
@@ -76,8 +106,13 @@ public final class Series {
         if (idleHour(hourIndex)) {
             return 0;
         }
-        return withAnomalies(slotStartEpochSecond,
-                level(local, localDay) * noise(slotStartEpochSecond) * burst(hourIndex));
+        return arrived(slotStartEpochSecond, withAnomalies(slotStartEpochSecond,
+                level(local, localDay) * noise(slotStartEpochSecond) * burst(hourIndex)));
+    }
+
+    /** The share of the slot's value that has arrived by {@link #servedUntil}, as {@link #activities} applies it. */
+    private double arrived(long slotStart, double value) {
+        return settling == null ? value : value * settling.share(slotStart + SLOT_SECONDS, servedUntil);
     }
 
     /**
@@ -134,6 +169,13 @@ public final class Series {
                 into[i] *= anomalyFactor[a];
             }
         }
+        if (settling != null) {
+            // only slots that ended less than a period before servedUntil are short of their value
+            long partialFrom = servedUntil - settling.period().getSeconds() - SLOT_SECONDS + 1;
+            for (int i = firstSlotAtOrAfter(partialFrom, firstSlotStart, into.length); i < into.length; i++) {
+                into[i] = arrived(firstSlotStart + (long) i * SLOT_SECONDS, into[i]);
+            }
+        }
     }
 
     /** The index of the first of {@code count} slots from {@code firstSlotStart} that starts at or after the second. */
@@ -177,7 +219,7 @@ public final class Series {
 
     /**
      * Activity for a whole day, as a day-level draw: idle days give 0; weekends follow the weekly factor; anomalies
-     * count with the share of the day's slots they cover.
+     * and late-arriving data count with the share of the day's slots they cover.
      *
      * @param localDay the day's number (days since the epoch) in the offset it was asked in
      * @param dayStartEpochSecond the day's first second
@@ -187,17 +229,21 @@ public final class Series {
             return 0;
         }
         double noise = 0.8 + 0.4 * Hashing.unit(key, SALT_SLOT, localDay);
-        return dayFactor(localDay) * noise * meanAnomalyFactor(dayStartEpochSecond);
+        return dayFactor(localDay) * noise * meanSlotFactor(dayStartEpochSecond);
     }
 
-    /** The anomalies' factor averaged over the slots of the day from its first second: a day half out is half as busy. */
-    private double meanAnomalyFactor(long dayStart) {
-        if (anomalyFactor.length == 0) {
+    /**
+     * The anomalies' factor times the share arrived, averaged over the slots of the day from its first second: a day
+     * half out is half as busy.
+     */
+    private double meanSlotFactor(long dayStart) {
+        if (anomalyFactor.length == 0 && settling == null) {
             return 1;
         }
         double sum = 0;
         for (int slot = 0; slot < daily.length; slot++) {
-            sum += withAnomalies(dayStart + (long) slot * SLOT_SECONDS, 1);
+            long slotStart = dayStart + (long) slot * SLOT_SECONDS;
+            sum += arrived(slotStart, withAnomalies(slotStart, 1));
         }
         return sum / daily.length;
     }

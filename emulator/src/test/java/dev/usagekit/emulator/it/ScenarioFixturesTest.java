@@ -28,30 +28,20 @@ class ScenarioFixturesTest {
         emulator.post("/_emulator/reset", "");
     }
 
-    private static String read(String resource) {
-        try (InputStream in = ScenarioFixturesTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private int load(String yaml) {
-        TestEmulator.Reply loaded = emulator.post("/_emulator/fixtures", yaml);
-        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
-        return loaded.json().get("accounts").asInt();
+        return emulator.loadFixtures(yaml);
     }
 
     private void loadScenario(String name) {
-        load(read(SCENARIOS + name + ".yaml"));
+        load(TestEmulator.scenario(name));
     }
 
     @Test
     void everyShippedScenarioLoads() throws IOException {
         Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + SCENARIOS + "*.yaml");
         assertThat(Arrays.stream(found).map(Resource::getFilename))
-                .containsExactlyInAnyOrder("outage-and-spike.yaml", "large-customer.yaml", "time-zones.yaml");
+                .containsExactlyInAnyOrder("outage-and-spike.yaml", "large-customer.yaml", "time-zones.yaml",
+                        "late-data.yaml");
         for (Resource scenario : found) {
             try (InputStream in = scenario.getInputStream()) {
                 assertThat(load(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
@@ -209,7 +199,7 @@ class ScenarioFixturesTest {
 
     @Test
     void anAnomalyThatMakesNoSenseIsRefusedAndNothingChanges() {
-        TestEmulator.Reply r = emulator.post("/_emulator/fixtures", read(SCENARIOS + "outage-and-spike.yaml")
+        TestEmulator.Reply r = emulator.post("/_emulator/fixtures", TestEmulator.scenario("outage-and-spike")
                 .replace("factor: 5}", "factor: -5}"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("message").asString()).contains("factor must be between 0 and 1000");

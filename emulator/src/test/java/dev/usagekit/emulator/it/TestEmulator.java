@@ -186,6 +186,28 @@ public final class TestEmulator {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
     }
 
+    /** Replaces the fixture accounts with a catalogue (YAML or JSON), which must load; the number of accounts. */
+    public int loadFixtures(String catalogue) {
+        Reply loaded = post("/_emulator/fixtures", catalogue);
+        if (loaded.status() != 200) {
+            throw new AssertionError("the catalogue was refused with " + loaded.status() + ": " + loaded.body());
+        }
+        return loaded.json().get("accounts").asInt();
+    }
+
+    /** A shipped scenario catalogue's text ({@code usagekit/fixtures/scenarios/<name>.yaml}). */
+    public static String scenario(String name) {
+        String resource = "usagekit/fixtures/scenarios/" + name + ".yaml";
+        try (java.io.InputStream in = TestEmulator.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("no " + resource + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public Reply delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
     }

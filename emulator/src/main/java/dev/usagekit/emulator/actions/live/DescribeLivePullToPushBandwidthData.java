@@ -113,9 +113,8 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         Account account = context.account();
         List<PullToPushGroup> groups = query.groupList().isEmpty() ? account.pullToPushGroups()
                 : query.groupList().stream().map(g -> account.pullToPushGroup(g).orElseThrow()).toList();
-        List<Series> series = groups.stream().map(g -> context.model().series(account.accountId(),
-                "pull-to-push-group", g.name(), g.scale(), account.utcOffset(), g.anomalies())).toList();
-        groups.forEach(g -> context.noteAnomalies("pull-to-push group " + g.name(), g.anomalies(), grid));
+        List<Series> series = groups.stream().map(g -> context.series("pull-to-push-group", g.name(),
+                "pull-to-push group " + g.name(), g.scale(), g.anomalies(), grid)).toList();
         int slotsPerBucket = (int) (grid.granularity().getSeconds() / Series.SLOT_SECONDS);
         int n = grid.served();
         double[] total = new double[n];

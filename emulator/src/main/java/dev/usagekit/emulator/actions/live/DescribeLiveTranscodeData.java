@@ -115,9 +115,8 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
         Map<TranscodeMetric.Profile, double[]> perProfile = new LinkedHashMap<>();
         double[] slotMinutes = new double[86400 / Series.SLOT_SECONDS];
         for (LiveDomain domain : domains) {
-            Series series = context.model().series(account.accountId(), "live-domain", domain.name(),
-                    domain.scale(), account.utcOffset(), domain.anomalies());
-            context.noteAnomalies("Live domain " + domain.name(), domain.anomalies(), days);
+            Series series = context.series("live-domain", domain.name(), "Live domain " + domain.name(),
+                    domain.scale(), domain.anomalies(), days);
             double streamShare = query.app() == null ? 1.0
                     : TranscodeMetric.streamShare(series, query.app(), query.stream());
             List<TranscodeMetric.Share> mix = TranscodeMetric.mix(series).stream()

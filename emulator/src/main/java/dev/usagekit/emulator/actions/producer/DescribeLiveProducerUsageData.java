@@ -126,9 +126,8 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
         }
         int hoursPerBucket = (int) (grid.granularity().getSeconds() / 3600);
         for (ProducerInstance instance : selected) {
-            Series series = context.model().series(account.accountId(), "producer-instance", instance.instanceId(),
-                    instance.scale(), account.utcOffset(), instance.anomalies());
-            context.noteAnomalies("producer instance " + instance.instanceId(), instance.anomalies(), grid);
+            Series series = context.series("producer-instance", instance.instanceId(),
+                    "producer instance " + instance.instanceId(), instance.scale(), instance.anomalies(), grid);
             ProducerMetric.Minutes[] sums = groups.computeIfAbsent(groupKey(query, instance), k -> zeros(grid.served()));
             for (int b = 0; b < grid.served(); b++) {
                 for (int h = 0; h < hoursPerBucket; h++) {

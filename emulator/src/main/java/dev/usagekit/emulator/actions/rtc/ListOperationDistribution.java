@@ -84,9 +84,8 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
     public Result handle(Query query, BucketGrid days, RuleContext context) {
         Account account = context.account();
         RtcApp app = account.rtcApp(query.appId()).orElseThrow();
-        Series series = context.model().series(account.accountId(), "rtc-app", app.appId(), app.scale(),
-                account.utcOffset(), app.anomalies());
-        context.noteAnomalies("RTC app " + app.appId(), app.anomalies(), days);
+        Series series = context.series("rtc-app", app.appId(), "RTC app " + app.appId(), app.scale(), app.anomalies(),
+                days);
         int provinces = Regions.PROVINCES.size();
         int foreign = Regions.FOREIGN_COUNTRIES.size();
         long[][] provinceDaily = new long[provinces][days.served()];
