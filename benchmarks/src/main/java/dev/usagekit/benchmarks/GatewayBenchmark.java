@@ -5,6 +5,7 @@ import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.gateway.CallRunner;
+import dev.usagekit.emulator.gateway.RequestClock;
 import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.gateway.SignatureMode;
 import dev.usagekit.emulator.gateway.SigningTimeWindow;
@@ -66,7 +67,7 @@ public class GatewayBenchmark {
         SchemaCatalog schemas = new SchemaCatalog(registry.all().stream().map(h -> h.spec()).toList());
         Pipeline pipeline = new Pipeline(new Bucket4jRateLimiter(clock), limits::limitFor,
                 new RequestSchemaCheck(schemas), FaultPlan.NONE);
-        gateway = new VolcengineGateway(registry, new CallRunner(pipeline, state, clock), new RequestIds(clock),
+        gateway = new VolcengineGateway(registry, new CallRunner(pipeline, state, new RequestClock(clock, true)), new RequestIds(clock),
                 new VolcengineAuthenticator(SignatureMode.STRICT,
                         new SigningTimeWindow(clock, Duration.ofMinutes(15))), null,
                 schemas::requestFields);

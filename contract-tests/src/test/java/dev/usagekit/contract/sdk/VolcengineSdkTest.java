@@ -20,6 +20,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.apache.http.Header;
+import org.apache.http.message.BasicHeader;
 import org.apache.http.message.BasicNameValuePair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,10 +61,15 @@ class VolcengineSdkTest {
     /** RTC ListOperationDistribution has no typed method in the Java SDK; the action is registered by hand. */
     static final class RtcClient extends BaseServiceImpl {
         RtcClient(int port, String secret) {
+            this(port, secret, List.of());
+        }
+
+        /** @param headers sent with every call, as the SDK's ServiceInfo lets a client add them */
+        RtcClient(int port, String secret, List<Header> headers) {
             super(new ServiceInfo(Map.of(
                             "Scheme", "http",
                             "Host", "127.0.0.1:" + port,
-                            "Header", List.of(),
+                            "Header", headers,
                             "ConnectionTimeout", 5000,
                             "SocketTimeout", 5000,
                             "Credentials", new Credentials("cn-north-1", "rtc"))),
@@ -170,5 +177,20 @@ class VolcengineSdkTest {
         assertThat(raw.getHttpCode()).isGreaterThanOrEqualTo(400);
         JsonNode json = JSON.readTree(raw.getException().getMessage());
         assertThat(json.at("/ResponseMetadata/Error/Code").asText()).startsWith("InvalidParameter");
+    }
+
+    @Test
+    void aServiceInfoHeaderPinsTheTimeOfTheSdksCallsWithoutMovingTheClock() throws Exception {
+        // six weeks back is past RTC's 30-day history, but not for a call whose own time is five weeks back
+        LocalDate day = today().minusDays(42);
+        String body = rtcBody(day, day.plusDays(1));
+        RawResponse refused = new RtcClient(emulator.port, RunningEmulator.VOLC_SK).listOperationDistribution(body);
+        assertThat(refused.getHttpCode()).isEqualTo(400);
+
+        String fiveWeeksBack = day.plusDays(7).atStartOfDay().atOffset(CST).toInstant().toString();
+        RawResponse pinned = new RtcClient(emulator.port, RunningEmulator.VOLC_SK,
+                List.of(new BasicHeader("X-Emulator-Clock", fiveWeeksBack))).listOperationDistribution(body);
+        assertThat(pinned.getException()).isNull();
+        assertThat(JSON.readTree(pinned.getData()).at("/Result/Data")).isNotEmpty();
     }
 }

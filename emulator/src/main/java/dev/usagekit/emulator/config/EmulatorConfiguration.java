@@ -14,6 +14,7 @@ import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.CallRunner;
+import dev.usagekit.emulator.gateway.RequestClock;
 import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.gateway.SigningTimeWindow;
 import dev.usagekit.emulator.gateway.aliyun.AliyunAuthenticator;
@@ -128,9 +129,10 @@ public class EmulatorConfiguration {
 
     @Bean
     CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, EmulatorClock clock,
-            SchemaCatalog schemas, ObjectProvider<FaultPlan> faults) {
+            SchemaCatalog schemas, ObjectProvider<FaultPlan> faults, EmulatorProperties props) {
         return new CallRunner(new Pipeline(limiter, limits::limitFor, new RequestSchemaCheck(schemas),
-                faults.getIfAvailable(() -> FaultPlan.NONE)), state, clock);
+                faults.getIfAvailable(() -> FaultPlan.NONE)), state,
+                new RequestClock(clock, props.getClock().isRequestHeader()));
     }
 
     /** The window of signing times: a second at least, a hundred years at most (wider than any clock move). */

@@ -51,6 +51,11 @@ public class EmulatorProperties {
         private Instant fixed;
         /** Keep the virtual clock still (it only moves when the control plane moves it). */
         private boolean frozen;
+        /**
+         * Let a call's X-Emulator-Clock header (an ISO-8601 instant) be the time its history window, data delay, default
+         * range and late data are judged at, leaving the clock as it is.
+         */
+        private boolean requestHeader = true;
 
         public Instant getFixed() {
             return fixed;
@@ -66,6 +71,14 @@ public class EmulatorProperties {
 
         public void setFrozen(boolean frozen) {
             this.frozen = frozen;
+        }
+
+        public boolean isRequestHeader() {
+            return requestHeader;
+        }
+
+        public void setRequestHeader(boolean requestHeader) {
+            this.requestHeader = requestHeader;
         }
     }
 

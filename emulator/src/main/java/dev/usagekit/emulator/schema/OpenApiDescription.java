@@ -2,6 +2,7 @@ package dev.usagekit.emulator.schema;
 
 import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.gateway.RequestClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -128,7 +129,7 @@ public final class OpenApiDescription {
     private static void volcengineOperation(ObjectNode op, ActionSpec spec, String tag, String request,
             String response, String error) {
         describe(op, spec, tag, spec.action(), "POST with a JSON body");
-        actionAndVersion(op.putArray("parameters"), spec);
+        commonParameters(op.putArray("parameters"), spec);
         ObjectNode body = op.putObject("requestBody");
         body.put("required", true);
         schemaRef(body.putObject("content").putObject("application/json"), request);
@@ -154,7 +155,7 @@ public final class OpenApiDescription {
                 ? "RPC style, GET with every parameter in the query string"
                 : "RPC style, POST with the parameters as an application/x-www-form-urlencoded body");
         ArrayNode parameters = op.putArray("parameters");
-        actionAndVersion(parameters, spec);
+        commonParameters(parameters, spec);
         if (method.equals("GET")) {
             // one exploded object parameter: each property of the request schema is its own query parameter
             ObjectNode all = parameters.addObject();
@@ -201,7 +202,8 @@ public final class OpenApiDescription {
                         : spec.dataDelay().toMinutes() + " min") + ".");
     }
 
-    private static void actionAndVersion(ArrayNode parameters, ActionSpec spec) {
+    /** Action and Version, and the emulator's own header that pins a call's time. */
+    private static void commonParameters(ArrayNode parameters, ActionSpec spec) {
         for (String[] p : new String[][] {{"Action", spec.action()}, {"Version", spec.version()}}) {
             ObjectNode param = parameters.addObject();
             param.put("name", p[0]);
@@ -211,6 +213,13 @@ public final class OpenApiDescription {
             schema.put("type", "string");
             schema.putArray("enum").add(p[1]);
         }
+        ObjectNode clock = parameters.addObject();
+        clock.put("name", RequestClock.HEADER);
+        clock.put("in", "header");
+        clock.put("required", false);
+        clock.put("description", "Emulator only: answer as if the clock stood at this instant (history window, data"
+                + " delay, default range, late data), without moving it (" + RequestClock.SETTING + ")");
+        clock.putObject("schema").put("type", "string").put("format", "date-time");
     }
 
     private static void schemaRef(ObjectNode mediaType, String component) {

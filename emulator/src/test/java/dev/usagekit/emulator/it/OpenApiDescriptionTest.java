@@ -98,7 +98,7 @@ class OpenApiDescriptionTest {
         "DescribeLiveTranscodeData, 2023-01-01, post",
         "DescribeLiveProducerUsageData, 2016-11-01, get",
         "DescribeLiveProducerUsageData, 2016-11-01, post"})
-    void actionAndVersionAreRequiredSingleValueQueryEnums(String action, String version, String method) {
+    void actionAndVersionAreRequiredSingleValueQueryEnumsAndTheClockHeaderOptional(String action, String version, String method) {
         JsonNode parameters = served().path("paths").path("/#Action=" + action).path(method).path("parameters");
 
         for (String[] expected : new String[][] {{"Action", action}, {"Version", version}}) {
@@ -107,6 +107,10 @@ class OpenApiDescriptionTest {
             assertThat(p.path("required").asBoolean()).isTrue();
             assertThat(p.at("/schema/enum")).containsExactly(JSON.getNodeFactory().stringNode(expected[1]));
         }
+        JsonNode clock = find(parameters, "X-Emulator-Clock");
+        assertThat(clock.path("in").asString()).isEqualTo("header");
+        assertThat(clock.path("required").asBoolean()).isFalse();
+        assertThat(clock.at("/schema/format").asString()).isEqualTo("date-time");
     }
 
     @ParameterizedTest

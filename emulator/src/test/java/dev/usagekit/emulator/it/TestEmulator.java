@@ -145,11 +145,19 @@ public final class TestEmulator {
         return volcengineCall("POST", "Action=" + action + "&Version=" + version, service, accessKeyId, body);
     }
 
-    /** A Volcengine-style call with any method and query string; a null access key sends no Authorization. */
-    public Reply volcengineCall(String method, String query, String service, String accessKeyId, String body) {
+    /**
+     * A Volcengine-style call with any method and query string; a null access key sends no Authorization.
+     *
+     * @param headers more headers, as name, value, name, value...
+     */
+    public Reply volcengineCall(String method, String query, String service, String accessKeyId, String body,
+            String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri("/?" + query))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
         if (accessKeyId != null) {
             b.header("Authorization", "HMAC-SHA256 Credential=" + accessKeyId + "/20261120/cn-north-1/" + service
                     + "/request, SignedHeaders=x-date, Signature=" + "0".repeat(64));

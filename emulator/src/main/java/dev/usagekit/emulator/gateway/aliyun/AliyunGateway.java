@@ -8,6 +8,7 @@ import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.Outcome;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.CallRunner;
+import dev.usagekit.emulator.gateway.RequestClock;
 import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.web.FormUrlEncoded;
 import dev.usagekit.emulator.web.RawRequest;
@@ -94,7 +95,8 @@ public final class AliyunGateway {
             trace.note("action", action);
             Account account = authenticator.authenticate(request, params, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
-            outcome = runner.run(handler, account, asObject(params), requestId, trace);
+            outcome = runner.run(handler, account, asObject(params), requestId, trace,
+                    request.header(RequestClock.HEADER));
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
         }
