@@ -239,10 +239,22 @@ public final class EmulatorControl {
      * 2026-11-19T02:00:00Z to 04:00:00Z"}, {@code "DescribeLiveTranscodeData is throttled for account demo"}. The first
      * state after API calls were served starts from the emulator as it started; the states of one interaction add up.
      *
-     * @return the emulator's answer: the state, and whether it reset first
+     * @return the emulator's answer: the state, whether it reset first, and the times around the clock (as
+     *     {@link #providerStateValues})
      */
     public JsonNode providerState(String state) {
         return post("/provider-states", Map.of("state", state, "action", "setup"));
+    }
+
+    /**
+     * Sets up the state as {@link #providerState} does and gives its answer as text values, for a Pact JVM
+     * {@code @State} method to return: Pact fills a request's provider-state expressions from them, e.g.
+     * {@code ${yesterday}} (local midnight, +08:00), {@code ${todayUtc}}, {@code ${now}}.
+     */
+    public Map<String, Object> providerStateValues(String state) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        providerState(state).properties().forEach(field -> values.put(field.getKey(), field.getValue().asString()));
+        return values;
     }
 
     private URI uri(String path) {

@@ -8,6 +8,7 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.usagekit.emulator.EmulatorApplication;
 import dev.usagekit.kit.EmulatorControl;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,8 +71,9 @@ class EmulatorPactVerification {
 
     @State({"account demo has group001", "account demo has example.com", "account demo has app Your_AppId",
             "account demo has producer instances"})
-    void defaultCatalogue() {
-        control.providerState("account demo has group001");
+    Map<String, Object> defaultCatalogue() {
+        // the times around the clock, for interactions whose requests ask for ${yesterday} and the like
+        return control.providerStateValues("account demo has group001");
     }
 
     @State("group001 is out from 2026-11-19T02:00:00Z to 04:00:00Z")

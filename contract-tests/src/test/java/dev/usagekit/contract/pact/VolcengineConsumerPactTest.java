@@ -106,6 +106,40 @@ class VolcengineConsumerPactTest {
                 .toPact(V4Pact.class);
     }
 
+    static final String BW_YESTERDAY_EXAMPLE = "{\"GroupList\":[\"group001\"],\"StartTime\":"
+            + "\"2020-01-01T00:00:00+08:00\",\"EndTime\":\"2020-01-02T00:00:00+08:00\",\"Aggregation\":3600}";
+
+    /**
+     * Yesterday's hourly bandwidth at whatever the provider's clock says: no clock state, the times are filled in by
+     * the verifier from the state-change answer (Pact's provider-state generators). The examples lie years beyond the
+     * history window, so a verification that replayed them instead would fail.
+     */
+    @Pact(consumer = CONSUMER)
+    V4Pact bandwidthOfYesterdayAtAnyClock(PactDslWithProvider b) {
+        return b.given("account demo has group001")
+                .uponReceiving("hourly pull-to-push bandwidth of group001 for yesterday, at the provider's clock")
+                .method("POST").path("/").query("Action=" + BW + "&Version=2023-01-01")
+                .headers(Map.of("Content-Type", "application/json"))
+                .matchHeader("Authorization", "HMAC-SHA256 Credential=AKLTtestaccesskey/.*", authorization("live"))
+                .body(new PactDslJsonBody()
+                        .valueFromProviderState("StartTime", "${yesterday}", "2020-01-01T00:00:00+08:00")
+                        .valueFromProviderState("EndTime", "${today}", "2020-01-02T00:00:00+08:00")
+                        .numberValue("Aggregation", 3600)
+                        .array("GroupList").stringValue("group001").closeArray())
+                .willRespondWith().status(200)
+                .body(new PactDslJsonBody()
+                        .object("ResponseMetadata").stringType("RequestId").stringValue("Action", BW).closeObject()
+                        .object("Result")
+                        .numberType("PeakUpBandwidth")
+                        .minMaxArrayLike("BandwidthDataList", 24, 24)
+                        .stringMatcher("TimeStamp", "\\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00\\+08:00",
+                                "2020-01-01T00:00:00+08:00")
+                        .numberType("UpBandwidth")
+                        .closeArray()
+                        .closeObject())
+                .toPact(V4Pact.class);
+    }
+
     /** A client that charts bandwidth must cope with an outage: points present, every one of them 0. */
     @Pact(consumer = CONSUMER)
     V4Pact bandwidthDuringAnOutage(PactDslWithProvider b) {
@@ -214,6 +248,12 @@ class VolcengineConsumerPactTest {
     @PactTestFor(pactMethod = "bandwidthOk")
     void bandwidthOk(MockServer s) throws Exception {
         bandwidthAnswers(s, BW_OK, "BandwidthDataList");
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "bandwidthOfYesterdayAtAnyClock")
+    void bandwidthOfYesterdayAtAnyClock(MockServer s) throws Exception {
+        bandwidthAnswers(s, BW_YESTERDAY_EXAMPLE, "\"BandwidthDataList\"");
     }
 
     @Test

@@ -90,7 +90,7 @@ public final class ControlApi {
         this.signature = signature;
         this.version = EmulatorApplication.version();
         this.providerStates = new ProviderStates(state, limiter, limits, registry, journal, this::resetToStartup,
-                at -> moveClock(at, null, true));
+                at -> moveClock(at, null, true), clock::instant);
     }
 
     /** The emulator's version, from the jar manifest ("dev" when run from classes). */
@@ -189,15 +189,19 @@ public final class ControlApi {
 
     /**
      * A Pact verifier's state change: {@code {"state": ..., "params": {...}, "action": "setup"|"teardown"}} as the
-     * body, or state and action as query parameters (a verifier told not to send a body).
+     * body, or state, action and params as query parameters (a verifier told not to send a body). Of the params only
+     * {@code offset} is read, for the local times of the answer.
      */
     public Mono<ServerResponse> providerState(ServerRequest request) {
         String queryState = param(request, "state");
         String queryAction = param(request, "action");
+        String queryOffset = param(request, "offset");
         // set up off the event loop: a scenario state reads its catalogue from the class path
         return withBody(text(request).publishOn(Schedulers.boundedElastic()),
                 body -> providerStates.apply(body.has("state") ? text(body, "state") : queryState,
-                        body.has("action") ? text(body, "action") : queryAction));
+                        body.has("action") ? text(body, "action") : queryAction,
+                        body.path("params").isObject() && body.get("params").has("offset")
+                                ? text(body.get("params"), "offset") : queryOffset));
     }
 
     /** The forms of state text understood, each as an example. */
@@ -497,7 +501,8 @@ public final class ControlApi {
         }
     }
 
-    private static Instant instant(String s, String field) {
+    /** An ISO-8601 instant (with any offset); a 400 naming the field otherwise. */
+    static Instant instant(String s, String field) {
         try {
             return Instant.parse(s.trim());
         } catch (DateTimeParseException e) {

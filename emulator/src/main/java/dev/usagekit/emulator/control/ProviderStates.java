@@ -6,6 +6,7 @@ import dev.usagekit.emulator.config.RateLimits;
 import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
+import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.usage.Anomaly;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -67,6 +69,21 @@ final class ProviderStates {
      */
     private static final String THROTTLED_LIMIT = "1/s";
 
+    private static final ZoneOffset DEFAULT_LOCAL_OFFSET = ZoneOffset.ofHours(8);
+
+    /** The midnights a state-change answer names, by how many days before today. */
+    private static final Map<String, Integer> DAYS_BACK = daysBack();
+
+    private static Map<String, Integer> daysBack() {
+        Map<String, Integer> days = new LinkedHashMap<>();
+        days.put("today", 0);
+        days.put("yesterday", 1);
+        days.put("twoDaysAgo", 2);
+        days.put("sevenDaysAgo", 7);
+        days.put("thirtyDaysAgo", 30);
+        return java.util.Collections.unmodifiableMap(days);
+    }
+
     private final EmulatorState state;
     private final RateLimiter limiter;
     private final RateLimits limits;
@@ -74,15 +91,17 @@ final class ProviderStates {
     private final RequestJournal journal;
     private final Runnable reset;
     private final Consumer<Instant> freezeClockAt;
+    private final Supplier<Instant> now;
     /** The newest journaled call when the last state was set up; -1 before the first. */
     private long lastCallAtLastState = -1;
 
     /**
      * @param reset back to the emulator as it started
      * @param freezeClockAt the control plane's clock move: frozen at exactly that instant
+     * @param now the virtual clock's reading
      */
     ProviderStates(EmulatorState state, RateLimiter limiter, RateLimits limits, ActionRegistry registry,
-            RequestJournal journal, Runnable reset, Consumer<Instant> freezeClockAt) {
+            RequestJournal journal, Runnable reset, Consumer<Instant> freezeClockAt, Supplier<Instant> now) {
         this.state = state;
         this.limiter = limiter;
         this.limits = limits;
@@ -90,6 +109,7 @@ final class ProviderStates {
         this.journal = journal;
         this.reset = reset;
         this.freezeClockAt = freezeClockAt;
+        this.now = now;
     }
 
     /** The examples of every form a state may take, one per line. */
@@ -102,10 +122,13 @@ final class ProviderStates {
      *
      * @param text the state's name; blank only resets when the interaction is a new one (a verifier's call for an
      *     interaction without states)
-     * @return what was done, as the state-change answer's JSON
+     * @param offset the state's {@code offset} parameter (e.g. {@code +05:45}) for the local times of the answer, or
+     *     null for +08:00
+     * @return what was done, and after a setup the times around the clock ({@link #timesAround}), as the
+     *     state-change answer's JSON
      * @throws ControlApi.BadRequest for an unknown form or a state the catalogue cannot hold
      */
-    synchronized Map<String, Object> apply(String text, String action) {
+    synchronized Map<String, Object> apply(String text, String action, String offset) {
         String name = text == null ? "" : text.strip();
         String step = action == null || action.isBlank() ? "setup" : action.strip().toLowerCase(Locale.ROOT);
         Map<String, Object> done = new LinkedHashMap<>();
@@ -125,11 +148,47 @@ final class ProviderStates {
                 if (!name.isEmpty()) {
                     setUp(name);
                 }
+                done.putAll(timesAround(now.get(), localOffset(offset)));
             }
             default -> throw new ControlApi.BadRequest("action must be setup or teardown: " + action);
         }
         lastCallAtLastState = journal.lastId();
         return done;
+    }
+
+    /** The offset of the answer's local times: a state's {@code offset} parameter, or China's, as the docs use. */
+    private static ZoneOffset localOffset(String offset) {
+        if (offset == null || offset.isBlank()) {
+            return DEFAULT_LOCAL_OFFSET;
+        }
+        try {
+            return ZoneOffset.of(offset.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new ControlApi.BadRequest("the offset parameter must be an offset such as +08:00: " + offset);
+        }
+    }
+
+    /**
+     * Times around the clock, for a pact's provider-state generators ({@code ${yesterday}}): Pact JVM and the Rust
+     * verifier take the JSON answer of a state change as the values a request's expressions are filled from, so a
+     * pact asks for "yesterday" and verifies at any clock. {@code now} and the {@code ...Utc} midnights in the Aliyun
+     * form ({@code 2026-11-20T00:00:00Z}); the others local midnights in the Volcengine form with the offset.
+     */
+    static Map<String, Object> timesAround(Instant now, ZoneOffset offset) {
+        Map<String, Object> times = new LinkedHashMap<>();
+        times.put("now", WireTime.formatAliyunUtc(now));
+        times.put("nowLocal", WireTime.formatRfc3339(now, offset));
+        java.time.LocalDate localToday = now.atOffset(offset).toLocalDate();
+        java.time.LocalDate utcToday = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        for (Map.Entry<String, Integer> day : DAYS_BACK.entrySet()) {
+            Instant local = localToday.minusDays(day.getValue()).atStartOfDay(offset).toInstant();
+            times.put(day.getKey(), WireTime.formatRfc3339(local, offset));
+        }
+        for (Map.Entry<String, Integer> day : DAYS_BACK.entrySet()) {
+            Instant utc = utcToday.minusDays(day.getValue()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            times.put(day.getKey() + "Utc", WireTime.formatAliyunUtc(utc));
+        }
+        return times;
     }
 
     private void setUp(String text) {
@@ -223,10 +282,6 @@ final class ProviderStates {
     }
 
     private static Instant instant(String text) {
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ControlApi.BadRequest("not an instant (e.g. 2026-11-20T12:00:00Z): " + text);
-        }
+        return ControlApi.instant(text, "\"" + text + "\"");
     }
 }

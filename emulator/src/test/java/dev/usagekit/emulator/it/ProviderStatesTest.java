@@ -145,6 +145,31 @@ class ProviderStatesTest {
     }
 
     @Test
+    void aSetupAnswersTheTimesAroundTheClockForAPactsProviderStateGenerators() {
+        JsonNode answer = state("clock is 2026-11-19T20:30:00Z"); // 04:30 on the 20th in +08:00
+        assertThat(answer.toString()).isEqualTo("{\"state\":\"clock is 2026-11-19T20:30:00Z\",\"action\":\"setup\","
+                + "\"reset\":true,\"now\":\"2026-11-19T20:30:00Z\",\"nowLocal\":\"2026-11-20T04:30:00+08:00\","
+                + "\"today\":\"2026-11-20T00:00:00+08:00\",\"yesterday\":\"2026-11-19T00:00:00+08:00\","
+                + "\"twoDaysAgo\":\"2026-11-18T00:00:00+08:00\",\"sevenDaysAgo\":\"2026-11-13T00:00:00+08:00\","
+                + "\"thirtyDaysAgo\":\"2026-10-21T00:00:00+08:00\",\"todayUtc\":\"2026-11-19T00:00:00Z\","
+                + "\"yesterdayUtc\":\"2026-11-18T00:00:00Z\",\"twoDaysAgoUtc\":\"2026-11-17T00:00:00Z\","
+                + "\"sevenDaysAgoUtc\":\"2026-11-12T00:00:00Z\",\"thirtyDaysAgoUtc\":\"2026-10-20T00:00:00Z\"}");
+
+        // any state answers them, at the clock as it stands; a state's offset parameter sets the local ones
+        JsonNode elsewhere = stateChange("{\"state\":\"account demo has group001\",\"params\":{\"offset\":\"-05:00\"}}");
+        assertThat(elsewhere.get("nowLocal").asString()).isEqualTo("2026-11-19T15:30:00-05:00");
+        assertThat(elsewhere.get("today").asString()).isEqualTo("2026-11-19T00:00:00-05:00");
+        assertThat(elsewhere.get("todayUtc").asString()).isEqualTo("2026-11-19T00:00:00Z");
+        TestEmulator.Reply byQuery = emulator.post("/_emulator/provider-states?state=account%20demo%20has%20x"
+                + "&action=setup&offset=%2B05:45", "");
+        assertThat(byQuery.json().get("today").asString()).isEqualTo("2026-11-20T00:00:00+05:45");
+
+        assertThat(refused("{\"state\":\"account demo has x\",\"params\":{\"offset\":\"Mars\"}}").body())
+                .contains("offset parameter must be an offset such as +08:00");
+        assertThat(stateChange("{\"state\":\"\",\"action\":\"teardown\"}").has("today")).isFalse();
+    }
+
+    @Test
     void stateAndActionMayComeAsQueryParameters() {
         TestEmulator.Reply r = emulator.post(
                 "/_emulator/provider-states?state=clock%20is%202026-11-22T00:00:00Z&action=setup", "");
@@ -166,7 +191,8 @@ class ProviderStatesTest {
         assertThat(refused("{\"state\":\"NoSuchAction is throttled for account demo\"}").body())
                 .contains("unknown action: NoSuchAction");
         assertThat(refused("{\"state\":\"scenario nothing-like-it\"}").body()).contains("nothing-like-it");
-        assertThat(refused("{\"state\":\"clock is yesterday\"}").body()).contains("not an instant");
+        assertThat(refused("{\"state\":\"clock is yesterday\"}").body())
+                .contains("\\\"yesterday\\\" must be an ISO-8601 instant");
         assertThat(refused("{\"state\":\"clock is 2026-11-20T12:00:00Z\",\"action\":\"verify\"}").body())
                 .contains("setup or teardown");
         state("account demo has group001");
