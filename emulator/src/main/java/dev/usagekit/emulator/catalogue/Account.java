@@ -69,6 +69,12 @@ public record Account(
         return producerInstances.stream().filter(i -> i.instanceId().equals(id)).findFirst();
     }
 
+    /** This account with its data arriving as {@code settling} says (null: whole at once). */
+    public Account withSettling(Settling settling) {
+        return new Account(accountId, name, accessKeys, utcOffset, rtcApps, liveDomains, pullToPushGroups,
+                producerInstances, settling);
+    }
+
     /**
      * This account with the anomaly added to its resource of that name (an RTC app id, a Live domain, a pull-to-push
      * group or a producer instance id; names are unique per kind), or empty when it has none of that name.

@@ -10,7 +10,9 @@ import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.usage.Anomaly;
+import dev.usagekit.emulator.usage.Settling;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
@@ -60,7 +62,10 @@ final class ProviderStates {
                     "(\\S+) is at (\\S+?)x from (\\S+) to (\\S+)",
                     (s, m) -> s.anomaly(m.group(1), m.group(2), m.group(3), m.group(4))),
             new Form("DescribeLiveTranscodeData is throttled for account demo", "(\\w+) is throttled for account (\\S+)",
-                    (s, m) -> s.throttled(m.group(1), m.group(2))));
+                    (s, m) -> s.throttled(m.group(1), m.group(2))),
+            new Form("data of account demo arrives late over PT6H from 40%",
+                    "data of account (\\S+) arrives late over (\\S+?)(?: from (\\S+?)%)?",
+                    (s, m) -> s.lateData(m.group(1), m.group(2), m.group(3))));
 
     /**
      * The limit a throttled state sets: a one-second window, so the vendor's Retry-After is 1. The documented 100/min
@@ -258,6 +263,32 @@ final class ProviderStates {
                 throw new ControlApi.BadRequest("not an instant or a time of day: " + text);
             }
         }
+    }
+
+    /** Makes the account's data arrive late ({@link Settling}): a share at first, the whole of it after the period. */
+    private void lateData(String accountName, String period, String firstPercent) {
+        Account account = account(accountName);
+        Settling settling;
+        try {
+            settling = Settling.of(Duration.parse(period),
+                    firstPercent == null ? null : Double.parseDouble(firstPercent) / 100);
+        } catch (DateTimeParseException e) {
+            throw new ControlApi.BadRequest("not an ISO-8601 duration (e.g. PT6H): " + period);
+        } catch (IllegalArgumentException e) {
+            throw new ControlApi.BadRequest(e.getMessage());
+        }
+        List<Account> accounts = new ArrayList<>();
+        boolean found = false;
+        for (Account fixture : state.fixtureAccounts()) {
+            boolean named = fixture.accountId().equals(account.accountId());
+            found |= named;
+            accounts.add(named ? fixture.withSettling(settling) : fixture);
+        }
+        if (!found) {
+            throw new ControlApi.BadRequest("account " + accountName + " comes from emulator.credentials, not the"
+                    + " catalogue: give it a settling in a fixture file");
+        }
+        state.replaceFixtures(accounts);
     }
 
     /**

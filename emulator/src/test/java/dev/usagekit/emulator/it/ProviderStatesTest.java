@@ -170,6 +170,33 @@ class ProviderStatesTest {
     }
 
     @Test
+    void lateDataMakesTheAccountsRecentSlotsShortUntilThePeriodHasPassed() {
+        String today = "2026-11-20T00:00:00+00:00";
+        String noon = "2026-11-20T12:00:00+00:00";
+        List<Double> whole = bandwidth("group001", today, noon);
+        state("data of account demo arrives late over PT6H from 40%");
+        List<Double> late = bandwidth("group001", today, noon);
+
+        assertThat(late).hasSize(141); // served up to 11:45
+        assertThat(late.subList(0, 69)).isEqualTo(whole.subList(0, 69)); // ended six hours before 11:45 or earlier
+        assertThat(late.get(140)).isCloseTo(whole.get(140) * 0.4, org.assertj.core.data.Offset.offset(0.0015));
+        JsonNode demo = emulator.get("/_emulator/fixtures").json().at("/accounts/0");
+        assertThat(demo.get("settling").toString()).isEqualTo("{\"period\":\"PT6H\",\"firstShare\":0.4}");
+
+        assertThat(refused("{\"state\":\"data of account demo arrives late over 6h\"}").body())
+                .contains("not an ISO-8601 duration");
+        assertThat(refused("{\"state\":\"data of account demo arrives late over PT6H from 140%\"}").body())
+                .contains("firstShare must be between 0 and 1");
+        assertThat(refused("{\"state\":\"data of account nobody arrives late over PT6H\"}").body())
+                .contains("no account nobody");
+
+        state("data of account 2100000001 arrives late over PT1H"); // by id; half at first when no share is given
+        List<Double> hourLate = bandwidth("group001", today, noon);
+        assertThat(hourLate.subList(0, 129)).isEqualTo(whole.subList(0, 129));
+        assertThat(hourLate.get(140)).isCloseTo(whole.get(140) * 0.5, org.assertj.core.data.Offset.offset(0.0015));
+    }
+
+    @Test
     void stateAndActionMayComeAsQueryParameters() {
         TestEmulator.Reply r = emulator.post(
                 "/_emulator/provider-states?state=clock%20is%202026-11-22T00:00:00Z&action=setup", "");
@@ -205,7 +232,7 @@ class ProviderStatesTest {
         assertThat(r.status()).isEqualTo(200);
         List<String> forms = new ArrayList<>();
         r.json().get("forms").forEach(f -> forms.add(f.asString()));
-        assertThat(forms).hasSize(6).contains("clock is 2026-11-20T12:00:00Z");
+        assertThat(forms).hasSize(7).contains("clock is 2026-11-20T12:00:00Z");
         forms.forEach(f -> state(f)); // every example is a state that holds on the default catalogue
     }
 }
