@@ -11,7 +11,10 @@ import dev.usagekit.emulator.rules.RuleContext;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
-/** Hands a parsed call to the pipeline with one consistent view of the clock, catalogue and data model. */
+/**
+ * Hands a parsed call to the pipeline with one consistent view of its time (the clock, or its X-Emulator-Clock header),
+ * the catalogue and the data model.
+ */
 public final class CallRunner {
 
     private final Pipeline pipeline;

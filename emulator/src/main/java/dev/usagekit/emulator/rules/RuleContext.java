@@ -31,16 +31,23 @@ public record RuleContext(Account account, Catalogue catalogue, Instant now, Usa
             BucketGrid grid) {
         noteAnomalies(resource, anomalies, grid);
         Settling settling = account.settling();
-        if (settling != null && grid.served() > 0 && trace.get("settling") == null) {
-            Instant partialFrom = grid.servedUntil().minus(settling.period());
-            if (grid.start(grid.served()).isAfter(partialFrom)) {
-                trace.noteFields("settling", "period", settling.period().toString(), "firstShare",
-                        settling.firstShare(), "partialFrom", partialFrom.toString(), "servedUntil",
-                        grid.servedUntil().toString());
-            }
+        if (settling != null) {
+            noteSettling(settling, grid);
         }
         return model.series(account.accountId(), kind, id, scale, account.utcOffset(), anomalies)
                 .asServed(grid.servedUntil(), settling);
+    }
+
+    /** Notes once per call, when a served bucket holds a slot still short of its value, how the data arrives. */
+    private void noteSettling(Settling settling, BucketGrid grid) {
+        if (grid.served() == 0 || trace.get("settling") != null) {
+            return;
+        }
+        Instant partialFrom = grid.servedUntil().minus(settling.period());
+        if (grid.start(grid.served()).isAfter(partialFrom)) {
+            trace.noteFields("settling", "period", settling.period().toString(), "firstShare", settling.firstShare(),
+                    "partialFrom", partialFrom.toString(), "servedUntil", grid.servedUntil().toString());
+        }
     }
 
     /**
