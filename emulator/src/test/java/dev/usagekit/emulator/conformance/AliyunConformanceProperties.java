@@ -94,9 +94,14 @@ class AliyunConformanceProperties {
     @BeforeContainer
     static void selfCheckIsOn() {
         Expected.assertSelfCheckOn(TestEmulator.unthrottled());
+        Expected.assertSelfCheckOn(TestEmulator.lateData());
     }
 
     private TestEmulator.Reply send(Call call) {
+        return send(emulator, call);
+    }
+
+    private static TestEmulator.Reply send(TestEmulator emulator, Call call) {
         return call.post() ? emulator.postForm(call.encoded()) : emulator.get("/?" + call.encoded());
     }
 
@@ -157,8 +162,9 @@ class AliyunConformanceProperties {
     }
 
     @Property(tries = 60)
-    void legalProducerCallsSucceed(@ForAll("validProducer") Call call) {
-        TestEmulator.Reply reply = send(call);
+    void legalProducerCallsSucceed(@ForAll("validProducer") Call call, @ForAll boolean lateData) {
+        // the same rules hold while the demo account's recent data is still arriving (scenario late-data)
+        TestEmulator.Reply reply = send(lateData ? TestEmulator.lateData() : emulator, call);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         Expected.assertConforms("aliyun/" + ACTION + ".response.json", reply);
         JsonNode body = reply.json();

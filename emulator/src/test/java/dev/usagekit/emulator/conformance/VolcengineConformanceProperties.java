@@ -132,9 +132,14 @@ class VolcengineConformanceProperties {
     @BeforeContainer
     static void selfCheckIsOn() {
         Expected.assertSelfCheckOn(TestEmulator.unthrottled());
+        Expected.assertSelfCheckOn(TestEmulator.lateData());
     }
 
     private TestEmulator.Reply send(Call call) {
+        return send(emulator, call);
+    }
+
+    private static TestEmulator.Reply send(TestEmulator emulator, Call call) {
         return emulator.volcengineCall(call.method(), call.query(), call.service(), call.accessKey(), call.text());
     }
 
@@ -205,8 +210,8 @@ class VolcengineConformanceProperties {
     }
 
     @Property(tries = 40)
-    void legalRtcCallsSucceed(@ForAll("validRtc") Call call) {
-        JsonNode result = success(call);
+    void legalRtcCallsSucceed(@ForAll("validRtc") Call call, @ForAll boolean lateData) {
+        JsonNode result = success(call, lateData);
 
         assertThat(result.get("Name").asString()).isEqualTo("user_num");
         assertThat(result.get("Dimension").asString()).isEqualTo(call.get("Dimension"));
@@ -230,8 +235,8 @@ class VolcengineConformanceProperties {
     }
 
     @Property(tries = 50)
-    void legalPullToPushCallsSucceed(@ForAll("validPullToPush") Call call) {
-        JsonNode result = success(call);
+    void legalPullToPushCallsSucceed(@ForAll("validPullToPush") Call call, @ForAll boolean lateData) {
+        JsonNode result = success(call, lateData);
 
         int aggregation = call.get("Aggregation") == null ? 300 : (Integer) call.get("Aggregation");
         assertThat(result.get("Aggregation").asInt()).isEqualTo(aggregation);
@@ -253,8 +258,8 @@ class VolcengineConformanceProperties {
     }
 
     @Property(tries = 50)
-    void legalTranscodeCallsSucceed(@ForAll("validTranscode") Call call) {
-        JsonNode result = success(call);
+    void legalTranscodeCallsSucceed(@ForAll("validTranscode") Call call, @ForAll boolean lateData) {
+        JsonNode result = success(call, lateData);
 
         assertThat(result.get("Aggregation").asInt()).isEqualTo(86400);
         assertEchoed(call, result, "StartTime", "EndTime", "DomainList", "App", "Stream", "TranscodeType",
@@ -281,10 +286,15 @@ class VolcengineConformanceProperties {
                 || (audio && (filter.contains("0") || filter.contains("0P")));
     }
 
-    /** Sends a legal call (which its request schema must allow), checks 200 and the response schema; the Result. */
-    private JsonNode success(Call call) {
+    /**
+     * Sends a legal call (which its request schema must allow), checks 200 and the response schema; the Result.
+     *
+     * @param lateData send it where the demo account's recent data is still arriving (scenario late-data): the same
+     *     rules hold
+     */
+    private JsonNode success(Call call, boolean lateData) {
         Expected.assertConforms("volcengine/" + call.action() + ".request.json", call.text());
-        TestEmulator.Reply reply = send(call);
+        TestEmulator.Reply reply = send(lateData ? TestEmulator.lateData() : emulator, call);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         Expected.assertConforms("volcengine/" + call.action() + ".response.json", reply);
         JsonNode body = reply.json();

@@ -55,6 +55,15 @@ public final class TestEmulator {
     }
 
     /**
+     * Throttling off, on the {@code late-data} scenario (the demo account of the default catalogue, its recent data
+     * arriving late), for suites that check legal answers both with data whole and with data still arriving.
+     */
+    public static TestEmulator lateData() {
+        return RUNNING.computeIfAbsent("late-data-unthrottled", k -> new TestEmulator("emulator.limits.enabled=false",
+                "emulator.fixtures=classpath:usagekit/fixtures/scenarios/late-data.yaml"));
+    }
+
+    /**
      * Beans made when first needed, as the launcher and the built jar start the emulator. One instance for every test
      * that asks: a name shared with other properties would silently hand out whichever started first.
      */
