@@ -14,6 +14,7 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.live.model.v20161101.DescribeLiveProducerUsageDataRequest;
 import com.aliyuncs.live.model.v20161101.DescribeLiveProducerUsageDataResponse;
 import com.aliyuncs.profile.DefaultProfile;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -152,5 +153,23 @@ class AliyunSdkTest {
 
         assertThat(e).isNotNull();
         assertThat(e.getCode()).isEqualTo("InvalidEndTime.Mismatch");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void teaOpenApiRequestHeadersPinTheTimeOfOneCall() throws Exception {
+        // no times given: the last day up to the call's own now, which the header sets forty days back
+        Instant pinned = today().minusDays(40).atTime(6, 30).toInstant(ZoneOffset.UTC);
+        for (String signatureAlgorithm : new String[] {null, "v2"}) {
+            OpenApiRequest request = new OpenApiRequest().setQuery(Map.of("Interval", "3600"))
+                    .setHeaders(Map.of("X-Emulator-Clock", pinned.toString()));
+            Map<String, ?> result = teaClient(emulator.port, RunningEmulator.ALIYUN_SK, signatureAlgorithm)
+                    .callApi(producerParams(), request, new RuntimeOptions());
+
+            Map<String, ?> body = (Map<String, ?>) result.get("body");
+            assertThat(body.get("EndTime")).as(signatureAlgorithm).isEqualTo(utcMidnight(today().minusDays(40))
+                    .replace("T00:", "T06:"));
+            assertThat(producerItems(result)).hasSize(23); // the last hour still inside the 1 h data delay
+        }
     }
 }
