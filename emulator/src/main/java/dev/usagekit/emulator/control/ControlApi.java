@@ -297,20 +297,9 @@ public final class ControlApi {
         if (action != null && registry.vendorOf(action).isEmpty()) {
             throw new BadRequest("unknown action: " + action);
         }
-        long minLatency = 0;
-        long maxLatency = 0;
-        if (body.hasNonNull("latencyMs")) {
-            minLatency = maxLatency = milliseconds(body.get("latencyMs"), "latencyMs", 0);
-        } else if (body.hasNonNull("latency")) {
-            JsonNode l = body.get("latency");
-            minLatency = milliseconds(l.get("minMs"), "latency.minMs", 0);
-            maxLatency = milliseconds(l.get("maxMs"), "latency.maxMs", minLatency);
-            if (maxLatency < minLatency) {
-                throw new BadRequest("latency.maxMs must not be below latency.minMs");
-            }
-        }
+        FaultInjector.Latency latency = latency(body);
         String code = text(body, "code");
-        boolean latencyOnly = code == null && !body.hasNonNull("status") && maxLatency > 0;
+        boolean latencyOnly = code == null && !body.hasNonNull("status") && latency.adds();
         if (code == null && !latencyOnly) {
             code = "InternalError";
         }
@@ -329,8 +318,42 @@ public final class ControlApi {
         Integer codeN = body.hasNonNull("codeN") ? whole(body, "codeN", 0) : null;
         String message = text(body, "message");
         return new FaultInjector.Fault(faults.nextId(), action, text(body, "account"), latencyOnly ? null : code,
-                status, codeN, message == null ? "Injected fault." : message, times, probability, minLatency,
-                maxLatency);
+                status, codeN, message == null ? "Injected fault." : message, times, probability, latency);
+    }
+
+    /** Longest latency a log-normal fault draws when no maxMs is given: a minute, past any client's timeout. */
+    private static final long LOG_NORMAL_DEFAULT_MAX_MS = 60_000;
+
+    /** A fault's {@code latencyMs} (fixed) or {@code latency} (uniform, or log-normal with medianMs and sigma). */
+    private static FaultInjector.Latency latency(JsonNode body) {
+        if (body.hasNonNull("latencyMs")) {
+            long fixed = milliseconds(body.get("latencyMs"), "latencyMs", 0);
+            return FaultInjector.Latency.between(fixed, fixed);
+        }
+        if (!body.hasNonNull("latency")) {
+            return FaultInjector.Latency.NONE;
+        }
+        JsonNode l = body.get("latency");
+        long min = milliseconds(l.get("minMs"), "latency.minMs", 0);
+        if (!l.hasNonNull("medianMs") && !l.hasNonNull("sigma")) {
+            long max = milliseconds(l.get("maxMs"), "latency.maxMs", min);
+            if (max < min) {
+                throw new BadRequest("latency.maxMs must not be below latency.minMs");
+            }
+            return FaultInjector.Latency.between(min, max);
+        }
+        long median = milliseconds(l.get("medianMs"), "latency.medianMs", -1);
+        double sigma = typedNode(l.get("sigma"), "latency.sigma", JsonNode::isNumber, "a number", JsonNode::doubleValue,
+                -1.0);
+        if (median < 1 || !(sigma > 0 && sigma <= 5)) {
+            throw new BadRequest("a log-normal latency needs medianMs (at least 1) and sigma (above 0, at most 5),"
+                    + " e.g. {\"medianMs\":100,\"sigma\":0.5}");
+        }
+        long max = milliseconds(l.get("maxMs"), "latency.maxMs", Math.max(LOG_NORMAL_DEFAULT_MAX_MS, median));
+        if (min > median || max < median) {
+            throw new BadRequest("latency.minMs and latency.maxMs must keep medianMs between them");
+        }
+        return new FaultInjector.Latency(min, max, median, sigma);
     }
 
     // --- journal ---

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.control;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.ErrorKind;
@@ -10,27 +11,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
 
 /** Faults set through the control plane: errors and latency for matching calls, by count or probability. */
 public final class FaultInjector implements FaultPlan {
 
-    /** A fault's added latency, as the control plane shows it. */
-    record Latency(long minMs, long maxMs) {}
+    /**
+     * A fault's added latency, as the control plane shows it: fixed ({@code minMs == maxMs}), uniform in [minMs,
+     * maxMs], or, with {@code medianMs} and {@code sigma}, log-normal around the median (the long tail of real
+     * services), kept within [minMs, maxMs].
+     */
+    record Latency(long minMs, long maxMs, @JsonInclude(JsonInclude.Include.NON_NULL) Long medianMs,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double sigma) {
+
+        static final Latency NONE = new Latency(0, 0, null, null);
+
+        static Latency between(long minMs, long maxMs) {
+            return new Latency(minMs, maxMs, null, null);
+        }
+
+        /** Whether a call is ever delayed. */
+        boolean adds() {
+            return maxMs > 0;
+        }
+
+        /** One call's delay in milliseconds. */
+        long draw(RandomGenerator random) {
+            if (medianMs != null) {
+                long drawn = Math.round(medianMs * Math.exp(sigma * random.nextGaussian()));
+                return Math.max(minMs, Math.min(maxMs, drawn));
+            }
+            return maxMs <= minMs ? minMs : random.nextLong(minMs, maxMs + 1);
+        }
+    }
 
     /**
      * One injected fault. Null action or account matches any; null code means latency only; times < 0 means
      * unlimited; probability 1 fires always.
      */
     public record Fault(long id, String action, String account, String code, int status, Integer codeN,
-            String message, int times, double probability, long minLatencyMillis, long maxLatencyMillis) {
+            String message, int times, double probability, Latency latency) {
 
         boolean matches(String callAction, String callAccount) {
             return (action == null || action.equals(callAction)) && (account == null || account.equals(callAccount));
         }
 
         Fault usedOnce() {
-            return new Fault(id, action, account, code, status, codeN, message, times - 1, probability,
-                    minLatencyMillis, maxLatencyMillis);
+            return new Fault(id, action, account, code, status, codeN, message, times - 1, probability, latency);
         }
 
         ApiError error() {
@@ -50,7 +77,7 @@ public final class FaultInjector implements FaultPlan {
             m.put("message", answers ? message : null);
             m.put("timesLeft", times < 0 ? null : times);
             m.put("probability", probability);
-            m.put("latency", new Latency(minLatencyMillis, maxLatencyMillis));
+            m.put("latency", latency);
             return m;
         }
     }
@@ -90,8 +117,7 @@ public final class FaultInjector implements FaultPlan {
                     it.set(used);
                 }
             }
-            long latency = f.maxLatencyMillis() <= f.minLatencyMillis() ? f.minLatencyMillis()
-                    : ThreadLocalRandom.current().nextLong(f.minLatencyMillis(), f.maxLatencyMillis() + 1);
+            long latency = f.latency().draw(ThreadLocalRandom.current());
             if (latency > 0) {
                 trace.note("latencyMillis", latency);
             }

@@ -104,6 +104,35 @@ class ControlPlaneTest {
         assertThat(failing.get("message").asString()).isEqualTo("Injected fault.");
     }
 
+    @Test
+    void aLogNormalLatencyDelaysCallsAroundItsMedianWithinItsBounds() {
+        JsonNode added = emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\","
+                + "\"latency\":{\"medianMs\":20,\"sigma\":0.8,\"minMs\":5,\"maxMs\":60}}").json();
+        assertThat(added.at("/faults/0/latency").toString())
+                .isEqualTo("{\"minMs\":5,\"maxMs\":60,\"medianMs\":20,\"sigma\":0.8}");
+        assertThat(added.at("/faults/0/code").isNull()).as("latency only").isTrue();
+        for (int i = 0; i < 5; i++) {
+            assertThat(transcode().status()).isEqualTo(200);
+        }
+        for (JsonNode entry : emulator.get("/_emulator/journal?action=DescribeLiveTranscodeData").json()
+                .get("entries")) {
+            assertThat(entry.at("/details/latencyMillis").asLong()).isBetween(5L, 60L);
+        }
+        // without maxMs a log-normal delay stops at a minute
+        assertThat(emulator.post("/_emulator/faults", "{\"latency\":{\"medianMs\":100,\"sigma\":1}}").json()
+                .at("/faults/1/latency/maxMs").asLong()).isEqualTo(60_000);
+
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"latency\":{\"medianMs\":100}}"),
+                "needs medianMs (at least 1) and sigma");
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"latency\":{\"medianMs\":100,\"sigma\":9}}"),
+                "at most 5");
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"latency\":{\"medianMs\":100,\"sigma\":\"wide\"}}"),
+                "latency.sigma must be a number");
+        assertBadRequest(emulator.post("/_emulator/faults",
+                "{\"latency\":{\"medianMs\":100,\"sigma\":0.5,\"maxMs\":50}}"), "keep medianMs between them");
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).hasSize(2);
+    }
+
     private static List<String> names(TestEmulator.Reply reply) {
         assertThat(reply.status()).isEqualTo(200);
         return List.copyOf(reply.json().propertyNames());
