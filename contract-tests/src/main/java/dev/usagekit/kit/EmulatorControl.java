@@ -145,6 +145,14 @@ public final class EmulatorControl {
         return fault(Map.of("action", action, "latencyMs", latencyMs));
     }
 
+    /**
+     * Slows every call of {@code action} down by a log-normal delay: {@code medianMs} at the median, a tail that
+     * {@code sigma} widens (0.5: one call in twenty over 2.3 times the median), never over {@code maxMs}.
+     */
+    public EmulatorControl latency(String action, long medianMs, double sigma, long maxMs) {
+        return fault(Map.of("action", action, "latency", Map.of("medianMs", medianMs, "sigma", sigma, "maxMs", maxMs)));
+    }
+
     /** Adds a fault given as the raw JSON fields of {@code POST /_emulator/faults}. */
     public EmulatorControl fault(Map<String, ?> fields) {
         post("/faults", fields);

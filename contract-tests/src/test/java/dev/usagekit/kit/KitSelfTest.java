@@ -53,8 +53,11 @@ class KitSelfTest {
     @Test
     void faultsAndThrottles(EmulatorControl control) {
         control.fault("DescribeLiveTranscodeData", "InternalError", 500, 2)
-                .faultWithLatency("ListOperationDistribution", "ServiceUnavailable", 503, 1, 10);
-        assertEquals(2, control.faults().size());
+                .faultWithLatency("ListOperationDistribution", "ServiceUnavailable", 503, 1, 10)
+                .latency("DescribeLiveProducerUsageData", 80, 0.5, 2000);
+        assertEquals(3, control.faults().size());
+        assertEquals("{\"minMs\":0,\"maxMs\":2000,\"medianMs\":80,\"sigma\":0.5}",
+                control.faults().get(2).get("latency").toString());
         control.clearFaults();
         assertEquals(0, control.faults().size());
         control.throttle("ListOperationDistribution", "10/s");
