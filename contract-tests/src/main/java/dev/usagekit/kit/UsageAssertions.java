@@ -81,6 +81,27 @@ public final class UsageAssertions {
         }
     }
 
+    /**
+     * Asserts that the newest recorded call of {@code action} sent {@code field} with this value, as the journal
+     * keeps it ({@code details.request}): a JSON value's text for Volcengine (e.g. {@code "StartTime"} or
+     * {@code "GroupList"} as {@code ["group001"]}), the parameter's value for Aliyun.
+     */
+    public static void assertLastCallSent(EmulatorControl control, String action, String field, String expected) {
+        JsonNode last = lastCall(control, action);
+        JsonNode request = last.path("details").path("request");
+        if (request.isMissingNode()) {
+            throw new AssertionFailedError("the last " + action + " call has no request in the journal (details: "
+                    + last.path("details") + ")");
+        }
+        JsonNode value = request.path(field);
+        String actual = value.isMissingNode() ? null : value.isString() ? value.asString() : value.toString();
+        if (!expected.equals(actual)) {
+            throw new AssertionFailedError("expected the last " + action + " call to send " + field + " = " + expected
+                    + " but it sent " + (actual == null ? "no " + field : actual) + " (request: " + request + ")",
+                    expected, actual);
+        }
+    }
+
     private static JsonNode lastCall(EmulatorControl control, String action) {
         JsonNode last = control.lastCall(action);
         if (last == null) {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -110,5 +114,26 @@ class KitSelfTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> control.loadScenario("no-such-scenario"));
         assertTrue(unknown.getMessage().contains("usagekit/fixtures/scenarios/no-such-scenario.yaml"), unknown.getMessage());
+    }
+
+    @Test
+    void assertLastCallSentNamesWhatTheClientSentInstead(UsageEmulator emulator, EmulatorControl control)
+            throws Exception {
+        String query = "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON&AccessKeyId="
+                + emulator.aliyunAccessKeyId() + "&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-20T00:00:00Z";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(emulator.baseUrl() + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+
+        UsageAssertions.assertLastCallSent(control, "DescribeLiveProducerUsageData", "StartTime",
+                "2026-11-19T00:00:00Z");
+        AssertionFailedError wrong = assertThrows(AssertionFailedError.class, () -> UsageAssertions.assertLastCallSent(
+                control, "DescribeLiveProducerUsageData", "StartTime", "2026-11-18T00:00:00Z"));
+        assertTrue(wrong.getMessage().startsWith("expected the last DescribeLiveProducerUsageData call to send StartTime"
+                + " = 2026-11-18T00:00:00Z but it sent 2026-11-19T00:00:00Z"), wrong.getMessage());
+        AssertionFailedError absent = assertThrows(AssertionFailedError.class, () -> UsageAssertions.assertLastCallSent(
+                control, "DescribeLiveProducerUsageData", "Interval", "3600"));
+        assertTrue(absent.getMessage().contains("but it sent no Interval"), absent.getMessage());
     }
 }

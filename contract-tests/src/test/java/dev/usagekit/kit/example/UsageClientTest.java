@@ -2,6 +2,7 @@ package dev.usagekit.kit.example;
 
 import static dev.usagekit.kit.UsageAssertions.assertConformsToResponseSchema;
 import static dev.usagekit.kit.UsageAssertions.assertLastCallFailedWith;
+import static dev.usagekit.kit.UsageAssertions.assertLastCallSent;
 import static dev.usagekit.kit.UsageAssertions.assertLastCallThrottled;
 import static dev.usagekit.kit.UsageAssertions.assertSentCalls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +54,8 @@ class UsageClientTest {
         assertEquals(200, response.statusCode(), response.body());
         assertConformsToResponseSchema(TRANSCODE, response.body());
         assertSentCalls(control, TRANSCODE, 1);
+        assertLastCallSent(control, TRANSCODE, "StartTime", "2026-11-15T00:00:00+08:00");
+        assertLastCallSent(control, TRANSCODE, "DomainList", "[\"example.com\",\"example2.com\"]");
     }
 
     @Test

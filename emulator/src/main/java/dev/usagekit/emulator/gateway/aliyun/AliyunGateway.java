@@ -10,6 +10,7 @@ import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.CallRunner;
 import dev.usagekit.emulator.gateway.RequestClock;
 import dev.usagekit.emulator.gateway.RequestIds;
+import dev.usagekit.emulator.gateway.SentParameters;
 import dev.usagekit.emulator.web.FormUrlEncoded;
 import dev.usagekit.emulator.web.RawRequest;
 import dev.usagekit.emulator.web.ResponseBody;
@@ -95,8 +96,9 @@ public final class AliyunGateway {
             trace.note("action", action);
             Account account = authenticator.authenticate(request, params, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
-            outcome = runner.run(handler, account, asObject(params), requestId, trace,
-                    request.header(RequestClock.HEADER));
+            ObjectNode sent = asObject(params);
+            SentParameters.note(trace, sent, request.rawQuery().length() + request.body().length);
+            outcome = runner.run(handler, account, sent, requestId, trace, request.header(RequestClock.HEADER));
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
         }

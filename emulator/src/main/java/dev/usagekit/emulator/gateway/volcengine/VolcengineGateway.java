@@ -11,6 +11,7 @@ import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.CallRunner;
 import dev.usagekit.emulator.gateway.RequestClock;
 import dev.usagekit.emulator.gateway.RequestIds;
+import dev.usagekit.emulator.gateway.SentParameters;
 import dev.usagekit.emulator.signing.VolcengineAuthorization;
 import dev.usagekit.emulator.signing.VolcengineSignatureV4;
 import dev.usagekit.emulator.web.RawRequest;
@@ -115,7 +116,9 @@ public final class VolcengineGateway {
             }
             Account account = authenticator.authenticate(request, scope, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
-            JsonNode body = fieldBindings.get(handler.spec().action()).bind(parseBody(request.body(), handler));
+            ObjectNode sent = parseBody(request.body(), handler);
+            SentParameters.note(trace, sent, request.body().length);
+            JsonNode body = fieldBindings.get(handler.spec().action()).bind(sent);
             outcome = runner.run(handler, account, body, requestId, trace, request.header(RequestClock.HEADER));
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
