@@ -6,18 +6,21 @@ import dev.usagekit.emulator.config.RateLimits;
 import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
-import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.core.RateLimit;
+import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.usage.Anomaly;
 import dev.usagekit.emulator.usage.Settling;
 import java.io.InputStream;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +89,7 @@ final class ProviderStates {
         days.put("twoDaysAgo", 2);
         days.put("sevenDaysAgo", 7);
         days.put("thirtyDaysAgo", 30);
-        return java.util.Collections.unmodifiableMap(days);
+        return Collections.unmodifiableMap(days);
     }
 
     private final EmulatorState state;
@@ -168,7 +171,7 @@ final class ProviderStates {
         }
         try {
             return ZoneOffset.of(offset.strip());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new ControlApi.BadRequest("the offset parameter must be an offset such as +08:00: " + offset);
         }
     }
@@ -183,8 +186,8 @@ final class ProviderStates {
         Map<String, Object> times = new LinkedHashMap<>();
         times.put("now", WireTime.formatAliyunUtc(now));
         times.put("nowLocal", WireTime.formatRfc3339(now, offset));
-        java.time.LocalDate localToday = now.atOffset(offset).toLocalDate();
-        java.time.LocalDate utcToday = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate localToday = now.atOffset(offset).toLocalDate();
+        LocalDate utcToday = now.atOffset(ZoneOffset.UTC).toLocalDate();
         for (Map.Entry<String, Integer> day : DAYS_BACK.entrySet()) {
             Instant local = localToday.minusDays(day.getValue()).atStartOfDay(offset).toInstant();
             times.put(day.getKey(), WireTime.formatRfc3339(local, offset));
