@@ -50,7 +50,7 @@ public final class RequestClock {
     private static Instant parse(String text) {
         try {
             Instant instant = OffsetDateTime.parse(text).toInstant();
-            return instant.isBefore(EmulatorClock.EARLIEST) || instant.isAfter(EmulatorClock.LATEST) ? null : instant;
+            return EmulatorClock.canStandAt(instant) ? instant : null;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -71,8 +71,13 @@ public final class EmulatorClock extends Clock {
         }
     }
 
+    /** Whether the clock may stand at {@code target}: from {@link #EARLIEST} to {@link #LATEST}. */
+    public static boolean canStandAt(Instant target) {
+        return !target.isBefore(EARLIEST) && !target.isAfter(LATEST);
+    }
+
     private static Instant inRange(Instant target) {
-        if (target.isBefore(EARLIEST) || target.isAfter(LATEST)) {
+        if (!canStandAt(target)) {
             throw outOfRange(target.toString());
         }
         return target;
