@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -239,16 +240,24 @@ final class ProviderStates {
         } catch (IllegalArgumentException e) {
             throw new ControlApi.BadRequest(e.getMessage());
         }
+        changeFixtures(account -> account.withAnomaly(resource, anomaly),
+                "no app, domain, group or producer instance " + resource + " in the catalogue");
+    }
+
+    /**
+     * Replaces the fixture accounts with what {@code change} makes of each (empty: left as it is), or refuses with
+     * {@code noneChanged} when it changed none.
+     */
+    private void changeFixtures(Function<Account, Optional<Account>> change, String noneChanged) {
         List<Account> accounts = new ArrayList<>();
         boolean found = false;
         for (Account account : state.fixtureAccounts()) {
-            Optional<Account> changed = account.withAnomaly(resource, anomaly);
+            Optional<Account> changed = change.apply(account);
             found |= changed.isPresent();
             accounts.add(changed.orElse(account));
         }
         if (!found) {
-            throw new ControlApi.BadRequest("no app, domain, group or producer instance " + resource
-                    + " in the catalogue");
+            throw new ControlApi.BadRequest(noneChanged);
         }
         state.replaceFixtures(accounts);
     }
@@ -280,18 +289,10 @@ final class ProviderStates {
         } catch (IllegalArgumentException e) {
             throw new ControlApi.BadRequest(e.getMessage());
         }
-        List<Account> accounts = new ArrayList<>();
-        boolean found = false;
-        for (Account fixture : state.fixtureAccounts()) {
-            boolean named = fixture.accountId().equals(account.accountId());
-            found |= named;
-            accounts.add(named ? fixture.withSettling(settling) : fixture);
-        }
-        if (!found) {
-            throw new ControlApi.BadRequest("account " + accountName + " comes from emulator.credentials, not the"
-                    + " catalogue: give it a settling in a fixture file");
-        }
-        state.replaceFixtures(accounts);
+        changeFixtures(fixture -> fixture.accountId().equals(account.accountId())
+                        ? Optional.of(fixture.withSettling(settling)) : Optional.empty(),
+                "account " + accountName + " comes from emulator.credentials, not the catalogue: give it a settling"
+                        + " in a fixture file");
     }
 
     /**
