@@ -200,8 +200,7 @@ public final class ControlApi {
         return withBody(text(request).publishOn(Schedulers.boundedElastic()),
                 body -> providerStates.apply(body.has("state") ? text(body, "state") : queryState,
                         body.has("action") ? text(body, "action") : queryAction,
-                        body.path("params").isObject() && body.get("params").has("offset")
-                                ? text(body.get("params"), "offset") : queryOffset));
+                        body.path("params").has("offset") ? text(body.get("params"), "offset") : queryOffset));
     }
 
     /** The forms of state text understood, each as an example. */
