@@ -2,7 +2,7 @@
 # Benchmarks the emulator side by side with WireMock (static stub) and nginx (static file, the transport limit),
 # on loopback, with the same load generators and settings. Appends one results table to BENCHMARKS.md.
 #
-#   bench/run.sh            full run (~7-9 minutes)
+#   bench/run.sh            full run (~10-12 minutes)
 #   bench/run.sh --quick    short runs (~2-3 minutes), for a smoke test of the script
 #
 # Installs what it needs (wrk and nginx from Debian, WireMock standalone from Maven Central), builds the emulator and
@@ -24,7 +24,8 @@ THREADS=2
 CONNECTIONS=32
 OPEN_LOOP_CONNECTIONS=16
 STARTUP_LAUNCHES=5   # launches per startup figure, median reported: one launch on a shared two-core VM swings by 0.5 s or more
-if ((QUICK)); then DURATION=3; WARMUP_MIN=6; WARMUP_MAX=10; STARTUP_LAUNCHES=1; fi
+ROUNDS=3             # measured rounds; within each the three servers take turns, so a slow spell of the VM hits all three
+if ((QUICK)); then DURATION=3; WARMUP_MIN=6; WARMUP_MAX=10; STARTUP_LAUNCHES=1; ROUNDS=1; fi
 
 WIREMOCK_VERSION=3.13.2
 VIRTUAL_TIME=2026-11-20T12:00:00Z   # the emulator's frozen clock; requests are signed at this time
@@ -280,15 +281,78 @@ field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1==k {printf "%.2f", $2}'; }
 R="$OUT/results.env"
 put() { echo "$1=$2" >>"$R"; }
 
-# A server of the captured bytes (WireMock, nginx): warm-up, max load, then the emulator's half rate. Results under
-# the given prefix.
-measure_static() { # prefix port pid requests-file
-  warm_up "$2" "$4"
-  with_rss "$3" run_wrk "$2" "$4" $DURATION $CONNECTIONS "$3"
-  put "$1_cpu_us" "$CPU_US"; put "$1_rps" "$RPS"; put "$1_p50" "$P50"; put "$1_p99" "$P99"; put "$1_errors" "$ERRORS"
-  put "$1_rss_mb" $((RSS_MAX_KB / 1024))
-  run_open_loop "$2" "$4" "$HALF" $DURATION
-  put "$1_half_p50" "$OL_P50"; put "$1_half_p99" "$OL_P99"; put "$1_half_gen_cpu_us" "$OL_GEN_CPU"
+# Each measured figure is kept per round (ROUND_VALUES[key] = "r1,r2,..."); the table takes medians.
+declare -A ROUND_VALUES
+record() { # key value
+  ROUND_VALUES[$1]+="${ROUND_VALUES[$1]:+,}$2"
+}
+median() { # values...
+  printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+rounds_of() { # key: the recorded values, one per argument
+  tr ',' ' ' <<<"${ROUND_VALUES[$1]:-}"
+}
+
+declare -A PORT_OF PID_OF
+# One server's measured max-load run in a round.
+max_load_round() { # server requests-file
+  with_rss "${PID_OF[$1]}" run_wrk "${PORT_OF[$1]}" "$2" $DURATION $CONNECTIONS "${PID_OF[$1]}"
+  record "$1_rps" "$RPS"; record "$1_cpu_us" "$CPU_US"; record "$1_p50" "$P50"; record "$1_p99" "$P99"
+  record "$1_errors" "$ERRORS"; record "$1_rss_mb" $((RSS_MAX_KB / 1024))
+}
+
+# One server's open-loop run at the emulator's half rate in a round; the emulator's writes a trace for bench/tail.py.
+half_load_round() { # server requests-file round
+  local trace=""
+  [[ $1 == emu ]] && trace="$OUT/emulator-half-load-$3.trace"
+  with_rss "${PID_OF[$1]}" run_open_loop "${PORT_OF[$1]}" "$2" "$HALF" $DURATION $trace
+  record "$1_half_rps" "$OL_RPS"; record "$1_half_p50" "$OL_P50"; record "$1_half_p99" "$OL_P99"
+  record "$1_half_errors" "$OL_ERRORS"; record "$1_half_gen_cpu_us" "$OL_GEN_CPU"
+  [[ $1 == emu ]] && record emu_rss_mb $((RSS_MAX_KB / 1024))
+  return 0
+}
+
+# The servers in turn, ROUNDS times; each round starts with the next server, so none always runs first or last.
+take_turns() { # round-function requests-file
+  local r i k servers=(emu wm ngx)
+  for ((r = 1; r <= ROUNDS; r++)); do
+    for ((i = 0; i < 3; i++)); do
+      k=${servers[$(((r - 1 + i) % 3))]}
+      "$1" "$k" "$2" "$r"
+    done
+  done
+}
+
+# Medians of the rounds under the keys of a single run, every round's values under KEY_rounds, and the ratios of
+# the emulator to the others taken round by round (same minutes of the machine), then their median.
+put_rounds() {
+  local key values=() ratios=() r rounds
+  for key in "${!ROUND_VALUES[@]}"; do
+    read -ra values <<<"$(rounds_of "$key")"
+    put "${key}_rounds" "${ROUND_VALUES[$key]}"
+    case "$key" in
+      *errors) put "$key" "$(printf '%s\n' "${values[@]}" | awk '{n += $1} END {print n + 0}')" ;;
+      *rss_mb) put "$key" "$(printf '%s\n' "${values[@]}" | sort -n | tail -1)" ;;
+      *) put "$key" "$(median "${values[@]}")" ;;
+    esac
+  done
+  local emu wm ngx emu_cpu wm_cpu ngx_cpu
+  read -ra emu <<<"$(rounds_of emu_rps)"; read -ra wm <<<"$(rounds_of wm_rps)"; read -ra ngx <<<"$(rounds_of ngx_rps)"
+  read -ra emu_cpu <<<"$(rounds_of emu_cpu_us)"; read -ra wm_cpu <<<"$(rounds_of wm_cpu_us)"
+  read -ra ngx_cpu <<<"$(rounds_of ngx_cpu_us)"
+  for key in vs_wm vs_ngx cpu_vs_wm cpu_vs_ngx; do
+    ratios=()
+    for ((r = 0; r < ${#emu[@]}; r++)); do
+      case $key in
+        vs_wm) ratios+=("$(awk -v a="${emu[r]}" -v b="${wm[r]}" 'BEGIN {printf "%.3f", a / b}')") ;;
+        vs_ngx) ratios+=("$(awk -v a="${emu[r]}" -v b="${ngx[r]}" 'BEGIN {printf "%.3f", a / b}')") ;;
+        cpu_vs_wm) ratios+=("$(awk -v a="${wm_cpu[r]}" -v b="${emu_cpu[r]}" 'BEGIN {printf "%.3f", a / b}')") ;;
+        cpu_vs_ngx) ratios+=("$(awk -v a="${ngx_cpu[r]}" -v b="${emu_cpu[r]}" 'BEGIN {printf "%.3f", a / b}')") ;;
+      esac
+    done
+    rounds=$(IFS=,; echo "${ratios[*]}")
+    put "${key}_rounds" "$rounds"; put "$key" "$(median "${ratios[@]}")"
+  done
 }
 
 # ---------------------------------------------------------------------------------------------------- the run
@@ -308,7 +372,7 @@ main() {
   put default_rps "$RPS"
   stop "$EMU_PID"
 
-  # 2. the fast launcher (recommended flags, AOT, CDS): startup, the headline query, every other action
+  # 2. the fast launcher (recommended flags, AOT, CDS): startup, then warmed up for the headline query
   log "emulator, bin/usagekit-emulator ($RECOMMENDED_OPTS, AOT, lazy init, CDS)"
   "$LAUNCHER" --prepare
   # its young collections are logged, to tell how much of the half-load tail they explain (bench/tail.py)
@@ -319,15 +383,39 @@ main() {
   chmod -R a+rX "$OUT/www"
   put response_bytes "$(stat -c %s "$OUT/www/bandwidth.json")"
   warm_up $EMU_PORT "$bw"
-  with_rss "$EMU_PID" run_wrk $EMU_PORT "$bw" $DURATION $CONNECTIONS "$EMU_PID"
-  put emu_cpu_us "$CPU_US"; put emu_rps "$RPS"; put emu_p50 "$P50"; put emu_p99 "$P99"; put emu_errors "$ERRORS"; put emu_rss_mb $((RSS_MAX_KB / 1024))
-  HALF=$(awk -v r="$RPS" 'BEGIN {printf "%d", r / 2}')
+  PORT_OF[emu]=$EMU_PORT PID_OF[emu]=$EMU_PID
+
+  # 3. WireMock and nginx serving the captured bytes, beside it, each warmed up the same way
+  log "WireMock $WIREMOCK_VERSION"
+  start_wiremock
+  warm_up $WM_PORT "$bw"
+  PORT_OF[wm]=$WM_PORT PID_OF[wm]=$WM_PID
+  log "nginx $(nginx -v 2>&1 | sed 's/.*\///')"
+  start_nginx
+  warm_up $NGX_PORT "$bw"
+  PORT_OF[ngx]=$NGX_PORT PID_OF[ngx]=$NGX_PID
+
+  # 4. the three take turns: max load, then the emulator's half rate (open loop)
+  log "max load, $ROUNDS rounds taking turns"
+  take_turns max_load_round "$bw"
+  HALF=$(median $(rounds_of emu_rps) | awk '{printf "%d", $1 / 2}')
   put half_rate "$HALF"
-  with_rss "$EMU_PID" run_open_loop $EMU_PORT "$bw" "$HALF" $DURATION "$OUT/emulator-half-load.trace"
-  put emu_half_rps "$OL_RPS"; put emu_half_p50 "$OL_P50"; put emu_half_p99 "$OL_P99"; put emu_half_errors "$OL_ERRORS"
-  put emu_half_gen_cpu_us "$OL_GEN_CPU"
-  python3 "$ROOT/bench/tail.py" "$OUT/emulator-half-load.trace" "$OUT/emulator-gc.log" | tr ' ' '\n' \
+  log "half load ($HALF req/s), $ROUNDS rounds taking turns"
+  take_turns half_load_round "$bw"
+  put_rounds
+  # the tail of the round whose p99 is the median one
+  local p99s=() median_round=1 r
+  read -ra p99s <<<"$(rounds_of emu_half_p99)"
+  for ((r = 0; r < ${#p99s[@]}; r++)); do
+    awk -v a="${p99s[r]}" -v b="$(median "${p99s[@]}")" 'BEGIN {exit !(a == b)}' && median_round=$((r + 1))
+  done
+  put half_tail_round "$median_round"
+  python3 "$ROOT/bench/tail.py" "$OUT/emulator-half-load-$median_round.trace" "$OUT/emulator-gc.log" | tr ' ' '\n' \
     | sed 's/^/emu_half_/' >>"$R"
+  stop "$WM_PID"
+  stop_nginx
+
+  # 5. every other action, and the largest legal query, on the emulator alone
   for action in transcode rtc producer; do
     log "emulator: $action"
     local warmup="$OUT/requests/$action.req"
@@ -342,19 +430,7 @@ main() {
   put largest_rps "$RPS"; put largest_p50 "$P50"; put largest_p99 "$P99"; put largest_errors "$ERRORS"; put largest_rss_mb $((RSS_MAX_KB / 1024))
   stop "$EMU_PID"
 
-  # 3. WireMock serving the captured bytes
-  log "WireMock $WIREMOCK_VERSION"
-  start_wiremock
-  measure_static wm $WM_PORT "$WM_PID" "$bw"
-  stop "$WM_PID"
-
-  # 4. nginx serving the captured bytes as a static file
-  log "nginx $(nginx -v 2>&1 | sed 's/.*\///')"
-  start_nginx
-  measure_static ngx $NGX_PORT "$NGX_PID" "$bw"
-  stop_nginx
-
-  # 5. the machine, then the table
+  # 6. the machine, then the table
   put machine_cpu "$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')"
   put machine_nproc "$(nproc)"
   put machine_mem "$(free -g | awk '/Mem:/ {print $2 " GiB"}')"
@@ -364,7 +440,7 @@ main() {
   put machine_wrk "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
   put machine_nginx "$(nginx -v 2>&1 | sed 's/.*: //')"
   put machine_wiremock "$WIREMOCK_VERSION"
-  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up of at least ${WARMUP_MIN}s until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, one NIO thread, a pool of $OPEN_LOOP_CONNECTIONS connections"
+  put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up of at least ${WARMUP_MIN}s until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, one NIO thread, a pool of $OPEN_LOOP_CONNECTIONS connections; measured in $ROUNDS round(s), the three servers taking turns in each, medians reported"
   put quick "$QUICK"
   put emulator_opts "$RECOMMENDED_OPTS"
   local table
