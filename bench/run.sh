@@ -59,7 +59,6 @@ stop() { # pid (the launcher execs java, so this is the JVM)
   kill -9 "$1" 2>/dev/null || true
 }
 
-now_ms() { date +%s%3N; }
 
 # ---------------------------------------------------------------------------------------------------- install
 install_tools() {
@@ -107,20 +106,19 @@ make_requests() {
 
 # ---------------------------------------------------------------------------------------------------- servers
 # Starts the emulator with the given command; sets EMU_PID and STARTUP_MS (launch to first 200 of a signed call).
-# The probe is one Python process polling with a bare TCP connect (bench/startup.py --wait): a curl process every
-# few milliseconds would compete with the JVM for the two cores it is being timed on.
+# bench/startup.py launches it and probes with a bare TCP connect every 5 ms: a curl process every few milliseconds,
+# or a Python interpreter starting beside the JVM (about 0.3 s of CPU here), would compete with the JVM for the two
+# cores it is being timed on.
 start_emulator() { # command...
-  local t0
-  t0=$(now_ms)
-  "$@" "${EMULATOR_ARGS[@]}" >"$OUT/emulator.log" 2>&1 &
-  EMU_PID=$!
-  PIDS+=("$EMU_PID")
-  if ! STARTUP_MS=$(python3 "$ROOT/bench/startup.py" --wait --since-ms "$t0" --pid "$EMU_PID" --port $EMU_PORT \
-    --request "$OUT/requests/bandwidth.req"); then
+  : >"$OUT/emulator.log"
+  if ! STARTUP_MS=$(python3 "$ROOT/bench/startup.py" --launch --pid-file "$OUT/emulator.pid" --log "$OUT/emulator.log" \
+    --port $EMU_PORT --request "$OUT/requests/bandwidth.req" -- "$@" "${EMULATOR_ARGS[@]}"); then
     log "the emulator did not answer within 60 s"
     cat "$OUT/emulator.log" >&2
     exit 1
   fi
+  EMU_PID=$(cat "$OUT/emulator.pid")
+  PIDS+=("$EMU_PID")
 }
 
 # Launches the emulator STARTUP_LAUNCHES times with the given command, stopping each but the last (which keeps
