@@ -177,12 +177,21 @@ public final class EmulatorControl {
         return this;
     }
 
+    /**
+     * Overrides one action's limit for one account (its name or id in the catalogue), as a raised or lowered quota;
+     * the other accounts keep theirs.
+     */
+    public EmulatorControl throttle(String action, String limit, String account) {
+        post("/throttles", Map.of("action", action, "limit", limit, "account", account));
+        return this;
+    }
+
     public EmulatorControl throttlesEnabled(boolean enabled) {
         post("/throttles", Map.of("enabled", enabled));
         return this;
     }
 
-    /** {@code {"enabled":..,"actions":{..}}}. */
+    /** {@code {"enabled":..,"actions":{..},"accounts":{"<account id>":{"<action>":"1/s"}}}}. */
     public JsonNode throttles() {
         return get("/throttles");
     }

@@ -66,6 +66,8 @@ class KitSelfTest {
         assertEquals(0, control.faults().size());
         control.throttle("ListOperationDistribution", "10/s");
         assertEquals("10/s", control.throttles().get("actions").get("ListOperationDistribution").asString());
+        control.throttle("ListOperationDistribution", "1/s", "second-tenant");
+        assertEquals("1/s", control.throttles().at("/accounts/2100000002/ListOperationDistribution").asString());
         control.throttlesEnabled(false);
         assertFalse(control.throttles().get("enabled").asBoolean());
     }

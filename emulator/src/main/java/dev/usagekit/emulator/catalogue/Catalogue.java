@@ -43,6 +43,12 @@ public final class Catalogue {
         return Optional.ofNullable(byAccessKey.get(accessKeyId));
     }
 
+    /** The account with this id, or else the first with this name. */
+    public Optional<Account> accountByIdOrName(String idOrName) {
+        return accounts.stream().filter(a -> a.accountId().equals(idOrName)).findFirst()
+                .or(() -> accounts.stream().filter(a -> a.name().equals(idOrName)).findFirst());
+    }
+
     public Optional<AccessKey> accessKey(String accessKeyId) {
         return Optional.ofNullable(keys.get(accessKeyId));
     }

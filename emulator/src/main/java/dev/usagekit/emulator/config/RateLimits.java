@@ -4,27 +4,44 @@ import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.RateLimit;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The limit in force per action: the documented one, an override ("10/s", "600/min"), or none ("off"). */
+/**
+ * The limit in force per action and account: an account's own override, else the action's override ("10/s",
+ * "600/min", or none: "off"), else the documented limit.
+ */
 public final class RateLimits {
 
     private static final RateLimit OFF = new RateLimit(Integer.MAX_VALUE, Duration.ofSeconds(1));
 
     private volatile boolean enabled;
     private final Map<String, RateLimit> overrides = new ConcurrentHashMap<>();
+    /** Per account id, per action. */
+    private final Map<String, Map<String, RateLimit>> accountOverrides = new ConcurrentHashMap<>();
 
     /** Overrides come one by one ({@link #override}), so each bad one can be reported with its action. */
     public RateLimits(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** Null means unthrottled. */
+    /** The limit for any account without one of its own; null means unthrottled. */
     public RateLimit limitFor(ActionHandler<?> handler) {
+        return limitFor(handler, null);
+    }
+
+    /** The limit for that account's calls; null means unthrottled. */
+    public RateLimit limitFor(ActionHandler<?> handler, String accountId) {
         if (!enabled) {
             return null;
         }
-        RateLimit limit = overrides.getOrDefault(handler.spec().action(), handler.spec().rateLimit());
+        String action = handler.spec().action();
+        Map<String, RateLimit> own = accountId == null || accountOverrides.isEmpty()
+                ? null : accountOverrides.get(accountId);
+        RateLimit limit = own == null ? null : own.get(action);
+        if (limit == null) {
+            limit = overrides.getOrDefault(action, handler.spec().rateLimit());
+        }
         return limit == OFF ? null : limit;
     }
 
@@ -32,8 +49,26 @@ public final class RateLimits {
         overrides.put(action, parse(spec));
     }
 
+    /** A limit for one account's calls of the action; the other accounts keep theirs. */
+    public void override(String accountId, String action, String spec) {
+        RateLimit limit = parse(spec);
+        accountOverrides.computeIfAbsent(accountId, id -> new ConcurrentHashMap<>()).put(action, limit);
+    }
+
+    /** The accounts' own limits, as given ("off" for none), by account id and action. */
+    public Map<String, Map<String, String>> accountOverrides() {
+        Map<String, Map<String, String>> shown = new TreeMap<>();
+        accountOverrides.forEach((account, limits) -> {
+            Map<String, String> byAction = new TreeMap<>();
+            limits.forEach((action, limit) -> byAction.put(action, limit == OFF ? "off" : limit.toString()));
+            shown.put(account, byAction);
+        });
+        return shown;
+    }
+
     public void clearOverrides() {
         overrides.clear();
+        accountOverrides.clear();
     }
 
     public void setEnabled(boolean enabled) {

@@ -1,6 +1,8 @@
 package dev.usagekit.emulator.control;
 
 import dev.usagekit.emulator.EmulatorApplication;
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.catalogue.Catalogue;
 import dev.usagekit.emulator.catalogue.CatalogueLoader;
 import dev.usagekit.emulator.config.RateLimits;
 import dev.usagekit.emulator.core.ActionHandler;
@@ -50,7 +52,7 @@ public final class ControlApi {
      */
     record ClockState(String now, boolean frozen) {}
 
-    record LimitsState(boolean enabled, Map<String, String> actions) {}
+    record LimitsState(boolean enabled, Map<String, String> actions, Map<String, Map<String, String>> accounts) {}
 
     record Reset(boolean reset, ClockState clock, long seed) {}
 
@@ -251,6 +253,7 @@ public final class ControlApi {
             Boolean enabled = flag(body, "enabled");
             String action = text(body, "action");
             String limit = text(body, "limit");
+            String account = text(body, "account");
             if (action != null && registry.vendorOf(action).isEmpty()) {
                 throw new BadRequest("unknown action: " + action);
             }
@@ -258,9 +261,18 @@ public final class ControlApi {
                 throw new BadRequest("action and limit go together, e.g. {\"action\":\"ListOperationDistribution\","
                         + "\"limit\":\"10/s\"} (10/s, 600/min or off)");
             }
+            if (account != null && action == null) {
+                throw new BadRequest("account needs an action and a limit, e.g. {\"account\":\"demo\","
+                        + "\"action\":\"ListOperationDistribution\",\"limit\":\"1/s\"}");
+            }
+            String accountId = account == null ? null : catalogueAccountId(account);
             if (action != null) {
                 try {
-                    limits.override(action, limit);
+                    if (accountId == null) {
+                        limits.override(action, limit);
+                    } else {
+                        limits.override(accountId, action, limit);
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new BadRequest(e.getMessage());
                 }
@@ -396,7 +408,19 @@ public final class ControlApi {
             RateLimit limit = limits.limitFor(h);
             perAction.put(h.spec().action(), limit == null ? "off" : limit.toString());
         }
-        return new LimitsState(limits.enabled(), perAction);
+        return new LimitsState(limits.enabled(), perAction, limits.accountOverrides());
+    }
+
+    /** The id of the catalogue account with that id or name; anything else is refused. */
+    private String catalogueAccountId(String idOrName) {
+        return catalogueAccount(state.catalogue(), idOrName).accountId();
+    }
+
+    /** The catalogue account with that id or name; anything else is refused, naming the accounts there are. */
+    static Account catalogueAccount(Catalogue catalogue, String idOrName) {
+        return catalogue.accountByIdOrName(idOrName).orElseThrow(() -> new BadRequest("no account " + idOrName
+                + " in the catalogue (accounts: " + catalogue.accounts().stream()
+                        .map(a -> a.name() + " " + a.accountId()).collect(Collectors.joining(", ")) + ")"));
     }
 
     /** Largest control request body (a fixture file is the big one). */

@@ -224,11 +224,7 @@ final class ProviderStates {
     }
 
     private Account account(String nameOrId) {
-        return state.catalogue().accounts().stream()
-                .filter(a -> a.name().equals(nameOrId) || a.accountId().equals(nameOrId)).findFirst()
-                .orElseThrow(() -> new ControlApi.BadRequest("no account " + nameOrId + " in the catalogue (accounts: "
-                        + state.catalogue().accounts().stream().map(Account::name).collect(Collectors.joining(", "))
-                        + ")"));
+        return ControlApi.catalogueAccount(state.catalogue(), nameOrId);
     }
 
     /** Adds the anomaly to every catalogue account's resource of that name. */
@@ -296,8 +292,9 @@ final class ProviderStates {
     }
 
     /**
-     * Limits the action to {@value #THROTTLED_LIMIT} with throttling on, and spends the account's call: its next call
-     * is throttled until the second turns, which with the clock frozen is never.
+     * Limits the account's calls of the action to {@value #THROTTLED_LIMIT} with throttling on (other accounts keep
+     * their limits), and spends the account's call: its next call is throttled until the second turns, which with the
+     * clock frozen is never.
      */
     private void throttled(String action, String accountName) {
         if (registry.vendorOf(action).isEmpty()) {
@@ -305,10 +302,10 @@ final class ProviderStates {
         }
         Account account = account(accountName);
         limits.setEnabled(true);
-        limits.override(action, THROTTLED_LIMIT);
+        limits.override(account.accountId(), action, THROTTLED_LIMIT);
         for (ActionHandler<?> handler : registry.all()) {
             if (handler.spec().action().equals(action)) {
-                RateLimit limit = limits.limitFor(handler);
+                RateLimit limit = limits.limitFor(handler, account.accountId());
                 while (limiter.tryAcquire(account.accountId(), handler.spec().key(), limit).admitted()) {
                     // spend what the bucket holds
                 }

@@ -12,7 +12,7 @@ import dev.usagekit.emulator.rules.Rule;
 import dev.usagekit.emulator.rules.RuleContext;
 import dev.usagekit.emulator.schema.RequestSchemaCheck;
 import dev.usagekit.emulator.throttle.RateLimiter;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -26,12 +26,12 @@ public final class Pipeline {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     private final RateLimiter rateLimiter;
-    private final Function<ActionHandler<?>, RateLimit> limits;
+    private final BiFunction<ActionHandler<?>, String, RateLimit> limits;
     private final RequestSchemaCheck schemaCheck;
     private final FaultPlan faults;
 
-    /** @param limits the limit in force for an action, or null when throttling is off for it */
-    public Pipeline(RateLimiter rateLimiter, Function<ActionHandler<?>, RateLimit> limits,
+    /** @param limits the limit in force for an action and account id, or null when throttling is off for it */
+    public Pipeline(RateLimiter rateLimiter, BiFunction<ActionHandler<?>, String, RateLimit> limits,
             RequestSchemaCheck schemaCheck, FaultPlan faults) {
         this.rateLimiter = rateLimiter;
         this.limits = limits;
@@ -65,7 +65,7 @@ public final class Pipeline {
     }
 
     private void throttle(ActionHandler<?> handler, RuleContext context, CallTrace trace) {
-        RateLimit limit = limits.apply(handler);
+        RateLimit limit = limits.apply(handler, context.account().accountId());
         if (limit == null) {
             trace.note("throttle", "off");
             return;

@@ -80,7 +80,7 @@ class ControlPlaneTest {
     void answersOfSeveralFieldsKeepTheOrderTheReadmeShows() {
         assertThat(names(emulator.get("/_emulator/clock"))).containsExactly("now", "frozen");
         assertThat(names(emulator.post("/_emulator/clock", "{\"advance\":\"PT1S\"}"))).containsExactly("now", "frozen");
-        assertThat(names(emulator.get("/_emulator/throttles"))).containsExactly("enabled", "actions");
+        assertThat(names(emulator.get("/_emulator/throttles"))).containsExactly("enabled", "actions", "accounts");
         assertThat(names(emulator.post("/_emulator/reset", ""))).containsExactly("reset", "clock", "seed");
         TestEmulator.Reply added = emulator.post("/_emulator/faults", "{\"latencyMs\":5}");
         assertThat(names(added)).containsExactly("faults", "added");

@@ -66,7 +66,11 @@ class ProviderStatesTest {
         assertThat(throttled.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("FlowLimitExceeded");
         // the action's own QPS window: clients that honour Retry-After (Pact JVM's does) wait a second, not longer
         assertThat(throttled.header("Retry-After")).isEqualTo("1");
+        // the other account keeps the documented 100/min: the 1/s is demo's alone
         assertThat(transcode(SECOND_TENANT).status()).isEqualTo(200);
+        assertThat(transcode(SECOND_TENANT).status()).isEqualTo(200);
+        assertThat(emulator.get("/_emulator/throttles").json().at("/accounts/2100000001/DescribeLiveTranscodeData")
+                .asString()).isEqualTo("1/s");
     }
 
     @Test
