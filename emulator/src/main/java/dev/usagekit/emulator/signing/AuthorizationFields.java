@@ -26,30 +26,37 @@ final class AuthorizationFields {
         if (header == null || header.isBlank()) {
             throw new IllegalArgumentException("Authorization header is missing or empty");
         }
-        String trimmed = header.strip();
-        int space = indexOfWhitespace(trimmed);
-        if (space < 0) {
+        // index ranges instead of substrings: only the algorithm, names and values become strings
+        int end = stripEnd(header, 0, header.length());
+        int start = stripStart(header, 0, end);
+        int space = start;
+        while (space < end && !Character.isWhitespace(header.charAt(space))) {
+            space++;
+        }
+        if (space == end) {
             throw new IllegalArgumentException("Authorization header has no fields after the algorithm");
         }
-        String algorithm = trimmed.substring(0, space);
-        String rest = trimmed.substring(space).strip();
+        String algorithm = header.substring(start, space);
+        int restStart = stripStart(header, space, end);
 
         Map<String, String> fields = new LinkedHashMap<>();
-        for (int start = 0, end; start <= rest.length(); start = end + 1) {
-            end = rest.indexOf(',', start);
-            if (end < 0) {
-                end = rest.length();
+        for (int from = restStart, comma; from <= end; from = comma + 1) {
+            comma = header.indexOf(',', from);
+            if (comma < 0 || comma > end) {
+                comma = end;
             }
-            String item = rest.substring(start, end).strip();
-            if (item.isEmpty()) {
+            int itemStart = stripStart(header, from, comma);
+            int itemEnd = stripEnd(header, itemStart, comma);
+            if (itemStart == itemEnd) {
                 throw new IllegalArgumentException("Authorization header has an empty field");
             }
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("Authorization field '" + item + "' is not Name=value");
+            int eq = header.indexOf('=', itemStart);
+            if (eq <= itemStart || eq >= itemEnd) {
+                throw new IllegalArgumentException("Authorization field '" + header.substring(itemStart, itemEnd)
+                        + "' is not Name=value");
             }
-            String name = item.substring(0, eq).strip();
-            String value = item.substring(eq + 1).strip();
+            String name = header.substring(itemStart, stripEnd(header, itemStart, eq));
+            String value = header.substring(stripStart(header, eq + 1, itemEnd), itemEnd);
             if (!required.contains(name)) {
                 throw new IllegalArgumentException("Authorization header has an unknown field '" + name + "'");
             }
@@ -63,6 +70,22 @@ final class AuthorizationFields {
             }
         }
         return new Parsed(algorithm, fields);
+    }
+
+    /** The first index in [from, to) that is not whitespace, or {@code to}. */
+    private static int stripStart(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** One past the last index in [from, to) that is not whitespace, or {@code from}. */
+    private static int stripEnd(String s, int from, int to) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
     }
 
     /** Splits a {@code a;b;c} list, lowercasing names and rejecting empty or blank-containing ones. */
