@@ -68,8 +68,14 @@ public final class ApiEntry {
     public Answer answer(RawRequest raw) {
         try {
             CallTrace trace = new CallTrace();
+            // a Volcengine-signed call never needs the Aliyun parameters, a form body among them, parsed
+            Vendor signedFor = detector.bySignature(raw).orElse(null);
+            if (signedFor == Vendor.VOLCENGINE) {
+                return new Answer(raw, trace, volcengine.handle(raw, trace));
+            }
             Map<String, List<String>> aliyunParams = AliyunGateway.parameters(raw);
-            WireResponse response = detector.detect(raw, aliyunParams) == Vendor.ALIYUN
+            Vendor vendor = signedFor != null ? signedFor : detector.byParameters(raw, aliyunParams);
+            WireResponse response = vendor == Vendor.ALIYUN
                     ? aliyun.handle(raw, aliyunParams, trace)
                     : volcengine.handle(raw, trace);
             return new Answer(raw, trace, response);

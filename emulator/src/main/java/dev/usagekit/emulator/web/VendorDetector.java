@@ -5,6 +5,7 @@ import dev.usagekit.emulator.core.Vendor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tells which cloud a request is meant for when both share one port: by signature scheme, then vendor-specific
@@ -24,19 +25,32 @@ public final class VendorDetector {
     }
 
     public Vendor detect(RawRequest request, Map<String, List<String>> aliyunParams) {
+        return bySignature(request).orElseGet(() -> byParameters(request, aliyunParams));
+    }
+
+    /**
+     * The vendor the signature scheme or the vendors' own headers and presigning parameters tell, if they do: a
+     * signed call is told apart without reading its Aliyun parameters (a form body among them).
+     */
+    public Optional<Vendor> bySignature(RawRequest request) {
         String authorization = String.valueOf(request.authorization());
         if (authorization.startsWith("ACS3-")) {
-            return Vendor.ALIYUN;
+            return Optional.of(Vendor.ALIYUN);
         }
         if (authorization.startsWith("HMAC-SHA256")) {
-            return Vendor.VOLCENGINE;
+            return Optional.of(Vendor.VOLCENGINE);
         }
         if (request.header("x-acs-action") != null || request.header("x-acs-version") != null) {
-            return Vendor.ALIYUN;
+            return Optional.of(Vendor.ALIYUN);
         }
         if (request.query().containsKey("X-Credential") || request.query().containsKey("X-Algorithm")) {
-            return Vendor.VOLCENGINE;
+            return Optional.of(Vendor.VOLCENGINE);
         }
+        return Optional.empty();
+    }
+
+    /** What the parameters, the action, the host and the body type tell, for a call {@link #bySignature} left open. */
+    public Vendor byParameters(RawRequest request, Map<String, List<String>> aliyunParams) {
         if (ALIYUN_PARAMS.stream().anyMatch(aliyunParams::containsKey)) {
             return Vendor.ALIYUN;
         }
