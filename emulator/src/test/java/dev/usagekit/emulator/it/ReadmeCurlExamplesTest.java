@@ -17,7 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,12 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The README's "Try the four actions with curl": the emulator started with the settings of the command it gives, and
  * every {@code curl} of its shell block sent as the shell would send it, so the examples users paste keep working.
+ * The same for every {@code curl} of "Control plane", in the README's order, on that emulator.
  */
 class ReadmeCurlExamplesTest {
 
     static final String SECTION = "## Try the four actions with curl";
+    static final String CONTROL_PLANE = "## Control plane";
+    /** The README's example file stands for any catalogue: the test sends the shipped default one. */
+    static final Map<String, Path> FILES = Map.of("my-catalogue.yaml",
+            Path.of("..", "fixtures", "src", "main", "resources", "usagekit", "fixtures", "default-catalogue.yaml"));
     static final String COMMAND = "`java -jar emulator/target/usagekit-emulator-exec.jar ";
-    static final Pattern ASSIGNMENT = Pattern.compile("^([A-Z_]+)='([^']*)'$");
+    static final Pattern ASSIGNMENT = Pattern.compile("^([A-Z_]+)=(?:'([^']*)'|(\\S+))$");
     static final Pattern EXPANSION = Pattern.compile("\\$\\{([A-Z_]+)(?:/([^/}]*)/([^}]*))?}|\\$([A-Z_]+)");
 
     private static ConfigurableApplicationContext context;
@@ -43,13 +50,14 @@ class ReadmeCurlExamplesTest {
     record Curl(String method, String url, Map<String, String> headers, String body) {
         @Override
         public String toString() {
-            return method + " " + url.substring(url.indexOf("Action="), url.indexOf('&', url.indexOf("Action=")));
+            Matcher action = Pattern.compile("Action=([^&]+)").matcher(url);
+            return method + " " + (action.find() ? action.group(1) : url);
         }
     }
 
     @BeforeAll
     static void startAsTheReadmeSays() throws Exception {
-        List<String> args = new ArrayList<>(settingsOfTheCommand(section()));
+        List<String> args = new ArrayList<>(settingsOfTheCommand(section(SECTION)));
         args.add("--server.port=0");
         context = new SpringApplicationBuilder(EmulatorApplication.class).run(args.toArray(String[]::new));
         port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
@@ -60,11 +68,17 @@ class ReadmeCurlExamplesTest {
         context.close();
     }
 
-    static String section() throws Exception {
+    @BeforeEach
+    @AfterEach
+    void reset() throws Exception {
+        send(new Curl("POST", "http://127.0.0.1:8080/_emulator/reset", Map.of(), null));
+    }
+
+    static String section(String title) throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        int start = readme.indexOf(SECTION);
-        assertThat(start).as("README has the section " + SECTION).isNotNegative();
-        int end = readme.indexOf("\n## ", start + SECTION.length());
+        int start = readme.indexOf(title);
+        assertThat(start).as("README has the section " + title).isNotNegative();
+        int end = readme.indexOf("\n## ", start + title.length());
         return readme.substring(start, end < 0 ? readme.length() : end);
     }
 
@@ -78,21 +92,28 @@ class ReadmeCurlExamplesTest {
     }
 
     static Stream<Curl> curls() throws Exception {
-        String section = section();
-        int open = section.indexOf("```bash\n");
-        String block = section.substring(open + "```bash\n".length(), section.indexOf("\n```", open));
-        Map<String, String> variables = new HashMap<>();
-        List<Curl> curls = new ArrayList<>();
-        for (String line : block.replace("\\\n", " ").split("\n")) {
-            Matcher assignment = ASSIGNMENT.matcher(line.trim());
-            if (assignment.matches()) {
-                variables.put(assignment.group(1), assignment.group(2));
-            } else if (line.startsWith("curl ")) {
-                curls.add(curl(words(line, variables)));
-            }
-        }
+        List<Curl> curls = curlsOf(section(SECTION));
         assertThat(curls).as("one curl per action").hasSize(4);
         return curls.stream();
+    }
+
+    /** Every {@code curl} of the section's bash blocks, in order, with the variables its blocks set. */
+    static List<Curl> curlsOf(String section) {
+        Map<String, String> variables = new HashMap<>();
+        List<Curl> curls = new ArrayList<>();
+        for (int open = section.indexOf("```bash\n"); open >= 0; open = section.indexOf("```bash\n", open + 1)) {
+            String block = section.substring(open + "```bash\n".length(), section.indexOf("\n```", open));
+            for (String line : block.replace("\\\n", " ").split("\n")) {
+                Matcher assignment = ASSIGNMENT.matcher(line.trim());
+                if (assignment.matches()) {
+                    variables.put(assignment.group(1),
+                            assignment.group(2) != null ? assignment.group(2) : assignment.group(3));
+                } else if (line.startsWith("curl ")) {
+                    curls.add(curl(words(line, variables)));
+                }
+            }
+        }
+        return curls;
     }
 
     /** The command line as bash splits it: single quotes literal, variables expanded unquoted and in double quotes. */
@@ -149,6 +170,17 @@ class ReadmeCurlExamplesTest {
         return m.appendTail(out).toString();
     }
 
+    static String file(String argument) {
+        assertThat(argument).as("--data-binary reads a file").startsWith("@");
+        Path file = FILES.get(argument.substring(1));
+        assertThat(file).as("a file the test stands in for: " + argument).isNotNull();
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Curl curl(List<String> words) {
         String method = "GET";
         String url = null;
@@ -164,6 +196,8 @@ class ReadmeCurlExamplesTest {
                     headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
                 }
                 case "-d" -> body = words.get(++i);
+                case "--data-binary" -> body = file(words.get(++i));
+                case "-o" -> i++; // where curl would save the answer
                 default -> {
                     assertThat(words.get(i)).as("a curl option this test knows").startsWith("http://");
                     url = words.get(i);
@@ -176,15 +210,29 @@ class ReadmeCurlExamplesTest {
         return new Curl(method, url, headers, body);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("curls")
-    void everyCurlIsAnsweredWithData(Curl curl) throws Exception {
+    static HttpResponse<String> send(Curl curl) throws Exception {
         URI uri = URI.create(curl.url().replace("127.0.0.1:8080", "127.0.0.1:" + port));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(curl.method(), curl.body() == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(curl.body()));
         curl.headers().forEach(request::header);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyControlPlaneCurlIsAnsweredInTheReadmesOrder() throws Exception {
+        List<Curl> curls = curlsOf(section(CONTROL_PLANE));
+        assertThat(curls).as("the section's examples").hasSizeGreaterThanOrEqualTo(15);
+        for (Curl curl : curls) {
+            HttpResponse<String> response = send(curl);
+            assertThat(response.statusCode()).as("%s %s: %s", curl.method(), curl.url(), response.body())
+                    .isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("curls")
+    void everyCurlIsAnsweredWithData(Curl curl) throws Exception {
+        HttpResponse<String> response = send(curl);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = JsonMapper.builder().build().readTree(response.body());
