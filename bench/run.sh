@@ -321,10 +321,22 @@ take_turns() { # round-function requests-file
   done
 }
 
+# One ratio of two recorded figures, round by round (KEY_rounds), and the median of those (KEY).
+put_ratio() { # key numerator-key denominator-key
+  local numerators denominators ratios=() r
+  read -ra numerators <<<"$(rounds_of "$2")"
+  read -ra denominators <<<"$(rounds_of "$3")"
+  for ((r = 0; r < ${#numerators[@]}; r++)); do
+    ratios+=("$(awk -v a="${numerators[r]}" -v b="${denominators[r]}" 'BEGIN {printf "%.3f", a / b}')")
+  done
+  put "$1_rounds" "$(IFS=,; echo "${ratios[*]}")"
+  put "$1" "$(median "${ratios[@]}")"
+}
+
 # Medians of the rounds under the keys of a single run, every round's values under KEY_rounds, and the ratios of
 # the emulator to the others taken round by round (same minutes of the machine), then their median.
 put_rounds() {
-  local key values=() ratios=() r rounds
+  local key values=()
   for key in "${!ROUND_VALUES[@]}"; do
     read -ra values <<<"$(rounds_of "$key")"
     put "${key}_rounds" "${ROUND_VALUES[$key]}"
@@ -334,23 +346,10 @@ put_rounds() {
       *) put "$key" "$(median "${values[@]}")" ;;
     esac
   done
-  local emu wm ngx emu_cpu wm_cpu ngx_cpu
-  read -ra emu <<<"$(rounds_of emu_rps)"; read -ra wm <<<"$(rounds_of wm_rps)"; read -ra ngx <<<"$(rounds_of ngx_rps)"
-  read -ra emu_cpu <<<"$(rounds_of emu_cpu_us)"; read -ra wm_cpu <<<"$(rounds_of wm_cpu_us)"
-  read -ra ngx_cpu <<<"$(rounds_of ngx_cpu_us)"
-  for key in vs_wm vs_ngx cpu_vs_wm cpu_vs_ngx; do
-    ratios=()
-    for ((r = 0; r < ${#emu[@]}; r++)); do
-      case $key in
-        vs_wm) ratios+=("$(awk -v a="${emu[r]}" -v b="${wm[r]}" 'BEGIN {printf "%.3f", a / b}')") ;;
-        vs_ngx) ratios+=("$(awk -v a="${emu[r]}" -v b="${ngx[r]}" 'BEGIN {printf "%.3f", a / b}')") ;;
-        cpu_vs_wm) ratios+=("$(awk -v a="${wm_cpu[r]}" -v b="${emu_cpu[r]}" 'BEGIN {printf "%.3f", a / b}')") ;;
-        cpu_vs_ngx) ratios+=("$(awk -v a="${ngx_cpu[r]}" -v b="${emu_cpu[r]}" 'BEGIN {printf "%.3f", a / b}')") ;;
-      esac
-    done
-    rounds=$(IFS=,; echo "${ratios[*]}")
-    put "${key}_rounds" "$rounds"; put "$key" "$(median "${ratios[@]}")"
-  done
+  put_ratio vs_wm emu_rps wm_rps
+  put_ratio vs_ngx emu_rps ngx_rps
+  put_ratio cpu_vs_wm wm_cpu_us emu_cpu_us
+  put_ratio cpu_vs_ngx ngx_cpu_us emu_cpu_us
 }
 
 # ---------------------------------------------------------------------------------------------------- the run
@@ -402,10 +401,11 @@ main() {
   take_turns half_load_round "$bw"
   put_rounds
   # the tail of the round whose p99 is the median one
-  local p99s=() median_round=1 r
+  local p99s=() median_p99 median_round=1 r
   read -ra p99s <<<"$(rounds_of emu_half_p99)"
+  median_p99=$(median "${p99s[@]}")
   for ((r = 0; r < ${#p99s[@]}; r++)); do
-    awk -v a="${p99s[r]}" -v b="$(median "${p99s[@]}")" 'BEGIN {exit !(a == b)}' && median_round=$((r + 1))
+    awk -v a="${p99s[r]}" -v b="$median_p99" 'BEGIN {exit !(a == b)}' && median_round=$((r + 1))
   done
   put half_tail_round "$median_round"
   python3 "$ROOT/bench/tail.py" "$OUT/emulator-half-load-$median_round.trace" "$OUT/emulator-gc.log" | tr ' ' '\n' \

@@ -265,7 +265,7 @@ public final class ControlApi {
                 throw new BadRequest("account needs an action and a limit, e.g. {\"account\":\"demo\","
                         + "\"action\":\"ListOperationDistribution\",\"limit\":\"1/s\"}");
             }
-            String accountId = account == null ? null : catalogueAccountId(account);
+            String accountId = account == null ? null : catalogueAccount(state.catalogue(), account).accountId();
             if (action != null) {
                 try {
                     if (accountId == null) {
@@ -409,11 +409,6 @@ public final class ControlApi {
             perAction.put(h.spec().action(), limit == null ? "off" : limit.toString());
         }
         return new LimitsState(limits.enabled(), perAction, limits.accountOverrides());
-    }
-
-    /** The id of the catalogue account with that id or name; anything else is refused. */
-    private String catalogueAccountId(String idOrName) {
-        return catalogueAccount(state.catalogue(), idOrName).accountId();
     }
 
     /** The catalogue account with that id or name; anything else is refused, naming the accounts there are. */

@@ -29,11 +29,8 @@ final class AuthorizationFields {
         // index ranges instead of substrings: only the algorithm, names and values become strings
         int end = stripEnd(header, 0, header.length());
         int start = stripStart(header, 0, end);
-        int space = start;
-        while (space < end && !Character.isWhitespace(header.charAt(space))) {
-            space++;
-        }
-        if (space == end) {
+        int space = indexOfWhitespace(header, start, end);
+        if (space < 0) {
             throw new IllegalArgumentException("Authorization header has no fields after the algorithm");
         }
         String algorithm = header.substring(start, space);
@@ -121,7 +118,12 @@ final class AuthorizationFields {
     }
 
     static int indexOfWhitespace(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return indexOfWhitespace(s, 0, s.length());
+    }
+
+    /** The first whitespace in [from, to), or -1. */
+    private static int indexOfWhitespace(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (Character.isWhitespace(s.charAt(i))) {
                 return i;
             }
