@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,7 +24,7 @@ public final class EmbeddedEmulator implements AutoCloseable {
     private final UsageEmulator emulator;
 
     private EmbeddedEmulator(List<String> arguments) {
-        this.context = new SpringApplicationBuilder(EmulatorApplication.class).run(arguments.toArray(String[]::new));
+        this.context = EmulatorApplication.inSharedJvm().run(arguments.toArray(String[]::new));
         this.emulator = new UsageEmulator(
                 Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
     }
@@ -75,6 +74,11 @@ public final class EmbeddedEmulator implements AutoCloseable {
     /** The running emulator: its base URL and port, the demo account's keys, and its control plane. */
     public UsageEmulator emulator() {
         return emulator;
+    }
+
+    /** The emulator's Spring context, for the kit's own tests. */
+    ConfigurableApplicationContext context() {
+        return context;
     }
 
     /** Stops the emulator; closing it again does nothing. */

@@ -8,14 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The emulator, as a dependency of another module, starts in-process and answers a documented example. */
 class EmulatorSmokeTest {
 
     @Test
     void startsInProcessAndAnswersTheAliyunExample() throws Exception {
-        try (var context = new SpringApplicationBuilder(EmulatorApplication.class)
+        try (var context = EmulatorApplication.inSharedJvm()
                 .run("--server.port=0", "--emulator.clock.fixed=2026-11-20T12:00:00Z", "--emulator.clock.frozen=true", "--emulator.signature-mode=off")) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

@@ -2,6 +2,9 @@ package dev.usagekit.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.usagekit.emulator.EmulatorApplication;
 
 import java.net.ConnectException;
 import java.net.Socket;
@@ -12,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.reactive.context.AnnotationConfigReactiveWebServerApplicationContext;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 
 /** The emulator started and stopped by hand, as a TestNG, Spock or Cucumber suite would, without the extension. */
 class EmbeddedEmulatorTest {
@@ -76,5 +81,25 @@ class EmbeddedEmulatorTest {
     void aValueTheEmulatorCannotWorkWithFailsTheStartNamingTheSetting() {
         assertThatThrownBy(() -> EmbeddedEmulator.start("emulator.journal.size=0"))
                 .hasStackTraceContaining("emulator.journal.size");
+    }
+
+    /**
+     * From the emulator's jar (as Maven's verify, and every user, puts it on the class path) it starts on the bean
+     * definitions its build wrote ahead of time, as the standalone server does: no annotation processors, no scan,
+     * and none of the test class path's auto-configurations. From a classes folder (an IDE) it cannot, so the test
+     * is skipped there.
+     */
+    @Test
+    void fromTheBuiltJarItStartsOnTheDefinitionsItsBuildWrote() {
+        assumeTrue("jar".equals(EmulatorApplication.class.getResource("EmulatorApplication.class").getProtocol()),
+                "the emulator comes from a classes folder");
+        try (EmbeddedEmulator running = EmbeddedEmulator.start("emulator.seed=4")) {
+            assertThat(running.context()).isInstanceOf(ReactiveWebServerApplicationContext.class)
+                    .isNotInstanceOf(AnnotationConfigReactiveWebServerApplicationContext.class);
+            assertThat(running.context().getBeanFactory().getBeanDefinition("requestJournal").isLazyInit()).isTrue();
+            assertThat(running.emulator().control().info().get("seed").asLong()).isEqualTo(4);
+        }
+        assertThat(System.getProperty("spring.aot.enabled")).isNull();
+        assertThat(System.getProperty("spring.main.lazy-initialization")).isNull();
     }
 }

@@ -1,11 +1,18 @@
 package dev.usagekit.emulator;
 
 import dev.usagekit.emulator.config.CommandLineHelp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.aot.AotApplicationContextInitializer;
 
 /**
  * Starts the emulator: {@code java -jar usagekit-emulator-exec.jar [--server.port=8080] [--emulator.seed=1]};
@@ -21,7 +28,7 @@ public class EmulatorApplication {
     static final String SPRING_AOT = "spring.aot.enabled";
     static final String LAZY_BEANS = "spring.main.lazy-initialization";
     /** What the build's process-aot step writes next to this class. */
-    static final String AOT_INITIALIZER = "EmulatorApplication__ApplicationContextInitializer.class";
+    static final String AOT_INITIALIZER = EmulatorApplication.class.getName() + "__ApplicationContextInitializer";
 
     public static void main(String[] args) {
         Optional<String> help = CommandLineHelp.answer(args);
@@ -52,6 +59,48 @@ public class EmulatorApplication {
         }
     }
 
+    /**
+     * The emulator as an application that shares its JVM with others (the JUnit kit, a test suite): started from the
+     * built jar, it runs on the bean definitions its build wrote ahead of time and makes beans when first needed, as
+     * {@link #main} does, about a second sooner to its first answer. Those two are set on this application alone: the
+     * system properties {@code main} sets would switch every other Spring application of the JVM too. From a classes
+     * folder, or with {@code -Dspring.aot.enabled} given, Spring decides as usual.
+     */
+    public static SpringApplication inSharedJvm() {
+        return inSharedJvm(runsFromBuiltJar() && System.getProperty(SPRING_AOT) == null);
+    }
+
+    static SpringApplication inSharedJvm(boolean aheadOfTime) {
+        SpringApplication application = aheadOfTime ? new AheadOfTimeDefinitions()
+                : new SpringApplication(EmulatorApplication.class);
+        // Spring looks for the written definitions next to the main class, which it would take from the caller's stack
+        application.setMainApplicationClass(EmulatorApplication.class);
+        return application;
+    }
+
+    /**
+     * What Spring's AOT mode does to one application: a context without the annotation processors, the initializer of
+     * the definitions the build wrote ahead of the others of the same order, and no scan of the sources. A {@code spring.main.lazy-initialization} setting of the
+     * application's own still wins over the lazy default.
+     */
+    private static final class AheadOfTimeDefinitions extends SpringApplication {
+
+        AheadOfTimeDefinitions() {
+            super(EmulatorApplication.class);
+            setApplicationContextFactory(ApplicationContextFactory.of(ReactiveWebServerApplicationContext::new));
+            setLazyInitialization(true);
+            List<ApplicationContextInitializer<?>> initializers = new ArrayList<>();
+            initializers.add(AotApplicationContextInitializer.forInitializerClasses(AOT_INITIALIZER));
+            initializers.addAll(getInitializers());
+            setInitializers(initializers);
+        }
+
+        @Override
+        protected void load(ApplicationContext context, Object[] sources) {
+            // the written definitions are the sources' scan, done at build time
+        }
+    }
+
     /** The emulator's version, from the jar's manifest ("dev" when run from classes). */
     public static String version() {
         String v = EmulatorApplication.class.getPackage().getImplementationVersion();
@@ -62,6 +111,6 @@ public class EmulatorApplication {
     static boolean runsFromBuiltJar() {
         var self = EmulatorApplication.class.getResource("EmulatorApplication.class");
         return self != null && "jar".equals(self.getProtocol())
-                && EmulatorApplication.class.getResource(AOT_INITIALIZER) != null;
+                && EmulatorApplication.class.getResource("/" + AOT_INITIALIZER.replace('.', '/') + ".class") != null;
     }
 }

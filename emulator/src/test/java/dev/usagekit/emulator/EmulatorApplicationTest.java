@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.aot.AotApplicationContextInitializer;
 
 class EmulatorApplicationTest {
 
@@ -42,5 +44,27 @@ class EmulatorApplicationTest {
         assertThat(fromClasses.getProperty(EmulatorApplication.LAZY_BEANS)).isNull();
         // tests run from target/classes, where the written definitions can be older than the code
         assertThat(EmulatorApplication.runsFromBuiltJar()).isFalse();
+    }
+
+    @Test
+    void inASharedJvmTheBuiltJarStartsOnItsWrittenDefinitionsSetOnThisApplicationAlone() {
+        SpringApplication aheadOfTime = EmulatorApplication.inSharedJvm(true);
+
+        assertThat(aheadOfTime.getInitializers()).anyMatch(AotApplicationContextInitializer.class::isInstance);
+        assertThat(aheadOfTime.getMainApplicationClass()).isEqualTo(EmulatorApplication.class);
+        assertThat(System.getProperty(EmulatorApplication.SPRING_AOT)).isNull();
+        assertThat(System.getProperty(EmulatorApplication.LAZY_BEANS)).isNull();
+    }
+
+    @Test
+    void inASharedJvmAClassesFolderStartsAsSpringDecides() {
+        SpringApplication plain = EmulatorApplication.inSharedJvm(false);
+
+        assertThat(plain.getInitializers()).noneMatch(AotApplicationContextInitializer.class::isInstance);
+        // with -Dspring.aot.enabled=true Spring looks for the written definitions next to the main class: ours, not
+        // the test runner's
+        assertThat(plain.getMainApplicationClass()).isEqualTo(EmulatorApplication.class);
+        assertThat(EmulatorApplication.inSharedJvm().getInitializers())
+                .noneMatch(AotApplicationContextInitializer.class::isInstance);
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,7 +32,7 @@ class EmulatorPactVerification {
 
     @BeforeAll
     static void start() {
-        context = new SpringApplicationBuilder(EmulatorApplication.class).run("--server.port=0",
+        context = EmulatorApplication.inSharedJvm().run("--server.port=0",
                 "--emulator.signature-mode=off", "--emulator.clock.fixed=2026-11-20T12:00:00Z",
                 "--emulator.clock.frozen=true");
         port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));

@@ -18,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -34,7 +33,7 @@ class StateChangeUrlPactVerification {
     @BeforeAll
     static void start() {
         // on the machine's clock: interactions pin theirs with "clock is ...", or ask for times around it
-        context = new SpringApplicationBuilder(EmulatorApplication.class).run("--server.port=0",
+        context = EmulatorApplication.inSharedJvm().run("--server.port=0",
                 "--emulator.signature-mode=off");
         base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }

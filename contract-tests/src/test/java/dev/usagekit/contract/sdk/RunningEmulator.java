@@ -4,7 +4,6 @@ import dev.usagekit.emulator.EmulatorApplication;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,7 +21,7 @@ final class RunningEmulator implements AutoCloseable {
     final int port;
 
     private RunningEmulator(List<String> args) {
-        this.context = new SpringApplicationBuilder(EmulatorApplication.class).run(args.toArray(String[]::new));
+        this.context = EmulatorApplication.inSharedJvm().run(args.toArray(String[]::new));
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
