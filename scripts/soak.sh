@@ -39,8 +39,14 @@ heap_after_gc() {
   jcmd "$PID" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'
 }
 
+# resident set of the emulator's process, in MB (Linux; "?" elsewhere)
+rss_mb() {
+  awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status" 2>/dev/null || echo '?'
+}
+
 START_KB=$(heap_after_gc)
-echo "soak: emulator pid $PID on port $PORT; heap after GC at start: $((START_KB / 1024)) MB"
+START_RSS=$(rss_mb)
+echo "soak: emulator pid $PID on port $PORT; heap after GC at start: $((START_KB / 1024)) MB; RSS $START_RSS MB"
 echo "soak: driving ${RATE} req/s for ${SECONDS_TO_RUN} s"
 
 set +e
@@ -49,11 +55,13 @@ java -cp "$JAR" -Dloader.path=emulator/target/test-classes -Dloader.main=dev.usa
 DRIVER=$?
 set -e
 
+END_RSS=$(rss_mb)
 END_KB=$(heap_after_gc)
 GROWTH_KB=$((END_KB - START_KB))
 JOURNAL=$(curl -fs "http://127.0.0.1:$PORT/_emulator/journal/count" || echo '?')
 HEALTH=$(curl -fs -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/actuator/health" || echo '?')
 echo "soak: heap after GC at start $((START_KB / 1024)) MB, at end $((END_KB / 1024)) MB, growth $((GROWTH_KB / 1024)) MB (limit ${MAX_GROWTH_MB} MB)"
+echo "soak: RSS at start $START_RSS MB, at the end of the traffic $END_RSS MB"
 echo "soak: journal count $JOURNAL; health $HEALTH; errors in the emulator log: $(grep -c ' ERROR ' "$LOG" || true)"
 
 STATUS=0
