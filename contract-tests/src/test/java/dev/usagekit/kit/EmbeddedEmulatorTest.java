@@ -102,4 +102,14 @@ class EmbeddedEmulatorTest {
         assertThat(System.getProperty("spring.aot.enabled")).isNull();
         assertThat(System.getProperty("spring.main.lazy-initialization")).isNull();
     }
+
+    @Test
+    void fromTheBuiltJarASettingForEagerBeansStillWins() {
+        assumeTrue("jar".equals(EmulatorApplication.class.getResource("EmulatorApplication.class").getProtocol()),
+                "the emulator comes from a classes folder");
+        try (EmbeddedEmulator running = EmbeddedEmulator.start("spring.main.lazy-initialization=false")) {
+            assertThat(running.context().getBeanFactory().getBeanDefinition("requestJournal").isLazyInit()).isFalse();
+            assertThat(running.context().getBeanFactory().containsSingleton("requestJournal")).isTrue();
+        }
+    }
 }

@@ -80,8 +80,8 @@ public class EmulatorApplication {
 
     /**
      * What Spring's AOT mode does to one application: a context without the annotation processors, the initializer of
-     * the definitions the build wrote ahead of the others of the same order, and no scan of the sources. A {@code spring.main.lazy-initialization} setting of the
-     * application's own still wins over the lazy default.
+     * the definitions the build wrote ahead of the others of the same order, and no scan of the sources. A
+     * {@code spring.main.lazy-initialization} setting of the application's own still wins over the lazy default.
      */
     private static final class AheadOfTimeDefinitions extends SpringApplication {
 
