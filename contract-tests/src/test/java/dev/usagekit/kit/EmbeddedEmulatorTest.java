@@ -94,6 +94,7 @@ class EmbeddedEmulatorTest {
         assumeTrue("jar".equals(EmulatorApplication.class.getResource("EmulatorApplication.class").getProtocol()),
                 "the emulator comes from a classes folder");
         try (EmbeddedEmulator running = EmbeddedEmulator.start("emulator.seed=4")) {
+            // also true only when the jar's manifest names the Spring Framework on this class path
             assertThat(running.context()).isInstanceOf(ReactiveWebServerApplicationContext.class)
                     .isNotInstanceOf(AnnotationConfigReactiveWebServerApplicationContext.class);
             assertThat(running.context().getBeanFactory().getBeanDefinition("requestJournal").isLazyInit()).isTrue();

@@ -1,10 +1,14 @@
 package dev.usagekit.emulator;
 
 import dev.usagekit.emulator.config.CommandLineHelp;
+import java.io.IOException;
+import java.net.JarURLConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.jar.Manifest;
 import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +17,7 @@ import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApp
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.aot.AotApplicationContextInitializer;
+import org.springframework.core.SpringVersion;
 
 /**
  * Starts the emulator: {@code java -jar usagekit-emulator-exec.jar [--server.port=8080] [--emulator.seed=1]};
@@ -59,15 +64,40 @@ public class EmulatorApplication {
         }
     }
 
+    /** The manifest entry naming the Spring Framework version the jar was built against. */
+    static final String BUILT_ON_SPRING = "Spring-Framework-Version";
+
     /**
      * The emulator as an application that shares its JVM with others (the JUnit kit, a test suite): started from the
      * built jar, it runs on the bean definitions its build wrote ahead of time and makes beans when first needed, as
      * {@link #main} does, about a second sooner to its first answer. Those two are set on this application alone: the
      * system properties {@code main} sets would switch every other Spring application of the JVM too. From a classes
-     * folder, or with {@code -Dspring.aot.enabled} given, Spring decides as usual.
+     * folder, with {@code -Dspring.aot.enabled} given, or on another Spring Framework than the jar was built with (a
+     * project's own Spring Boot BOM can pick it; the written definitions call Spring's API of that version), Spring
+     * decides as usual.
      */
     public static SpringApplication inSharedJvm() {
-        return inSharedJvm(runsFromBuiltJar() && System.getProperty(SPRING_AOT) == null);
+        return inSharedJvm(runsFromBuiltJar() && System.getProperty(SPRING_AOT) == null
+                && sameSpring(builtOnSpring(), SpringVersion.getVersion()));
+    }
+
+    /** True when both versions are known and equal. */
+    static boolean sameSpring(String builtOn, String running) {
+        return builtOn != null && Objects.equals(builtOn, running);
+    }
+
+    /** The Spring Framework version in the manifest of the jar this class came from; null when not from a jar. */
+    static String builtOnSpring() {
+        var self = EmulatorApplication.class.getResource("EmulatorApplication.class");
+        if (self == null || !"jar".equals(self.getProtocol())) {
+            return null;
+        }
+        try {
+            Manifest manifest = ((JarURLConnection) self.openConnection()).getManifest();
+            return manifest == null ? null : manifest.getMainAttributes().getValue(BUILT_ON_SPRING);
+        } catch (IOException | ClassCastException e) {
+            return null;
+        }
     }
 
     static SpringApplication inSharedJvm(boolean aheadOfTime) {

@@ -67,4 +67,16 @@ class EmulatorApplicationTest {
         assertThat(EmulatorApplication.inSharedJvm().getInitializers())
                 .noneMatch(AotApplicationContextInitializer.class::isInstance);
     }
+
+    @Test
+    void theWrittenDefinitionsAreOnlyUsedOnTheSpringTheyWereWrittenFor() {
+        assertThat(EmulatorApplication.sameSpring("7.0.9", "7.0.9")).isTrue();
+        assertThat(EmulatorApplication.sameSpring("7.0.9", "7.0.6")).isFalse();
+        // a repackaged Spring without its version, or a jar without the entry: cannot tell, so not used
+        assertThat(EmulatorApplication.sameSpring("7.0.9", null)).isFalse();
+        assertThat(EmulatorApplication.sameSpring(null, "7.0.9")).isFalse();
+        assertThat(EmulatorApplication.sameSpring(null, null)).isFalse();
+        // from target/classes there is no jar manifest to read
+        assertThat(EmulatorApplication.builtOnSpring()).isNull();
+    }
 }
