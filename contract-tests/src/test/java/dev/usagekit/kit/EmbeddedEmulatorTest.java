@@ -91,8 +91,7 @@ class EmbeddedEmulatorTest {
      */
     @Test
     void fromTheBuiltJarItStartsOnTheDefinitionsItsBuildWrote() {
-        assumeTrue("jar".equals(EmulatorApplication.class.getResource("EmulatorApplication.class").getProtocol()),
-                "the emulator comes from a classes folder");
+        assumeEmulatorFromItsJar();
         try (EmbeddedEmulator running = EmbeddedEmulator.start("emulator.seed=4")) {
             // also true only when the jar's manifest names the Spring Framework on this class path
             assertThat(running.context()).isInstanceOf(ReactiveWebServerApplicationContext.class)
@@ -106,11 +105,15 @@ class EmbeddedEmulatorTest {
 
     @Test
     void fromTheBuiltJarASettingForEagerBeansStillWins() {
-        assumeTrue("jar".equals(EmulatorApplication.class.getResource("EmulatorApplication.class").getProtocol()),
-                "the emulator comes from a classes folder");
+        assumeEmulatorFromItsJar();
         try (EmbeddedEmulator running = EmbeddedEmulator.start("spring.main.lazy-initialization=false")) {
             assertThat(running.context().getBeanFactory().getBeanDefinition("requestJournal").isLazyInit()).isFalse();
             assertThat(running.context().getBeanFactory().containsSingleton("requestJournal")).isTrue();
         }
+    }
+
+    private static void assumeEmulatorFromItsJar() {
+        assumeTrue("jar".equals(EmulatorApplication.class.getResource("EmulatorApplication.class").getProtocol()),
+                "the emulator comes from a classes folder");
     }
 }

@@ -3,10 +3,10 @@ package dev.usagekit.emulator;
 import dev.usagekit.emulator.config.CommandLineHelp;
 import java.io.IOException;
 import java.net.JarURLConnection;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.jar.Manifest;
 import org.springframework.boot.ApplicationContextFactory;
@@ -34,6 +34,8 @@ public class EmulatorApplication {
     static final String LAZY_BEANS = "spring.main.lazy-initialization";
     /** What the build's process-aot step writes next to this class. */
     static final String AOT_INITIALIZER = EmulatorApplication.class.getName() + "__ApplicationContextInitializer";
+    /** The manifest entry naming the Spring Framework version the jar was built against. */
+    static final String BUILT_ON_SPRING = "Spring-Framework-Version";
 
     public static void main(String[] args) {
         Optional<String> help = CommandLineHelp.answer(args);
@@ -64,9 +66,6 @@ public class EmulatorApplication {
         }
     }
 
-    /** The manifest entry naming the Spring Framework version the jar was built against. */
-    static final String BUILT_ON_SPRING = "Spring-Framework-Version";
-
     /**
      * The emulator as an application that shares its JVM with others (the JUnit kit, a test suite): started from the
      * built jar, it runs on the bean definitions its build wrote ahead of time and makes beans when first needed, as
@@ -83,13 +82,13 @@ public class EmulatorApplication {
 
     /** True when both versions are known and equal. */
     static boolean sameSpring(String builtOn, String running) {
-        return builtOn != null && Objects.equals(builtOn, running);
+        return builtOn != null && builtOn.equals(running);
     }
 
     /** The Spring Framework version in the manifest of the jar this class came from; null when not from a jar. */
     static String builtOnSpring() {
-        var self = EmulatorApplication.class.getResource("EmulatorApplication.class");
-        if (self == null || !"jar".equals(self.getProtocol())) {
+        URL self = classFileInJar();
+        if (self == null) {
             return null;
         }
         try {
@@ -139,8 +138,13 @@ public class EmulatorApplication {
 
     /** This class was loaded from a jar that also holds the ahead-of-time bean definitions of the same build. */
     static boolean runsFromBuiltJar() {
-        var self = EmulatorApplication.class.getResource("EmulatorApplication.class");
-        return self != null && "jar".equals(self.getProtocol())
+        return classFileInJar() != null
                 && EmulatorApplication.class.getResource("/" + AOT_INITIALIZER.replace('.', '/') + ".class") != null;
+    }
+
+    /** Where this class was loaded from when that is a jar ({@code jar:} URL); null from a classes folder. */
+    private static URL classFileInJar() {
+        URL self = EmulatorApplication.class.getResource("EmulatorApplication.class");
+        return self != null && "jar".equals(self.getProtocol()) ? self : null;
     }
 }
