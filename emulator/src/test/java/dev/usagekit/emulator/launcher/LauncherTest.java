@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -29,7 +31,7 @@ class LauncherTest {
     /** Logs each call; makes the cache file a training run is asked for and the directory extraction writes. */
     private static final String FAKE_JAVA = """
             #!/bin/sh
-            echo "$0 $*" >>"$FAKE_JAVA_LOG"
+            echo "$0 $* (in $PWD)" >>"$FAKE_JAVA_LOG"
             previous=""
             for arg in "$@"; do
               case "$arg" in
@@ -57,12 +59,22 @@ class LauncherTest {
         Path pathJdk = jdk(dir.resolve("path-jdk"), "21.0.2", "21.0.2+13");
         Path pathBin = Files.createDirectories(dir.resolve("path-bin"));
         Files.createSymbolicLink(pathBin.resolve("java"), pathJdk.resolve("bin/java"));
+        // sha1sum on PATH logs each call, so a test sees when the launcher hashes the jar
+        Path sha1sum = Files.writeString(pathBin.resolve("sha1sum"),
+                "#!/bin/sh\necho \"$*\" >>\"$HASH_LOG\"\nexec " + realSha1sum() + " \"$@\"\n");
+        Files.setPosixFilePermissions(sha1sum, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path jar = Files.writeString(dir.resolve("emulator.jar"), "version 1");
         env.put("PATH", pathBin + ":/usr/local/bin:/usr/bin:/bin");
         env.put("USAGEKIT_JVM_DIRS", jvms.toString());
         env.put("USAGEKIT_JAR", jar.toString());
         env.put("USAGEKIT_CACHE", dir.resolve("cache").toString());
         env.put("FAKE_JAVA_LOG", log.toString());
+        env.put("HASH_LOG", dir.resolve("hash.log").toString());
+    }
+
+    private static String realSha1sum() {
+        return Stream.of("/usr/bin/sha1sum", "/bin/sha1sum").filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                .orElseThrow();
     }
 
     private static Path jdk(Path home, String version, String runtimeVersion) throws IOException {
@@ -78,9 +90,15 @@ class LauncherTest {
     }
 
     private Run launcher(String... args) throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        return launcherAs(LAUNCHER.toString(), Path.of("."), args);
+    }
+
+    /** Runs the launcher by the given name (a path, or a link to it) from the given working directory. */
+    private Run launcherAs(String launcher, Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<>(List.of("bash", launcher));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(false);
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -92,6 +110,11 @@ class LauncherTest {
 
     private List<String> javaCalls() throws IOException {
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    private long jarHashings() throws IOException {
+        Path hashLog = Path.of(env.get("HASH_LOG"));
+        return Files.exists(hashLog) ? Files.readAllLines(hashLog).size() : 0;
     }
 
     @Test
@@ -204,5 +227,43 @@ class LauncherTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("training run failed");
         assertThat(javaCalls()).hasSize(2);
+    }
+
+    @Test
+    void anUnchangedJarIsHashedOnlyWhenItsTimeChanges() throws Exception {
+        launcher("--prepare");
+        assertThat(jarHashings()).isOne();
+        launcher("--server.port=18099");
+        assertThat(jarHashings()).isOne();
+
+        // the same bytes with a new time (a copy, a touch): hashed once more, not trained again, then remembered
+        Path jar = Path.of(env.get("USAGEKIT_JAR"));
+        Files.setLastModifiedTime(jar, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(60)));
+        launcher("--server.port=18099");
+        assertThat(jarHashings()).isEqualTo(2);
+        launcher("--server.port=18099");
+        assertThat(jarHashings()).isEqualTo(2);
+        assertThat(javaCalls()).hasSize(5).filteredOn(call -> call.contains("training-run")).hasSize(1);
+    }
+
+    @Test
+    void findsItsCheckoutThroughASymlinkAndKeepsTheCallersDirectory() throws Exception {
+        env.remove("USAGEKIT_JVM_OPTIONS");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(elsewhere.resolve("emulator"), LAUNCHER);
+        Run run = launcherAs("emulator", elsewhere, "--server.port=18099");
+        assertThat(run.exit()).isZero();
+        // bin/emulator-jvm.options of the checkout, found from the link; the emulator starts where it was asked to
+        assertThat(javaCalls().get(2)).contains("-Xmx192m", "-XX:AOTCache=", "(in " + elsewhere.toRealPath() + ")");
+    }
+
+    @Test
+    void theFlagsFileTakesCommentsBlankLinesAndSeveralFlagsToALine() throws Exception {
+        Path options = Files.writeString(dir.resolve("jvm.options"),
+                "# heap\n\n  -Xmx100m -Xss1m\n   # an indented comment\n\t-XX:+UseSerialGC"); // no final newline
+        env.put("USAGEKIT_JVM_OPTIONS", options.toString());
+        launcher("--prepare");
+        assertThat(javaCalls().get(1)).contains(
+                "-Xmx100m -Xss1m -XX:+UseSerialGC -Dspring.aot.enabled=true").doesNotContain("#", "comment");
     }
 }
