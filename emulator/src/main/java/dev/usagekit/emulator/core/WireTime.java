@@ -30,6 +30,8 @@ public final class WireTime {
 
     private static final DateTimeFormatter RFC3339_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
+    private static final DateTimeFormatter DIGITS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
     private static final DateTimeFormatter ALIYUN_UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC)
             .withResolverStyle(ResolverStyle.STRICT);
@@ -129,6 +131,25 @@ public final class WireTime {
         int length = writeRfc3339(epochSecond, offset, text);
         return length < 0 ? RFC3339_OUT.format(Instant.ofEpochSecond(epochSecond).atOffset(offset))
                 : new String(text, 0, length, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code yyyyMMddHHmmss} at the offset, the stamp a Volcengine request id starts with: the RFC 3339 text without
+     * its separators (the formatter was 1.3 % of a call).
+     */
+    public static String formatDigits(long epochSecond, ZoneOffset offset) {
+        byte[] text = new byte[RFC3339_MAX_CHARS];
+        if (writeRfc3339(epochSecond, offset, text) < 0) {
+            return DIGITS.format(Instant.ofEpochSecond(epochSecond).atOffset(offset));
+        }
+        byte[] digits = new byte[14];
+        int at = 0;
+        for (int i = 0; i < 19; i++) {
+            if (text[i] >= '0' && text[i] <= '9') {
+                digits[at++] = text[i];
+            }
+        }
+        return new String(digits, StandardCharsets.US_ASCII);
     }
 
     /** Longest text {@link #writeRfc3339} writes: date, time and a "+hh:mm" offset. */

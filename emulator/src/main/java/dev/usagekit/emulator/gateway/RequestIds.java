@@ -1,8 +1,8 @@
 package dev.usagekit.emulator.gateway;
 
+import dev.usagekit.emulator.core.WireTime;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,8 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Request ids in each vendor's style, unique per call. */
 public final class RequestIds {
 
-    private static final DateTimeFormatter VOLC_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneOffset.ofHours(8));
+    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -25,7 +24,7 @@ public final class RequestIds {
     /** Beijing-time stamp then 18 random hex digits, like 20240101080000A1B2C3D4E5F6A7B8C9. */
     public String volcengine() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return VOLC_TIME.format(clock.instant()) + HEX.toHexDigits((byte) r.nextInt(256))
+        return WireTime.formatDigits(clock.instant().getEpochSecond(), BEIJING) + HEX.toHexDigits((byte) r.nextInt(256))
                 + HEX.toHexDigits(r.nextLong());
     }
 

@@ -45,6 +45,9 @@ public final class FormUrlEncoded {
 
     /** Like URLDecoder, but a stray '%' is kept literally instead of failing the whole request. */
     private static String decodeComponent(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s; // nothing to decode, the usual case (Action=...&Version=...)
+        }
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

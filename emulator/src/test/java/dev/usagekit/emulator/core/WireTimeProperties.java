@@ -33,6 +33,21 @@ class WireTimeProperties {
                 .isEqualTo(REFERENCE.format(Instant.ofEpochSecond(epochSecond).atOffset(offset)));
     }
 
+    /** The request-id stamp is the pattern's, in years 1970..9999 and (through the formatter) beyond. */
+    @Property(tries = 5000)
+    void digitsMatchTheFormatterPattern(@ForAll @LongRange(min = 0, max = 400_000_000_000L) long epochSecond,
+            @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours) {
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 900);
+        assertThat(WireTime.formatDigits(epochSecond, offset)).isEqualTo(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                .format(Instant.ofEpochSecond(epochSecond).atOffset(offset)));
+    }
+
+    @Example
+    void digitsOfABeijingMorning() {
+        assertThat(WireTime.formatDigits(Instant.parse("2024-01-01T00:00:00Z").getEpochSecond(), ZoneOffset.ofHours(8)))
+                .isEqualTo("20240101080000");
+    }
+
     /**
      * Walking through a series (any step, across days and years), each text is the formatter's, between the fixed
      * bytes given, at any position.
