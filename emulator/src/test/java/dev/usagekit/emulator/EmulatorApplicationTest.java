@@ -4,21 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.aot.AotApplicationContextInitializer;
 
 class EmulatorApplicationTest {
 
-    @Test
-    void nettysAllocatorEventsAreOffUnlessAskedFor() {
+    /** Netty's allocator JFR events and its leak sampling, off in the emulator's process, from classes or a jar. */
+    @ParameterizedTest
+    @CsvSource({"io.netty.jfr.enabled, false, true, false", "io.netty.jfr.enabled, false, true, true",
+            "io.netty.leakDetection.level, disabled, paranoid, false",
+            "io.netty.leakDetection.level, disabled, simple, true"})
+    void nettysCostlyExtrasAreOffUnlessAskedFor(String property, String byDefault, String asked, boolean builtJar) {
         Properties unset = new Properties();
-        EmulatorApplication.applyProcessDefaults(unset, false);
-        assertThat(unset.getProperty(EmulatorApplication.NETTY_JFR_EVENTS)).isEqualTo("false");
+        EmulatorApplication.applyProcessDefaults(unset, builtJar);
+        assertThat(unset.getProperty(property)).isEqualTo(byDefault);
 
-        Properties asked = new Properties();
-        asked.setProperty(EmulatorApplication.NETTY_JFR_EVENTS, "true");
-        EmulatorApplication.applyProcessDefaults(asked, false);
-        assertThat(asked.getProperty(EmulatorApplication.NETTY_JFR_EVENTS)).isEqualTo("true");
+        Properties given = new Properties();
+        given.setProperty(property, asked);
+        EmulatorApplication.applyProcessDefaults(given, builtJar);
+        assertThat(given.getProperty(property)).isEqualTo(asked);
     }
 
     @Test

@@ -73,7 +73,24 @@ public final class RawHttp implements AutoCloseable {
         out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16384);
     }
 
+    /** Sends the request on a connection of its own and closes it at once: a client gone before its answer. */
+    public void sendAndHangUp(Request request) throws IOException {
+        connect();
+        write(request);
+        socket.setSoLinger(true, 0); // a reset, as a killed client leaves it
+        close();
+    }
+
     private Response exchange(Request request) throws IOException {
+        write(request);
+        Response response = read(in);
+        if ("close".equalsIgnoreCase(response.header("connection"))) {
+            close();
+        }
+        return response;
+    }
+
+    private void write(Request request) throws IOException {
         StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.target())
                 .append(" HTTP/1.1\r\nHost: ").append(hostHeader()).append("\r\n");
         for (Map.Entry<String, String> h : request.headers()) {
@@ -83,11 +100,6 @@ public final class RawHttp implements AutoCloseable {
         out.write(head.toString().getBytes(StandardCharsets.UTF_8));
         out.write(request.body());
         out.flush();
-        Response response = read(in);
-        if ("close".equalsIgnoreCase(response.header("connection"))) {
-            close();
-        }
-        return response;
     }
 
     /** Reads one response: status line, headers, then a Content-Length or chunked body. */
