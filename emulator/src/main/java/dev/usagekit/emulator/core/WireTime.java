@@ -144,7 +144,7 @@ public final class WireTime {
         }
         byte[] digits = new byte[14];
         int at = 0;
-        for (int i = 0; i < 19; i++) {
+        for (int i = 0; i < "uuuu-MM-ddTHH:mm:ss".length(); i++) { // the text before its offset
             if (text[i] >= '0' && text[i] <= '9') {
                 digits[at++] = text[i];
             }

@@ -24,8 +24,8 @@ public final class RequestIds {
     /** Beijing-time stamp then 18 random hex digits, like 20240101080000A1B2C3D4E5F6A7B8C9. */
     public String volcengine() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return WireTime.formatDigits(clock.instant().getEpochSecond(), BEIJING) + HEX.toHexDigits((byte) r.nextInt(256))
-                + HEX.toHexDigits(r.nextLong());
+        return WireTime.formatDigits(clock.instant().getEpochSecond(), BEIJING)
+                + HEX.toHexDigits((byte) r.nextInt(256)) + HEX.toHexDigits(r.nextLong());
     }
 
     /** An upper-case UUID, like C370DAF1-C838-4288-A1A0-9A87633D248E. */
