@@ -73,8 +73,7 @@ class LauncherTest {
     }
 
     private static String realSha1sum() {
-        return Stream.of("/usr/bin/sha1sum", "/bin/sha1sum").filter(p -> Files.isExecutable(Path.of(p))).findFirst()
-                .orElseThrow();
+        return onPath("sha1sum");
     }
 
     private static Path jdk(Path home, String version, String runtimeVersion) throws IOException {
@@ -244,6 +243,30 @@ class LauncherTest {
         launcher("--server.port=18099");
         assertThat(jarHashings()).isEqualTo(2);
         assertThat(javaCalls()).hasSize(5).filteredOn(call -> call.contains("training-run")).hasSize(1);
+    }
+
+    @Test
+    void withoutSha1sumItHashesWithShasumAsOnMacOs() throws Exception {
+        // a PATH of only what the launcher runs, with shasum in the place of sha1sum
+        Path bin = Files.createDirectories(dir.resolve("mac-bin"));
+        for (String tool : List.of("mkdir", "rm", "env", "touch", "sort", "tail")) {
+            Files.createSymbolicLink(bin.resolve(tool), Path.of(onPath(tool)));
+        }
+        Path shasum = Files.writeString(bin.resolve("shasum"), "#!/bin/sh\necho \"shasum $*\" >>\"$HASH_LOG\"\n"
+                + "[ \"$1\" = -a ] && [ \"$2\" = 1 ] && shift 2 && exec " + realSha1sum() + " \"$@\"\nexit 2\n");
+        Files.setPosixFilePermissions(shasum, PosixFilePermissions.fromString("rwxr-xr-x"));
+        env.put("PATH", bin.toString());
+
+        assertThat(launcher("--prepare").exit()).isZero();
+        assertThat(launcher("--prepare").exit()).isZero();
+        assertThat(javaCalls()).hasSize(2);
+        assertThat(Files.readAllLines(Path.of(env.get("HASH_LOG")))).containsExactly(
+                "shasum -a 1 " + env.get("USAGEKIT_JAR"));
+    }
+
+    private static String onPath(String tool) {
+        return Stream.of("/usr/bin/", "/bin/").map(d -> d + tool).filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + tool));
     }
 
     @Test
