@@ -123,6 +123,14 @@ class LauncherTest {
     }
 
     @Test
+    void findsJdksInMacOsLayoutToo() throws Exception {
+        jdk(jvms.resolve("temurin-26.jdk/Contents/Home"), "26.0.1", "26.0.1+8");
+        assertThat(launcher("--print-java").out()).isEqualTo("java="
+                + jvms.resolve("temurin-26.jdk/Contents/Home/bin/java") + "\nversion=26.0.1+8\nsource=newest JDK >= 25 in "
+                + jvms + "\nmode=aot\n");
+    }
+
+    @Test
     void javaHomeWinsOverTheSearchAndAnOldJdkGetsTheCdsArchive() throws Exception {
         env.put("JAVA_HOME", jvms.resolve("jdk-17").toString());
         assertThat(launcher("--print-java").out()).contains("version=17.0.9+9", "source=JAVA_HOME", "mode=cds");
