@@ -61,7 +61,7 @@ class LauncherTest {
         Files.createSymbolicLink(pathBin.resolve("java"), pathJdk.resolve("bin/java"));
         // sha1sum on PATH logs each call, so a test sees when the launcher hashes the jar
         Path sha1sum = Files.writeString(pathBin.resolve("sha1sum"),
-                "#!/bin/sh\necho \"$*\" >>\"$HASH_LOG\"\nexec " + realSha1sum() + " \"$@\"\n");
+                "#!/bin/sh\necho \"$*\" >>\"$HASH_LOG\"\nexec " + onPath("sha1sum") + " \"$@\"\n");
         Files.setPosixFilePermissions(sha1sum, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path jar = Files.writeString(dir.resolve("emulator.jar"), "version 1");
         env.put("PATH", pathBin + ":/usr/local/bin:/usr/bin:/bin");
@@ -72,8 +72,10 @@ class LauncherTest {
         env.put("HASH_LOG", dir.resolve("hash.log").toString());
     }
 
-    private static String realSha1sum() {
-        return onPath("sha1sum");
+    /** A tool of the machine's own, for the fakes to call and the restricted PATHs to hold. */
+    private static String onPath(String tool) {
+        return Stream.of("/usr/bin/", "/bin/").map(d -> d + tool).filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + tool));
     }
 
     private static Path jdk(Path home, String version, String runtimeVersion) throws IOException {
@@ -124,10 +126,9 @@ class LauncherTest {
 
     @Test
     void findsJdksInMacOsLayoutToo() throws Exception {
-        jdk(jvms.resolve("temurin-26.jdk/Contents/Home"), "26.0.1", "26.0.1+8");
-        assertThat(launcher("--print-java").out()).isEqualTo("java="
-                + jvms.resolve("temurin-26.jdk/Contents/Home/bin/java") + "\nversion=26.0.1+8\nsource=newest JDK >= 25 in "
-                + jvms + "\nmode=aot\n");
+        Path home = jdk(jvms.resolve("temurin-26.jdk/Contents/Home"), "26.0.1", "26.0.1+8");
+        assertThat(launcher("--print-java").out()).isEqualTo("java=" + home.resolve("bin/java")
+                + "\nversion=26.0.1+8\nsource=newest JDK >= 25 in " + jvms + "\nmode=aot\n");
     }
 
     @Test
@@ -261,7 +262,7 @@ class LauncherTest {
             Files.createSymbolicLink(bin.resolve(tool), Path.of(onPath(tool)));
         }
         Path shasum = Files.writeString(bin.resolve("shasum"), "#!/bin/sh\necho \"shasum $*\" >>\"$HASH_LOG\"\n"
-                + "[ \"$1\" = -a ] && [ \"$2\" = 1 ] && shift 2 && exec " + realSha1sum() + " \"$@\"\nexit 2\n");
+                + "[ \"$1\" = -a ] && [ \"$2\" = 1 ] && shift 2 && exec " + onPath("sha1sum") + " \"$@\"\nexit 2\n");
         Files.setPosixFilePermissions(shasum, PosixFilePermissions.fromString("rwxr-xr-x"));
         env.put("PATH", bin.toString());
 
@@ -270,11 +271,6 @@ class LauncherTest {
         assertThat(javaCalls()).hasSize(2);
         assertThat(Files.readAllLines(Path.of(env.get("HASH_LOG")))).containsExactly(
                 "shasum -a 1 " + env.get("USAGEKIT_JAR"));
-    }
-
-    private static String onPath(String tool) {
-        return Stream.of("/usr/bin/", "/bin/").map(d -> d + tool).filter(p -> Files.isExecutable(Path.of(p)))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no " + tool));
     }
 
     @Test
