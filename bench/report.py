@@ -1,4 +1,4 @@
-"""Renders the results of bench/run.sh (key=value lines) as the markdown section appended to BENCHMARKS.md."""
+"""Renders the results of bench/run.sh (key=value lines) as the markdown section appended to bench/results.md."""
 import datetime
 import sys
 

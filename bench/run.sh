@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the emulator side by side with WireMock (static stub) and nginx (static file, the transport limit),
-# on loopback, with the same load generators and settings. Appends one results table to BENCHMARKS.md.
+# on loopback, with the same load generators and settings. Appends one results table to bench/results.md.
 #
 #   bench/run.sh            full run (~10-12 minutes)
 #   bench/run.sh --quick    short runs (~2-3 minutes), for a smoke test of the script
@@ -445,8 +445,8 @@ main() {
   table=$(python3 "$ROOT/bench/report.py" "$R")
   echo "$table"
   if [[ "${NO_APPEND:-0}" != 1 ]]; then
-    printf '\n%s\n' "$table" >>"$ROOT/BENCHMARKS.md"
-    log "appended to BENCHMARKS.md"
+    printf '\n%s\n' "$table" >>"$ROOT/bench/results.md"
+    log "appended to bench/results.md"
   fi
 }
 
