@@ -11,11 +11,15 @@ import org.springframework.context.aot.AotApplicationContextInitializer;
 
 class EmulatorApplicationTest {
 
-    /** Netty's allocator JFR events and its leak sampling, off in the emulator's process, from classes or a jar. */
+    /**
+     * Netty's allocator JFR events, its leak sampling and its low-memory mode (no pool for the answers' buffers), off
+     * in the emulator's process, from classes or a jar.
+     */
     @ParameterizedTest
     @CsvSource({"io.netty.jfr.enabled, false, true, false", "io.netty.jfr.enabled, false, true, true",
             "io.netty.leakDetection.level, disabled, paranoid, false",
-            "io.netty.leakDetection.level, disabled, simple, true"})
+            "io.netty.leakDetection.level, disabled, simple, true",
+            "io.netty.allocator.lowMemory, false, true, false", "io.netty.allocator.lowMemory, false, true, true"})
     void nettysCostlyExtrasAreOffUnlessAskedFor(String property, String byDefault, String asked, boolean builtJar) {
         Properties unset = new Properties();
         EmulatorApplication.applyProcessDefaults(unset, builtJar);
