@@ -1,5 +1,8 @@
 package dev.usagekit.emulator.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,6 +15,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
 import dev.usagekit.emulator.wire.AsciiDigits;
+import dev.usagekit.emulator.wire.DigitPairs;
 
 /** The two timestamp dialects on the wire: RFC 3339 with an offset (Volcengine) and ISO 8601 UTC seconds (Aliyun). */
 public final class WireTime {
@@ -201,6 +205,29 @@ public final class WireTime {
         return RFC3339_MAX_CHARS;
     }
 
+    private static final VarHandle LONG_AT = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    /** "hh:mm:" of each minute of the day in the low six bytes of a long, for the time of day in one write. */
+    private static final long[] HH_MM = new long[24 * 60];
+    /** "ss" of each second of the minute in the top two bytes of a long, to go with {@link #HH_MM}. */
+    private static final long[] SS = new long[60];
+
+    static {
+        byte[] text = new byte[8];
+        for (int minute = 0; minute < HH_MM.length; minute++) {
+            DigitPairs.write(text, 0, minute / 60);
+            text[2] = ':';
+            DigitPairs.write(text, 3, minute % 60);
+            text[5] = ':';
+            HH_MM[minute] = (long) LONG_AT.get(text, 0) & 0xFFFF_FFFF_FFFFL;
+        }
+        byte[] seconds = new byte[8]; // only its last two bytes are written
+        for (int second = 0; second < SS.length; second++) {
+            DigitPairs.write(seconds, 6, second);
+            SS[second] = (long) LONG_AT.get(seconds, 0);
+        }
+    }
+
     /**
      * Writes the RFC 3339 texts of many instants in one offset, as a series walks through them, each between the same
      * fixed bytes (a data point's JSON around its time stamp): the date, the offset and those bytes are put together
@@ -214,7 +241,8 @@ public final class WireTime {
         private final byte[] after;
         private final byte[] dayText;
         private final byte[] time = new byte[RFC3339_MAX_CHARS];
-        private long day = Long.MIN_VALUE;
+        /** The first local second of the day {@link #dayText} holds: none yet. */
+        private long dayStart = Long.MAX_VALUE;
         private int length;
 
         public Rfc3339Series(ZoneOffset offset) {
@@ -237,9 +265,9 @@ public final class WireTime {
          */
         public int write(long epochSecond, byte[] into, int at) {
             long local = epochSecond + offsetSeconds;
-            long localDay = Math.floorDiv(local, 86400);
-            if (localDay != day) {
-                day = localDay;
+            if (local < dayStart || local >= dayStart + 86400) { // a series walks through a day before the next
+                long localDay = Math.floorDiv(local, 86400);
+                dayStart = localDay * 86400;
                 int timeLength = writeRfc3339(epochSecond, offset, time);
                 if (timeLength < 0) {
                     length = -1;
@@ -253,29 +281,11 @@ public final class WireTime {
                 return -1;
             }
             System.arraycopy(dayText, 0, into, at, length);
-            int secondOfDay = (int) (local - localDay * 86400);
+            int secondOfDay = (int) (local - dayStart);
             int minuteOfDay = secondOfDay / 60;
-            int hms = at + timeAt;
-            twoDigits(into, hms + 11, minuteOfDay / 60);
-            twoDigits(into, hms + 14, minuteOfDay - minuteOfDay / 60 * 60);
-            twoDigits(into, hms + 17, secondOfDay - minuteOfDay * 60);
+            LONG_AT.set(into, at + timeAt + 11, HH_MM[minuteOfDay] | SS[secondOfDay - minuteOfDay * 60]);
             return length;
         }
-    }
-
-    /** "00" to "99", two bytes each: the time of day of every point of a series is written from here. */
-    private static final byte[] TWO_DIGITS = new byte[200];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
-            TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
-
-    private static void twoDigits(byte[] text, int at, int value) {
-        text[at] = TWO_DIGITS[2 * value];
-        text[at + 1] = TWO_DIGITS[2 * value + 1];
     }
 
     private static void digits(byte[] text, int at, int value, int width) {

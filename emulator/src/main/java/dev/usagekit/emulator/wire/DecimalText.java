@@ -1,5 +1,9 @@
 package dev.usagekit.emulator.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The text of numbers that hold at most three decimals (kbps rounded to the thousandth), written without the general
  * shortest-round-trip algorithm. For these values the shortest decimal that reads back to the same double is the
@@ -14,12 +18,40 @@ public final class DecimalText {
     /** Longest text written: seven integer digits, the point, three decimals. */
     public static final int MAX_CHARS = 11;
 
+    private static final VarHandle INT_AT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The text after the integer part of each number of thousandths 0..999, as Jackson writes it (".0", ".5", ".25",
+     * ".125": trailing zeros dropped, one decimal kept) in the low bytes of an int, so it is stored in one write; its
+     * length in {@link #FRACTION_LENGTH}.
+     */
+    private static final int[] FRACTION_TEXT = new int[1000];
+    private static final byte[] FRACTION_LENGTH = new byte[1000];
+
+    static {
+        for (int fraction = 0; fraction < 1000; fraction++) {
+            int hundredths = fraction / 10 % 10;
+            int thousandths = fraction % 10;
+            int length = thousandths != 0 ? 4 : hundredths != 0 ? 3 : 2;
+            int text = '.' | ('0' + fraction / 100) << 8;
+            if (length > 2) {
+                text |= ('0' + hundredths) << 16;
+            }
+            if (length > 3) {
+                text |= ('0' + thousandths) << 24;
+            }
+            FRACTION_TEXT[fraction] = text;
+            FRACTION_LENGTH[fraction] = (byte) length;
+        }
+    }
+
     private DecimalText() {
     }
 
     /**
-     * Writes {@code value} as ASCII into {@code into} from {@code at} (room for {@link #MAX_CHARS} bytes) and returns
-     * the length, or -1 when the value is not a non-negative number of thousandths below 10^7.
+     * Writes {@code value} as ASCII into {@code into} from {@code at} and returns the length, or -1 when the value is
+     * not a non-negative number of thousandths below 10^7. The {@link #MAX_CHARS} bytes from {@code at} must be there;
+     * any of them past the returned length may have been overwritten.
      */
     public static int writeThousandths(double value, byte[] into, int at) {
         if (!(value >= 0 && value < PLAIN_LIMIT) || Double.doubleToRawLongBits(value) == Long.MIN_VALUE) {
@@ -30,26 +62,26 @@ public final class DecimalText {
             return -1;
         }
         int whole = (int) (thousandths / 1000);
-        int fraction = (int) (thousandths % 1000);
+        int fraction = (int) (thousandths - whole * 1000L);
         int end = at + writeDigits(whole, into, at);
-        into[end++] = '.';
-        into[end++] = (byte) ('0' + fraction / 100);
-        int rest = fraction % 100;
-        if (rest != 0) {
-            into[end++] = (byte) ('0' + rest / 10);
-            if (rest % 10 != 0) {
-                into[end++] = (byte) ('0' + rest % 10);
-            }
-        }
-        return end - at;
+        INT_AT.set(into, end, FRACTION_TEXT[fraction]); // within MAX_CHARS: at most 7 digits, then 4 bytes
+        return end + FRACTION_LENGTH[fraction] - at;
     }
 
     private static int writeDigits(int value, byte[] into, int at) {
         int length = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : value < 100_000 ? 5
                 : value < 1_000_000 ? 6 : 7;
-        for (int i = at + length - 1; i >= at; i--) {
-            into[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        int i = at + length;
+        while (value >= 100) {
+            int rest = value / 100;
+            i -= 2;
+            DigitPairs.write(into, i, value - rest * 100);
+            value = rest;
+        }
+        if (value >= 10) {
+            DigitPairs.write(into, i - 2, value);
+        } else {
+            into[i - 1] = (byte) ('0' + value);
         }
         return length;
     }

@@ -2,6 +2,8 @@ package dev.usagekit.emulator.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,10 +15,13 @@ class DecimalTextProperties {
         return WireCodec.JSON.writeValueAsString(value);
     }
 
+    /** The text written at 3 into a buffer with exactly MAX_CHARS of room there; the bytes before are left alone. */
     private static String written(double value) {
         byte[] text = new byte[3 + DecimalText.MAX_CHARS];
+        Arrays.fill(text, (byte) 'x');
         int length = DecimalText.writeThousandths(value, text, 3);
-        return length < 0 ? null : new String(text, 3, length, java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(new String(text, 0, 3, StandardCharsets.US_ASCII)).isEqualTo("xxx");
+        return length < 0 ? null : new String(text, 3, length, StandardCharsets.US_ASCII);
     }
 
     /** Every number of thousandths below 10^7 is written exactly as the general writer writes it. */
@@ -41,6 +46,9 @@ class DecimalTextProperties {
         assertThat(written(0.001)).isEqualTo("0.001");
         assertThat(written(12.5)).isEqualTo("12.5");
         assertThat(written(120.04)).isEqualTo("120.04");
+        assertThat(written(100.1)).isEqualTo("100.1");
+        assertThat(written(7.007)).isEqualTo("7.007");
+        assertThat(written(1_000_000.0)).isEqualTo("1000000.0");
         assertThat(written(9_999_999.999)).isEqualTo("9999999.999");
         assertThat(written(1e7)).as("E notation is left to the general writer").isNull();
         assertThat(written(-0.0)).isNull();
