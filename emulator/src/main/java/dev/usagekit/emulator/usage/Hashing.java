@@ -31,6 +31,16 @@ final class Hashing {
 
     /** A uniform double in [0, 1) for (key, salt, index). */
     static double unit(long key, long salt, long index) {
-        return (mix(key ^ mix(salt * GOLDEN + index)) >>> 11) * 0x1.0p-53;
+        return unitOfDraw(key, draw(salt, index));
+    }
+
+    /** The half of {@link #unit} that does not depend on the key: the same for every key, so it can be shared. */
+    static long draw(long salt, long index) {
+        return mix(salt * GOLDEN + index);
+    }
+
+    /** {@link #unit} of (key, salt, index) from {@code draw(salt, index)}. */
+    static double unitOfDraw(long key, long draw) {
+        return (mix(key ^ draw) >>> 11) * 0x1.0p-53;
     }
 }

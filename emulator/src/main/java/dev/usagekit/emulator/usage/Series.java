@@ -19,6 +19,12 @@ public final class Series {
     private static final long SALT_BURST = 4;
     private static final long SALT_SHAPE = 5;
 
+    /**
+     * The key-independent half of the noise draw of the slots this thread asked for last: every series of one answer
+     * walks the same slots, and the draw was half the cost of a slot.
+     */
+    private static final ThreadLocal<SlotDraws> SLOT_DRAWS = ThreadLocal.withInitial(SlotDraws::new);
+
     private final long key;
     private final double scale;
     private final int offsetSeconds;
@@ -107,7 +113,7 @@ public final class Series {
             return 0;
         }
         return arrived(slotStartEpochSecond, withAnomalies(slotStartEpochSecond,
-                level(local, localDay) * noise(slotStartEpochSecond) * burst(hourIndex)));
+                level(local, localDay) * noiseOfSlot(slotStartEpochSecond) * burst(hourIndex)));
     }
 
     /** The share of the slot's value that has arrived by {@link #servedUntil}, as {@link #activities} applies it. */
@@ -130,7 +136,8 @@ public final class Series {
 
     /**
      * {@link #activity} of {@code into.length} consecutive slots from the one starting at {@code firstSlotStart}: the
-     * same values, with the day- and hour-level draws made once per day and hour instead of once per slot.
+     * same values, with the day- and hour-level draws made once per day and hour instead of once per slot, and the
+     * slots' key-independent draws shared by the series that walk the same slots.
      */
     public void activities(long firstSlotStart, double[] into) {
         // positions within the local day and the UTC hour advance by one slot a step: no division per slot
@@ -139,15 +146,14 @@ public final class Series {
         int secondOfDay = (int) (local - localDay * 86400);
         long hour = Math.floorDiv(firstSlotStart, 3600);
         int secondOfHour = (int) (firstSlotStart - hour * 3600);
-        long slotIndex = Math.floorDiv(firstSlotStart, SLOT_SECONDS);
+        long[] draws = SLOT_DRAWS.get().of(Math.floorDiv(firstSlotStart, SLOT_SECONDS), into.length);
         boolean idleDay = idleDay(localDay);
         double dayFactor = dayFactor(localDay);
         boolean idleHour = idleHour(hour);
         double burst = burst(hour);
         for (int i = 0; i < into.length; i++) {
             into[i] = idleDay || idleHour ? 0
-                    : daily[secondOfDay / SLOT_SECONDS] * dayFactor * noiseOfSlot(slotIndex) * burst;
-            slotIndex++;
+                    : daily[secondOfDay / SLOT_SECONDS] * dayFactor * noise(draws[i]) * burst;
             secondOfDay += SLOT_SECONDS;
             if (secondOfDay >= 86400) {
                 secondOfDay -= 86400;
@@ -209,12 +215,34 @@ public final class Series {
         return dayOfWeek >= 5 ? weekendFactor : 1.0;
     }
 
-    private double noise(long slotStart) {
-        return noiseOfSlot(Math.floorDiv(slotStart, SLOT_SECONDS));
+    private double noiseOfSlot(long slotStart) {
+        return noise(Hashing.draw(SALT_SLOT, Math.floorDiv(slotStart, SLOT_SECONDS)));
     }
 
-    private double noiseOfSlot(long slotIndex) {
-        return 0.85 + 0.3 * Hashing.unit(key, SALT_SLOT, slotIndex);
+    /** The slot's noise from its key-independent draw. */
+    private double noise(long slotDraw) {
+        return 0.85 + 0.3 * Hashing.unitOfDraw(key, slotDraw);
+    }
+
+    /** {@link Hashing#draw} of a run of consecutive slots, kept until a different run is asked for. */
+    private static final class SlotDraws {
+        private long firstSlot;
+        private int count = -1;
+        private long[] draws = new long[0];
+
+        long[] of(long firstSlot, int count) {
+            if (firstSlot != this.firstSlot || count != this.count) {
+                if (draws.length < count) {
+                    draws = new long[count];
+                }
+                for (int i = 0; i < count; i++) {
+                    draws[i] = Hashing.draw(SALT_SLOT, firstSlot + i);
+                }
+                this.firstSlot = firstSlot;
+                this.count = count;
+            }
+            return draws;
+        }
     }
 
     /**
