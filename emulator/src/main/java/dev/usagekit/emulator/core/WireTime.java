@@ -182,26 +182,27 @@ public final class WireTime {
         if (offsetSeconds % 60 != 0 || year < 0 || year > 9999) {
             return -1;
         }
-        digits(into, 0, (int) year, 4);
+        DigitPairs.write(into, 0, (int) year / 100); // 0..9999, checked above
+        DigitPairs.write(into, 2, (int) year % 100);
         into[4] = '-';
-        digits(into, 5, month, 2);
+        DigitPairs.write(into, 5, month);
         into[7] = '-';
-        digits(into, 8, day, 2);
+        DigitPairs.write(into, 8, day);
         into[10] = 'T';
-        digits(into, 11, secondOfDay / 3600, 2);
+        DigitPairs.write(into, 11, secondOfDay / 3600);
         into[13] = ':';
-        digits(into, 14, secondOfDay / 60 % 60, 2);
+        DigitPairs.write(into, 14, secondOfDay / 60 % 60);
         into[16] = ':';
-        digits(into, 17, secondOfDay % 60, 2);
+        DigitPairs.write(into, 17, secondOfDay % 60);
         if (offsetSeconds == 0) {
             into[19] = 'Z';
             return 20;
         }
         into[19] = (byte) (offsetSeconds < 0 ? '-' : '+');
         int minutes = Math.abs(offsetSeconds) / 60;
-        digits(into, 20, minutes / 60, 2);
+        DigitPairs.write(into, 20, minutes / 60);
         into[22] = ':';
-        digits(into, 23, minutes % 60, 2);
+        DigitPairs.write(into, 23, minutes % 60);
         return RFC3339_MAX_CHARS;
     }
 
@@ -285,13 +286,6 @@ public final class WireTime {
             int minuteOfDay = secondOfDay / 60;
             LONG_AT.set(into, at + timeAt + 11, HH_MM[minuteOfDay] | SS[secondOfDay - minuteOfDay * 60]);
             return length;
-        }
-    }
-
-    private static void digits(byte[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (byte) ('0' + value % 10);
-            value /= 10;
         }
     }
 
