@@ -6,11 +6,21 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.support.Netty4HeadersAdapter;
 
-/** An HTTP request as received: decoded query parameters in arrival order, headers, and the raw body. */
+/**
+ * An HTTP request as received: decoded query parameters in arrival order, headers, and the raw body.
+ *
+ * @param authorization the Authorization header as {@link #authorizationOf} reads it, or null: read once, as routing
+ *                      and both signature checks ask for it
+ */
 public record RawRequest(String method, String path, String rawQuery, Map<String, List<String>> query,
-        HttpHeaders headers, byte[] body) {
+        HttpHeaders headers, byte[] body, String authorization) {
 
     private static final byte[] NO_BODY = new byte[0];
+
+    public RawRequest(String method, String path, String rawQuery, Map<String, List<String>> query,
+            HttpHeaders headers, byte[] body) {
+        this(method, path, rawQuery, query, headers, body, authorizationOf(headers));
+    }
 
     /** The request Netty decoded, with its body; the headers are read through, not copied. */
     public static RawRequest of(HttpRequest head, byte[] body) {
@@ -68,7 +78,7 @@ public record RawRequest(String method, String path, String rawQuery, Map<String
      * combines a list). Pact verifiers replay an Authorization recorded with commas as one line per part, so the
      * signature schemes' comma-separated fields arrive split.
      */
-    public String authorization() {
+    static String authorizationOf(HttpHeaders headers) {
         List<String> values = headers.get("Authorization");
         if (values == null || values.isEmpty()) {
             return null;
