@@ -64,7 +64,7 @@ class MovedClockSdkTest {
     @Test
     void volcRtcCallReturnsData() throws Exception {
         RawResponse raw = new VolcengineSdkTest.RtcClient(emulator.port, RunningEmulator.VOLC_SK)
-                .listOperationDistribution(VolcengineSdkTest.rtcBody(cstDay(2), cstDay(1)));
+                .listOperationDistribution(VolcengineSdkTest.rtcBody(cstDay(8), cstDay(1)));
 
         assertThat(raw.getException()).isNull();
         JsonNode json = VolcengineSdkTest.JSON.readTree(raw.getData());
