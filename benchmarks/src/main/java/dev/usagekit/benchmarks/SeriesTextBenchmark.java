@@ -32,7 +32,7 @@ public class SeriesTextBenchmark {
 
     private static final byte[] BEFORE = "{\"TimeStamp\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AFTER = "\",\"UpBandwidth\":".getBytes(StandardCharsets.US_ASCII);
-    private static final long DAY_START = 1_763_481_600L - 8 * 3600; // 2025-11-19T00:00+08:00
+    private static final long DAY_START = 1_763_481_600L; // 2025-11-19T00:00+08:00, the first point of the day
     private static final ZoneOffset OFFSET = ZoneOffset.ofHours(8);
 
     private final byte[] chunk = new byte[8192];
