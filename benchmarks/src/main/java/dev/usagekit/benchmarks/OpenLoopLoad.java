@@ -34,9 +34,10 @@ import org.HdrHistogram.Histogram;
  * <p>Usage: {@code OpenLoopLoad <host> <port> <requests-file> <rate/s> <seconds> <connections> [trace-file]}. The
  * requests file is what {@link SignedRequests} writes; lines are taken in turn, so a file of singly-usable requests
  * (Aliyun nonces) is never replayed while it lasts. The first 5 s at the same rate are a warm-up of the generator's own
- * JIT and are not counted. Prints one line of {@code key=value} pairs, the generator's own CPU time per request
- * included. With a trace file, also writes each measured request's due time and latency there (see
- * {@link LatencyTrace}), so slow answers can be lined up with the server's GC log.
+ * JIT and are not counted; they are the same loop on the same connections as the measured seconds, only left out of
+ * the figures afterwards (see {@link CallLog}). Prints one line of {@code key=value} pairs, the generator's own CPU
+ * time per request included. With a trace file, also writes each measured request's due time and latency there, so
+ * slow answers can be lined up with the server's GC log.
  */
 public final class OpenLoopLoad {
 
@@ -67,26 +68,30 @@ public final class OpenLoopLoad {
         double seconds = Double.parseDouble(args[4]);
         int connections = Integer.parseInt(args[5]);
 
-        // the generator's own JIT warms up on an unmeasured pass first: its stalls would count as server latency
-        load.run(rate, Math.min(WARMUP_SECONDS, seconds), connections, null);
-        LatencyTrace trace = args.length == 7 ? new LatencyTrace((long) (seconds * rate), Clock.systemUTC())
-                : null;
-        long cpuBefore = processCpuNanos();
-        Outcome o = load.run(rate, seconds, connections, trace);
-        long cpu = processCpuNanos() - cpuBefore;
-        if (trace != null) {
-            trace.write(Path.of(args[6]));
+        processCpuNanos(); // loads the management classes now, not when the measured seconds start
+        Outcome o = load.run(rate, Math.min(WARMUP_SECONDS, seconds), seconds, connections);
+        if (args.length == 7) {
+            o.calls().writeTrace(Path.of(args[6]), o.measuredFrom(), o.measuredFromEpochMillis());
         }
+        Histogram latency = o.calls().latencies(o.measuredFrom());
+        long completed = o.calls().count(o.measuredFrom());
         System.out.printf(Locale.ROOT,
                 "target_rps=%.0f achieved_rps=%.0f completed=%d errors=%d p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f "
                         + "max_ms=%.3f generator_cpu_us=%.1f%n",
-                rate, o.completed() / o.elapsedSeconds(), o.completed(), o.errors(),
-                ms(o.latency().getValueAtPercentile(50)), ms(o.latency().getValueAtPercentile(99)),
-                ms(o.latency().getValueAtPercentile(99.9)), ms(o.latency().getMaxValue()),
-                o.completed() == 0 ? 0 : cpu / 1e3 / o.completed());
+                rate, completed / o.elapsedSeconds(), completed, o.calls().failures(o.measuredFrom()) + o.unanswered(),
+                ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(99)),
+                ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()),
+                completed == 0 ? 0 : o.cpuNanos() / 1e3 / completed);
     }
 
-    private record Outcome(Histogram latency, long completed, long errors, double elapsedSeconds) {
+    /**
+     * @param measuredFrom the due time (System.nanoTime) of the first measured request
+     * @param cpuNanos the generator's CPU time from then to the last answer
+     * @param elapsedSeconds from then to the last answer
+     * @param unanswered requests never answered within the drain time (the last ones, so measured)
+     */
+    private record Outcome(CallLog calls, long measuredFrom, long measuredFromEpochMillis, long cpuNanos,
+            double elapsedSeconds, long unanswered) {
     }
 
     /** One connection of the pool: idle, or waiting for the answer to the request due at {@code due}. */
@@ -98,57 +103,15 @@ public final class OpenLoopLoad {
         long due;
     }
 
-    /**
-     * Each measured request's due time and latency, in the order answered. The file starts with a comment line giving
-     * the run's start as epoch milliseconds, then one line per request: due time after the start and latency, both in
-     * microseconds. The start is read from the given wall clock, the one the server's GC log is stamped with (the
-     * emulator's virtual clock lives in the server and is frozen during a bench run).
-     */
-    static final class LatencyTrace {
-        private final Clock wall;
-        private final long[] due;
-        private final long[] latency;
-        private int size;
-        private long startNanos;
-        private long startEpochMillis;
-
-        LatencyTrace(long capacity, Clock wall) {
-            this.wall = wall;
-            due = new long[(int) capacity];
-            latency = new long[(int) capacity];
-        }
-
-        void start(long startNanos) {
-            this.startNanos = startNanos;
-            this.startEpochMillis = wall.millis() + TimeUnit.NANOSECONDS.toMillis(startNanos - System.nanoTime());
-        }
-
-        void add(long dueNanos, long latencyNanos) {
-            if (size < due.length) {
-                due[size] = dueNanos - startNanos;
-                latency[size++] = latencyNanos;
-            }
-        }
-
-        void write(Path file) throws IOException {
-            StringBuilder text = new StringBuilder("# start_epoch_ms=").append(startEpochMillis)
-                    .append(" columns=due_us,latency_us\n");
-            for (int i = 0; i < size; i++) {
-                text.append(due[i] / 1000).append(' ').append(latency[i] / 1000).append('\n');
-            }
-            Files.writeString(file, text);
-        }
-    }
-
-    private Outcome run(double rate, double seconds, int connections, LatencyTrace trace) throws IOException {
+    private Outcome run(double rate, double warmupSeconds, double seconds, int connections) throws IOException {
         double interval = 1e9 / rate;
-        long total = (long) (seconds * rate);
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        long warmupRequests = (long) (warmupSeconds * rate);
+        long total = warmupRequests + (long) (seconds * rate);
+        CallLog calls = new CallLog(total);
         ByteBuffer in = ByteBuffer.allocateDirect(256 * 1024);
         ArrayDeque<Connection> idle = new ArrayDeque<>();
         ArrayDeque<Long> waiting = new ArrayDeque<>();
         long completed = 0;
-        long errors = 0;
         try (Selector selector = Selector.open()) {
             List<Connection> all = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
@@ -158,11 +121,12 @@ public final class OpenLoopLoad {
                 idle.add(conn);
             }
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-            if (trace != null) {
-                trace.start(start);
-            }
+            long measuredFrom = dueTime(start, interval, warmupRequests);
+            long measuredFromEpochMillis = Clock.systemUTC().millis()
+                    + TimeUnit.NANOSECONDS.toMillis(measuredFrom - System.nanoTime());
+            CpuAt cpuAtMeasuredFrom = new CpuAt(measuredFrom);
             long issued = 0;
-            long deadline = start + (long) (seconds * 1e9) + DRAIN_NANOS;
+            long deadline = start + (long) ((warmupSeconds + seconds) * 1e9) + DRAIN_NANOS;
             try {
                 while (completed < total && System.nanoTime() < deadline) {
                     long now = System.nanoTime();
@@ -173,9 +137,8 @@ public final class OpenLoopLoad {
                         Connection conn = idle.poll();
                         long due = waiting.poll();
                         if (!send(conn, due, selector)) { // the connection broke and was opened anew
-                            errors++;
                             completed++;
-                            record(latency, trace, due);
+                            record(calls, due, true);
                             idle.add(conn);
                         }
                     }
@@ -192,10 +155,7 @@ public final class OpenLoopLoad {
                             continue;
                         }
                         completed++;
-                        record(latency, trace, conn.due);
-                        if (done.status() != 200) {
-                            errors++;
-                        }
+                        record(calls, conn.due, done.status() != 200);
                         if (done.closes()) {
                             reopen(conn, selector);
                         }
@@ -208,9 +168,40 @@ public final class OpenLoopLoad {
                     conn.channel.close();
                 }
             }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            errors += total - completed; // never answered within the drain time
-            return new Outcome(latency, completed, errors, elapsed);
+            long end = System.nanoTime();
+            long cpu = processCpuNanos() - cpuAtMeasuredFrom.get();
+            return new Outcome(calls, measuredFrom, measuredFromEpochMillis, cpu, (end - measuredFrom) / 1e9,
+                    total - completed);
+        }
+    }
+
+    /**
+     * The generator's CPU time at a given moment, read by a thread of its own that sleeps until then: a read from the
+     * loop would be a branch taken once, which the JIT answers by compiling the loop again.
+     */
+    private static final class CpuAt {
+        private final Thread reader;
+        private volatile long cpuNanos = -1;
+
+        CpuAt(long atNanos) {
+            reader = new Thread(() -> {
+                for (long wait; (wait = atNanos - System.nanoTime()) > 0; ) {
+                    LockSupport.parkNanos(wait);
+                }
+                cpuNanos = processCpuNanos();
+            }, "cpu-at-measured-start");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** The CPU time then; waits for the moment if it has not come yet (a run cut short). */
+        long get() {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return cpuNanos;
         }
     }
 
@@ -218,12 +209,8 @@ public final class OpenLoopLoad {
         return start + (long) (k * interval);
     }
 
-    private static void record(Histogram latency, LatencyTrace trace, long due) {
-        long took = Math.max(0, System.nanoTime() - due);
-        latency.recordValue(Math.min(took, latency.getHighestTrackableValue()));
-        if (trace != null) {
-            trace.add(due, took);
-        }
+    private static void record(CallLog calls, long due, boolean failed) {
+        calls.add(due, Math.max(0, System.nanoTime() - due), failed);
     }
 
     /**
