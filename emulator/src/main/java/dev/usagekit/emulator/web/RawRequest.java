@@ -7,19 +7,61 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.support.Netty4HeadersAdapter;
 
 /**
- * An HTTP request as received: decoded query parameters in arrival order, headers, and the raw body.
- *
- * @param authorization the Authorization header as {@link #authorizationOf} reads it, or null: read once, as routing
- *                      and both signature checks ask for it
+ * An HTTP request as received: decoded query parameters in arrival order, headers, and the raw body. The
+ * Authorization header is read once, as it is made: routing and both signature checks ask for it.
  */
-public record RawRequest(String method, String path, String rawQuery, Map<String, List<String>> query,
-        HttpHeaders headers, byte[] body, String authorization) {
+public final class RawRequest {
 
     private static final byte[] NO_BODY = new byte[0];
 
+    private final String method;
+    private final String path;
+    private final String rawQuery;
+    private final Map<String, List<String>> query;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final String authorization;
+
     public RawRequest(String method, String path, String rawQuery, Map<String, List<String>> query,
             HttpHeaders headers, byte[] body) {
-        this(method, path, rawQuery, query, headers, body, authorizationOf(headers));
+        this.method = method;
+        this.path = path;
+        this.rawQuery = rawQuery;
+        this.query = query;
+        this.headers = headers;
+        this.body = body;
+        this.authorization = authorizationOf(headers);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The query as sent, still encoded. */
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    /** The decoded query parameters, in arrival order. */
+    public Map<String, List<String>> query() {
+        return query;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    /** The Authorization header as {@link #authorizationOf} reads it, or null. */
+    public String authorization() {
+        return authorization;
     }
 
     /** The request Netty decoded, with its body; the headers are read through, not copied. */

@@ -50,16 +50,13 @@ public final class VolcengineAuthenticator {
     /** @param parsed the request's authorization when the gateway could already read it, else null */
     public Account authenticate(RawRequest request, VolcengineAuthorization parsed, Catalogue catalogue,
             CallTrace trace) {
-        String header = request.authorization();
-        boolean queryForm = (header == null || header.isBlank()) && request.query().containsKey("X-Credential");
-        if ((header == null || header.isBlank()) && !queryForm) {
+        SignedForm form = SignedForm.of(request);
+        if (form == SignedForm.UNSIGNED) {
             throw VolcengineGatewayErrors.missingAuthenticationToken();
         }
         VolcengineAuthorization auth;
         try {
-            auth = parsed != null ? parsed
-                    : queryForm ? VolcengineSignatureV4.parseQueryAuthorization(request.query())
-                            : VolcengineSignatureV4.parseAuthorization(header);
+            auth = parsed != null ? parsed : form.parse(request);
         } catch (VolcengineAuthorizationException e) {
             trace.noteFields("signature", "problem", e.getMessage());
             throw e.reason() == VolcengineAuthorizationException.Reason.INVALID_CREDENTIAL
@@ -71,17 +68,17 @@ public final class VolcengineAuthenticator {
             trace.note("signature", "not checked (mode off)");
             return account;
         }
-        String xDate = queryForm ? request.firstQuery("X-Date") : request.header("X-Date");
+        String xDate = form.signingParameter(request, "X-Date");
         if (xDate == null || xDate.isBlank()) {
             throw VolcengineGatewayErrors.missingRequestInfo("X-Date");
         }
-        checkTimeWindow(request, xDate, queryForm, trace);
+        checkTimeWindow(request, xDate, form, trace);
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
-        verify(request, auth, key, xDate, queryForm, trace);
+        verify(request, auth, key, xDate, form, trace);
         return account;
     }
 
-    private void checkTimeWindow(RawRequest request, String xDate, boolean queryForm, CallTrace trace) {
+    private void checkTimeWindow(RawRequest request, String xDate, SignedForm form, CallTrace trace) {
         Instant signedAt;
         try {
             signedAt = VolcengineSignatureV4.parseXDate(xDate);
@@ -89,7 +86,7 @@ public final class VolcengineAuthenticator {
             trace.noteFields("signature", "problem", "X-Date is not yyyyMMdd'T'HHmmss'Z': " + xDate);
             throw VolcengineGatewayErrors.invalidTimestamp();
         }
-        String expires = queryForm ? request.firstQuery("X-Expires") : request.header("X-Expires");
+        String expires = form.signingParameter(request, "X-Expires");
         boolean accepted = expires != null && EXPIRES.matcher(expires).matches()
                 ? window.accepts(signedAt, Duration.ofSeconds(Long.parseLong(expires)), "X-Expires", trace)
                 : window.accepts(signedAt, trace);
@@ -99,14 +96,14 @@ public final class VolcengineAuthenticator {
     }
 
     private void verify(RawRequest request, VolcengineAuthorization auth, AccessKey key, String xDate,
-            boolean queryForm, CallTrace trace) {
+            SignedForm form, CallTrace trace) {
         List<String> wanted = new ArrayList<>(auth.signedHeaders());
         wanted.add("host");
         Map<String, String> headers = HeaderView.lowercased(request.headers(), wanted);
         String host = String.valueOf(headers.get("host"));
         Function<String, SignatureComputation> signedWithHost = candidate -> {
             headers.put("host", candidate);
-            return queryForm
+            return form == SignedForm.QUERY
                     ? VolcengineSignatureV4.computePresigned(request.method(), request.path(), request.query(), headers,
                             auth.signedHeaders(), request.body(), xDate, auth.region(), auth.service(), key.secret())
                     : VolcengineSignatureV4.compute(request.method(), request.path(), request.query(), headers,

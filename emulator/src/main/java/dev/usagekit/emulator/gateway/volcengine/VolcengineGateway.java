@@ -14,7 +14,6 @@ import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.gateway.SentParameters;
 import dev.usagekit.emulator.schema.ResponseSelfCheck;
 import dev.usagekit.emulator.signing.VolcengineAuthorization;
-import dev.usagekit.emulator.signing.VolcengineSignatureV4;
 import dev.usagekit.emulator.web.RawRequest;
 import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
@@ -80,10 +79,7 @@ public final class VolcengineGateway {
     /** The credential scope the client signed with, when its Authorization can be read. */
     private static VolcengineAuthorization scope(RawRequest request) {
         try {
-            String header = request.authorization();
-            return header != null && !header.isBlank() ? VolcengineSignatureV4.parseAuthorization(header)
-                    : request.query().containsKey("X-Credential")
-                            ? VolcengineSignatureV4.parseQueryAuthorization(request.query()) : null;
+            return SignedForm.of(request).parse(request);
         } catch (RuntimeException e) {
             return null;
         }
