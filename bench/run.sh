@@ -194,8 +194,8 @@ stop_nginx() {
 
 # ---------------------------------------------------------------------------------------------------- measuring
 # Max resident set size (kB) of a process and its children while a command runs. The sampler forks nothing while it
-# runs: a pgrep, an awk and a sleep every 200 ms took about 5 % of the two cores in bursts of 5-10 ms, right beside
-# the server being measured (perf sched, 2026-12-01), which showed in the half-load tail.
+# runs: a pgrep, an awk and a sleep every 200 ms took 1.1 s of CPU in 17 s, in bursts of 5-10 ms, right beside the
+# server being measured (perf sched, 2026-12-01), which showed in the half-load tail.
 RSS_MAX_KB=0
 sample_rss() { # pid
   local max=0 kb pid key value children tick

@@ -33,14 +33,6 @@ final class CallLog {
         }
     }
 
-    long count(long fromNanos) {
-        long n = 0;
-        for (int i = 0; i < size; i++) {
-            n += due[i] >= fromNanos ? 1 : 0;
-        }
-        return n;
-    }
-
     long failures(long fromNanos) {
         long n = 0;
         for (int i = 0; i < size; i++) {
@@ -49,7 +41,7 @@ final class CallLog {
         return n;
     }
 
-    /** The latencies of the calls due at or after the given time. */
+    /** The latencies of the calls due at or after the given time; its total count is how many there were. */
     Histogram latencies(long fromNanos) {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         for (int i = 0; i < size; i++) {

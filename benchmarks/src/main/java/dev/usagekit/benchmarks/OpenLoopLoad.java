@@ -74,7 +74,7 @@ public final class OpenLoopLoad {
             o.calls().writeTrace(Path.of(args[6]), o.measuredFrom(), o.measuredFromEpochMillis());
         }
         Histogram latency = o.calls().latencies(o.measuredFrom());
-        long completed = o.calls().count(o.measuredFrom());
+        long completed = latency.getTotalCount();
         System.out.printf(Locale.ROOT,
                 "target_rps=%.0f achieved_rps=%.0f completed=%d errors=%d p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f "
                         + "max_ms=%.3f generator_cpu_us=%.1f%n",

@@ -28,9 +28,9 @@ class CallLogTest {
     @Example
     void countsOnlyTheCallsDueFromTheMeasuredStart() {
         CallLog log = log();
-        assertThat(log.count(MEASURED_FROM)).isEqualTo(3);
+        assertThat(log.latencies(MEASURED_FROM).getTotalCount()).isEqualTo(3);
         assertThat(log.failures(MEASURED_FROM)).isEqualTo(1);
-        assertThat(log.count(0)).isEqualTo(4);
+        assertThat(log.latencies(0).getTotalCount()).isEqualTo(4);
     }
 
     @Example
@@ -59,6 +59,6 @@ class CallLogTest {
         CallLog log = new CallLog(1);
         log.add(1_000, 2_000, false);
         log.add(3_000, 4_000, false);
-        assertThat(log.count(0)).isEqualTo(1);
+        assertThat(log.latencies(0).getTotalCount()).isEqualTo(1);
     }
 }
