@@ -23,7 +23,7 @@ public final class HeaderView {
         for (String name : names) {
             List<String> values = headers.get(name);
             if (values != null && !values.isEmpty()) {
-                out.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+                out.put(name.toLowerCase(Locale.ROOT), values.size() == 1 ? values.get(0) : String.join(",", values));
             }
         }
         return out;

@@ -8,6 +8,7 @@ import dev.usagekit.emulator.core.Outcome;
 import dev.usagekit.emulator.core.ParamReader;
 import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.core.TimeQuery;
+import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.rules.Rule;
 import dev.usagekit.emulator.rules.RuleContext;
 import dev.usagekit.emulator.schema.RequestSchemaCheck;
@@ -100,7 +101,7 @@ public final class Pipeline {
         }
         BucketGrid grid = BucketGrid.of(query, context.now(), handler.spec().dataDelay());
         trace.noteFields("buckets", "total", grid.count(), "served", grid.served(),
-                "withheldByDataDelay", grid.withheld(), "servedUntil", grid.servedUntil().toString());
+                "withheldByDataDelay", grid.withheld(), "servedUntil", WireTime.formatInstant(grid.servedUntil()));
         return handler.handle(query, grid, context);
     }
 }

@@ -42,6 +42,19 @@ class WireTimeProperties {
                 .format(Instant.ofEpochSecond(epochSecond).atOffset(offset)));
     }
 
+    /** The journal's instants read as {@link Instant#toString} writes them, whole seconds or not, any year. */
+    @Property(tries = 5000)
+    void instantTextIsTheJdksText(@ForAll @LongRange(min = -400_000_000_000L, max = 400_000_000_000L) long epochSecond,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos, @ForAll boolean wholeSecond) {
+        Instant instant = Instant.ofEpochSecond(epochSecond, wholeSecond ? 0 : nanos);
+        assertThat(WireTime.formatInstant(instant)).isEqualTo(instant.toString());
+    }
+
+    @Example
+    void instantTextOfAServedUntil() {
+        assertThat(WireTime.formatInstant(Instant.parse("2026-11-20T11:45:00Z"))).isEqualTo("2026-11-20T11:45:00Z");
+    }
+
     @Example
     void digitsOfABeijingMorning() {
         assertThat(WireTime.formatDigits(Instant.parse("2024-01-01T00:00:00Z").getEpochSecond(), ZoneOffset.ofHours(8)))
