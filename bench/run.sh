@@ -113,7 +113,7 @@ start_emulator() { # command...
   : >"$OUT/emulator.log"
   if ! STARTUP_MS=$(python3 "$ROOT/bench/startup.py" --launch --pid-file "$OUT/emulator.pid" --log "$OUT/emulator.log" \
     --port $EMU_PORT --request "$OUT/requests/bandwidth.req" -- "$@" "${EMULATOR_ARGS[@]}"); then
-    log "the emulator did not answer within 60 s"
+    log "the emulator did not answer within 60 s, or its port was taken"
     cat "$OUT/emulator.log" >&2
     exit 1
   fi
@@ -132,6 +132,17 @@ start_emulator_timed() { # command...
   done
   STARTUP_ALL=$(IFS=,; echo "${times[*]}")
   STARTUP_MS=$(printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}')
+}
+
+# A server left running on one of the ports would answer in place of the one being measured.
+require_free_ports() {
+  local port
+  for port in $EMU_PORT $WM_PORT $NGX_PORT; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      log "port $port already answers: stop what runs there, then run the bench again"
+      exit 1
+    fi
+  done
 }
 
 start_wiremock() {
@@ -201,18 +212,19 @@ sample_rss() { # pid
   local max=0 kb pid key value children tick
   exec {tick}<> <(:) # a pipe that nobody writes: read -t on it waits without a sleep process
   trap 'echo "$max" >"$OUT/rss.max"; exit 0' TERM
-  while true; do
+  while [[ -e /proc/$1 ]]; do # a server that has ended leaves its maximum
     kb=0
     children=""
-    read -r children <"/proc/$1/task/$1/children" 2>/dev/null || true
+    { read -r children <"/proc/$1/task/$1/children"; } 2>/dev/null || true
     for pid in $1 $children; do
-      while read -r key value _; do
+      { while read -r key value _; do
         if [[ $key == VmRSS: ]]; then kb=$((kb + value)); break; fi
-      done <"/proc/$pid/status" 2>/dev/null || true
+      done <"/proc/$pid/status"; } 2>/dev/null || true
     done
     ((kb > max)) && max=$kb
     read -r -t 0.2 -u "$tick" _ || true
   done
+  echo "$max" >"$OUT/rss.max"
 }
 
 with_rss() { # pid command...
@@ -362,6 +374,7 @@ main() {
   mkdir -p "$OUT"
   : >"$R"
   install_tools
+  require_free_ports
   make_requests
   local bw="$OUT/requests/bandwidth.req"
 

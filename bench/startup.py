@@ -5,9 +5,9 @@
     python3 bench/startup.py --launch --pid-file F --log L --port 18090 --request r.req -- bin/usagekit-emulator ...
 
 With --launch it starts the command once, prints the milliseconds to its first 200 and leaves it running, its pid in
-the --pid-file (bench/run.sh uses this); it stops the command and exits 1 if it ends or 60 s pass first. The clock
-starts once this script is up: a Python interpreter starting beside the JVM would take about 0.3 s of CPU from the
-launch being timed.
+the --pid-file (bench/run.sh uses this); it stops the command and exits 1 if it ends or 60 s pass first. It launches
+nothing (exit 2) while something already answers on the port. The clock starts once this script is up: a Python
+interpreter starting beside the JVM would take about 0.3 s of CPU from the launch being timed.
 
 The request file is one line of SignedRequests (method, path, body, headers, tab-separated). The probe polls with a
 bare TCP connect every 5 ms and only then sends the request: a curl process every few milliseconds would compete
@@ -98,10 +98,24 @@ def wait_for_200(alive, port, payload, since_ms, timeout_s=60):
     return None
 
 
+class PortInUse(Exception):
+    pass
+
+
+def launch(command, port, log):
+    """Starts the command and gives its launch time (epoch ms) and process. Refuses when something already listens on
+    the port: that server would answer the probe, and the launch would be timed by another process's answers."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        t0 = time.time() * 1000
+        return t0, subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    raise PortInUse(f"port {port} already answers before the launch: stop what runs there first")
+
+
 def launch_and_leave_running(command, port, payload, log, pid_file):
     """Milliseconds from launch to the first 200, the process left running; None (and the process stopped) if none."""
-    t0 = time.time() * 1000
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    t0, proc = launch(command, port, log)
     with open(pid_file, "w") as f:
         f.write(f"{proc.pid}\n")
     ms = wait_for_200(lambda: proc.poll() is None, port, payload, t0)
@@ -111,8 +125,7 @@ def launch_and_leave_running(command, port, payload, log, pid_file):
 
 
 def one_run(command, port, payload, log, threads=False):
-    t0 = time.time() * 1000
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    t0, proc = launch(command, port, log)
     try:
         ms = wait_for_200(lambda: proc.poll() is None, port, payload, t0)
         if ms is None:
@@ -143,6 +156,14 @@ def main():
     p.add_argument("--pid-file", help="with --launch: where to write the pid of the launched command")
     p.add_argument("command", nargs=argparse.REMAINDER)
     a = p.parse_args()
+    try:
+        run(a)
+    except PortInUse as e:
+        print(f"startup.py: {e}", file=sys.stderr)
+        sys.exit(2)
+
+
+def run(a):
     configs = [(label, shlex.split(command)) for label, command in a.config]
     command = a.command[1:] if a.command[:1] == ["--"] else a.command
     if a.launch:
