@@ -14,6 +14,7 @@ public final class DecimalText {
 
     /** From here on the general writers switch to E notation ("1.0E7"). */
     private static final double PLAIN_LIMIT = 1e7;
+    private static final long PLAIN_LIMIT_THOUSANDTHS = 10_000_000_000L;
 
     /** Longest text written: seven integer digits, the point, three decimals. */
     public static final int MAX_CHARS = 11;
@@ -53,12 +54,20 @@ public final class DecimalText {
      * not a non-negative number of thousandths below 10^7. The {@link #MAX_CHARS} bytes from {@code at} must be there;
      * any of them past the returned length may have been overwritten.
      */
-    public static int writeThousandths(double value, byte[] into, int at) {
+    public static int writeValue(double value, byte[] into, int at) {
         if (!(value >= 0 && value < PLAIN_LIMIT) || Double.doubleToRawLongBits(value) == Long.MIN_VALUE) {
             return -1; // negative (or -0.0), NaN, too large
         }
         long thousandths = Math.round(value * 1000);
-        if (thousandths / 1000.0 != value) {
+        return thousandths / 1000.0 == value ? writeThousandths(thousandths, into, at) : -1;
+    }
+
+    /**
+     * Writes the text of the double {@code thousandths / 1000.0} as {@link #writeValue} does, for a count already
+     * known: no rounding or division to find it. Returns -1 for counts outside 0..10^10-1.
+     */
+    public static int writeThousandths(long thousandths, byte[] into, int at) {
+        if (thousandths < 0 || thousandths >= PLAIN_LIMIT_THOUSANDTHS) {
             return -1;
         }
         int whole = (int) (thousandths / 1000);

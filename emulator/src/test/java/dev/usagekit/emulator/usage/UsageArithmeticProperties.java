@@ -44,12 +44,12 @@ class UsageArithmeticProperties {
         double[] run = new double[count];
         long first = firstSlot * Series.SLOT_SECONDS + shift; // runs start on slot boundaries, but need not
         series.activities(first, run);
-        double[] peaks = new double[count];
-        BandwidthMetric.slotPeaksMbps(series, first, peaks);
+        long[] peaks = new long[count];
+        BandwidthMetric.slotPeaksKbps(series, first, new double[count], peaks);
         for (int i = 0; i < count; i++) {
             long t = first + (long) i * Series.SLOT_SECONDS;
             assertThat(run[i]).as("slot %d", i).isEqualTo(series.activity(t));
-            assertThat(peaks[i]).as("slot %d", i).isEqualTo(BandwidthMetric.slotPeakMbps(series, t));
+            assertThat(peaks[i]).as("slot %d", i).isEqualTo(BandwidthMetric.slotPeakKbps(series, t));
         }
     }
 

@@ -19,7 +19,7 @@ class DecimalTextProperties {
     private static String written(double value) {
         byte[] text = new byte[3 + DecimalText.MAX_CHARS];
         Arrays.fill(text, (byte) 'x');
-        int length = DecimalText.writeThousandths(value, text, 3);
+        int length = DecimalText.writeValue(value, text, 3);
         assertThat(new String(text, 0, 3, StandardCharsets.US_ASCII)).isEqualTo("xxx");
         return length < 0 ? null : new String(text, 3, length, StandardCharsets.US_ASCII);
     }
@@ -29,6 +29,19 @@ class DecimalTextProperties {
     void thousandthsMatchTheGeneralWriter(@ForAll @LongRange(min = 0, max = 9_999_999_999L) long thousandths) {
         double value = thousandths / 1000.0;
         assertThat(written(value)).isEqualTo(general(value));
+    }
+
+    /** A count of thousandths is written as its double is, and counts out of range are declined. */
+    @Property(tries = 20000)
+    void countsOfThousandthsAreWrittenAsTheirDouble(
+            @ForAll @LongRange(min = -1000, max = 10_000_000_999L) long thousandths) {
+        byte[] text = new byte[DecimalText.MAX_CHARS];
+        int length = DecimalText.writeThousandths(thousandths, text, 0);
+        if (thousandths < 0 || thousandths >= 10_000_000_000L) {
+            assertThat(length).isEqualTo(-1);
+        } else {
+            assertThat(new String(text, 0, length, StandardCharsets.US_ASCII)).isEqualTo(written(thousandths / 1000.0));
+        }
     }
 
     /** Any other double is declined, never written differently. */

@@ -52,7 +52,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
      */
     public static final int MAX_GROUPS = 20;
 
-    private static final ThreadLocal<double[][]> SLOT_SCRATCH = new ThreadLocal<>();
+    private static final ThreadLocal<SlotScratch> SLOT_SCRATCH = new ThreadLocal<>();
 
     public record Query(String startText, String endText, Instant start, Instant end, ZoneOffset offset,
             Duration granularity, List<String> groupList, List<String> detailField) implements TimeQuery {
@@ -117,14 +117,14 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
                 "pull-to-push group " + g.name(), g.scale(), g.anomalies(), grid)).toList();
         int slotsPerBucket = (int) (grid.granularity().getSeconds() / Series.SLOT_SECONDS);
         int n = grid.served();
-        double[] total = new double[n];
+        long[] total = new long[n];
         // each group's own series is only made when the answer is split by group
-        double[][] perGroup = query.split() ? new double[groups.size()][n] : null;
-        double[][] scratch = slotScratch(n * slotsPerBucket);
-        double[] slotSums = scratch[0];
-        double[] groupSlots = scratch[1];
+        long[][] perGroup = query.split() ? new long[groups.size()][n] : null;
+        SlotScratch scratch = SlotScratch.of(n * slotsPerBucket);
+        long[] slotSums = scratch.sumKbps;
+        long[] groupSlots = scratch.groupKbps;
         for (int g = 0; g < groups.size(); g++) {
-            BandwidthMetric.slotPeaksMbps(series.get(g), grid.startSecond(0), groupSlots);
+            BandwidthMetric.slotPeaksKbps(series.get(g), grid.startSecond(0), scratch.activities, groupSlots);
             for (int s = 0; s < slotSums.length; s++) {
                 slotSums[s] += groupSlots[s];
             }
@@ -139,7 +139,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         for (int b = 0; b < n; b++) {
             // the total of a slot is the sum of its groups; a coarser bucket reports its busiest slot
             for (int s = b * slotsPerBucket; s < (b + 1) * slotsPerBucket; s++) {
-                total[b] = Math.max(total[b], BandwidthMetric.roundKbps(slotSums[s]));
+                total[b] = Math.max(total[b], slotSums[s]);
             }
         }
         List<BandwidthDetailData> details = null;
@@ -157,54 +157,69 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
     }
 
     /**
-     * This thread's slot sums (zeroed) and one group's slots, kept from its last call of the same length: they never
-     * outlive {@link #handle}, and allocating them was a quarter of a call's allocation.
+     * This thread's slot arrays, kept from its last call of the same length: they never outlive {@link #handle}, and
+     * allocating them was a quarter of a call's allocation.
      */
-    private static double[][] slotScratch(int slots) {
-        double[][] scratch = SLOT_SCRATCH.get();
-        if (scratch == null || scratch[0].length != slots) {
-            scratch = new double[][] {new double[slots], new double[slots]};
-            SLOT_SCRATCH.set(scratch);
-        } else {
-            Arrays.fill(scratch[0], 0);
+    private static final class SlotScratch {
+        final double[] activities;
+        final long[] groupKbps;
+        /** The slots' sums over the groups so far: zeroed for each call. */
+        final long[] sumKbps;
+
+        private SlotScratch(int slots) {
+            activities = new double[slots];
+            groupKbps = new long[slots];
+            sumKbps = new long[slots];
         }
-        return scratch;
+
+        static SlotScratch of(int slots) {
+            SlotScratch scratch = SLOT_SCRATCH.get();
+            if (scratch == null || scratch.sumKbps.length != slots) {
+                scratch = new SlotScratch(slots);
+                SLOT_SCRATCH.set(scratch);
+            } else {
+                Arrays.fill(scratch.sumKbps, 0);
+            }
+            return scratch;
+        }
     }
 
-    private static double peak(double[] values) {
-        double max = 0;
-        for (double v : values) {
+    /** The highest of the values, in Mbps. */
+    private static double peak(long[] kbps) {
+        long max = 0;
+        for (long v : kbps) {
             max = Math.max(max, v);
         }
-        return max;
+        return BandwidthMetric.mbps(max);
     }
 
     /**
      * The points as a view over the values: each point is written while the response is written, so the largest
      * query (20 x 8928 points) never holds a second copy of its response as objects.
      */
-    private static List<BandwidthData> points(BucketGrid grid, double[] values) {
-        return new PointList(grid, values);
+    private static List<BandwidthData> points(BucketGrid grid, long[] kbps) {
+        return new PointList(grid, kbps);
     }
 
     @JsonSerialize(using = PointListWriter.class)
     static final class PointList extends AbstractList<BandwidthData> implements RandomAccess {
         private final BucketGrid grid;
-        private final double[] values;
+        private final long[] kbps;
 
-        PointList(BucketGrid grid, double[] values) {
+        PointList(BucketGrid grid, long[] kbps) {
             this.grid = grid;
-            this.values = values;
+            this.kbps = kbps;
         }
 
         @Override
         public BandwidthData get(int b) {
-            return new BandwidthData(WireTime.formatRfc3339(grid.startSecond(b), grid.offset()), values[b]);
+            return new BandwidthData(WireTime.formatRfc3339(grid.startSecond(b), grid.offset()),
+                    BandwidthMetric.mbps(kbps[b]));
         }
 
         @Override
         public int size() {
-            return values.length;
+            return kbps.length;
         }
     }
 
@@ -276,7 +291,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
                 return -1;
             }
             at += timeLength;
-            int numberLength = DecimalText.writeThousandths(points.values[b], into, at);
+            int numberLength = DecimalText.writeThousandths(points.kbps[b], into, at);
             if (numberLength < 0) {
                 return -1;
             }
