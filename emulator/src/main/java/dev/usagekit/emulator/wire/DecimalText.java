@@ -28,8 +28,19 @@ public final class DecimalText {
      */
     private static final int[] FRACTION_TEXT = new int[1000];
     private static final byte[] FRACTION_LENGTH = new byte[1000];
+    /**
+     * The digits of each integer part 0..999 (bandwidths below 1 Gbps, most of them) in the low bytes of an int, and
+     * their count: written in one store, as the fraction is.
+     */
+    private static final int[] WHOLE_TEXT = new int[1000];
+    private static final byte[] WHOLE_LENGTH = new byte[1000];
 
     static {
+        byte[] digits = new byte[4];
+        for (int whole = 0; whole < 1000; whole++) {
+            WHOLE_LENGTH[whole] = (byte) writeDigits(whole, digits, 0);
+            WHOLE_TEXT[whole] = (int) INT_AT.get(digits, 0);
+        }
         for (int fraction = 0; fraction < 1000; fraction++) {
             int hundredths = fraction / 10 % 10;
             int thousandths = fraction % 10;
@@ -72,7 +83,13 @@ public final class DecimalText {
         }
         int whole = (int) (thousandths / 1000);
         int fraction = (int) (thousandths - whole * 1000L);
-        int end = at + writeDigits(whole, into, at);
+        int end;
+        if (whole < WHOLE_TEXT.length) { // 4 bytes stored, the ones past the digits overwritten by the fraction
+            INT_AT.set(into, at, WHOLE_TEXT[whole]);
+            end = at + WHOLE_LENGTH[whole];
+        } else {
+            end = at + writeDigits(whole, into, at);
+        }
         INT_AT.set(into, end, FRACTION_TEXT[fraction]); // within MAX_CHARS: at most 7 digits, then 4 bytes
         return end + FRACTION_LENGTH[fraction] - at;
     }

@@ -44,6 +44,17 @@ class DecimalTextProperties {
         }
     }
 
+    /** Every integer part below 1 Gbps (written from a table) and the first one past it, with fractions of each length. */
+    @Example
+    void everyWholeBelowAThousand() {
+        for (long whole = 0; whole <= 1000; whole++) {
+            for (long fraction : new long[] {0, 1, 5, 10, 50, 100, 120, 123, 500, 999}) {
+                double value = (whole * 1000 + fraction) / 1000.0;
+                assertThat(written(value)).as("%d.%03d", whole, fraction).isEqualTo(general(value));
+            }
+        }
+    }
+
     /** Any other double is declined, never written differently. */
     @Property(tries = 20000)
     void otherValuesAreDeclinedOrMatch(@ForAll double value) {
