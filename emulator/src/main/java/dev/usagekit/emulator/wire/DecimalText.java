@@ -5,15 +5,14 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The text of numbers that hold at most three decimals (kbps rounded to the thousandth), written without the general
- * shortest-round-trip algorithm. For these values the shortest decimal that reads back to the same double is the
- * thousandths themselves with trailing zeros dropped, so the text equals what Jackson and {@code Double.toString}
- * write. Values outside that case are left to the general writer.
+ * The text of a double that is a whole number of thousandths (kbps published as Mbps), written from that number
+ * without the general shortest-round-trip algorithm. For these values the shortest decimal that reads back to the same
+ * double is the thousandths themselves with trailing zeros dropped, so the text equals what Jackson and
+ * {@code Double.toString} write. Values outside that case are left to the general writer.
  */
 public final class DecimalText {
 
-    /** From here on the general writers switch to E notation ("1.0E7"). */
-    private static final double PLAIN_LIMIT = 1e7;
+    /** Thousandths of 10^7, where the general writers switch to E notation ("1.0E7"). */
     private static final long PLAIN_LIMIT_THOUSANDTHS = 10_000_000_000L;
 
     /** Longest text written: seven integer digits, the point, three decimals. */
@@ -61,21 +60,11 @@ public final class DecimalText {
     }
 
     /**
-     * Writes {@code value} as ASCII into {@code into} from {@code at} and returns the length, or -1 when the value is
-     * not a non-negative number of thousandths below 10^7. The {@link #MAX_CHARS} bytes from {@code at} must be there;
-     * any of them past the returned length may have been overwritten.
-     */
-    public static int writeValue(double value, byte[] into, int at) {
-        if (!(value >= 0 && value < PLAIN_LIMIT) || Double.doubleToRawLongBits(value) == Long.MIN_VALUE) {
-            return -1; // negative (or -0.0), NaN, too large
-        }
-        long thousandths = Math.round(value * 1000);
-        return thousandths / 1000.0 == value ? writeThousandths(thousandths, into, at) : -1;
-    }
-
-    /**
-     * Writes the text of the double {@code thousandths / 1000.0} as {@link #writeValue} does, for a count already
-     * known: no rounding or division to find it. Returns -1 for counts outside 0..10^10-1.
+     * Writes the text of the double {@code thousandths / 1000.0} as ASCII into {@code into} from {@code at} and
+     * returns its length, or -1 for counts outside 0..10^10-1 (negative, or 10^7 and more, which the general writers
+     * put in E notation). Known as a count, the value needs no rounding or division to be written. The
+     * {@link #MAX_CHARS} bytes from {@code at} must be there; any of them past the returned length may have been
+     * overwritten.
      */
     public static int writeThousandths(long thousandths, byte[] into, int at) {
         if (thousandths < 0 || thousandths >= PLAIN_LIMIT_THOUSANDTHS) {
