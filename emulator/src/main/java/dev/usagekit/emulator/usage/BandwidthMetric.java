@@ -29,11 +29,6 @@ public final class BandwidthMetric {
         }
     }
 
-    /** Peak Mbps in the slot, as published: {@link #slotPeakKbps} in Mbps. */
-    public static double slotPeakMbps(Series group, long slotStartEpochSecond) {
-        return mbps(slotPeakKbps(group, slotStartEpochSecond));
-    }
-
     /** The published Mbps of a number of kbps. */
     public static double mbps(long kbps) {
         return kbps / 1000.0;

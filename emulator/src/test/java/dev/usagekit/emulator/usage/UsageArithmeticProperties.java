@@ -31,7 +31,7 @@ class UsageArithmeticProperties {
         long t = slot * Series.SLOT_SECONDS;
         assertThat(kept.scale()).isEqualTo(scale);
         assertThat(kept.activity(t)).isEqualTo(fresh.activity(t));
-        assertThat(BandwidthMetric.slotPeakMbps(kept, t)).isEqualTo(BandwidthMetric.slotPeakMbps(fresh, t));
+        assertThat(BandwidthMetric.slotPeakKbps(kept, t)).isEqualTo(BandwidthMetric.slotPeakKbps(fresh, t));
     }
 
     /** A run of slots made at once has exactly the values of the slots made one by one. */

@@ -117,9 +117,8 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
                 "pull-to-push group " + g.name(), g.scale(), g.anomalies(), grid)).toList();
         int slotsPerBucket = (int) (grid.granularity().getSeconds() / Series.SLOT_SECONDS);
         int n = grid.served();
-        long[] total = new long[n];
         // each group's own series is only made when the answer is split by group
-        long[][] perGroup = query.split() ? new long[groups.size()][n] : null;
+        long[][] perGroup = query.split() ? new long[groups.size()][] : null;
         SlotScratch scratch = SlotScratch.of(n * slotsPerBucket);
         long[] slotSums = scratch.sumKbps;
         long[] groupSlots = scratch.groupKbps;
@@ -129,19 +128,11 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
                 slotSums[s] += groupSlots[s];
             }
             if (perGroup != null) {
-                for (int b = 0; b < n; b++) {
-                    for (int s = b * slotsPerBucket; s < (b + 1) * slotsPerBucket; s++) {
-                        perGroup[g][b] = Math.max(perGroup[g][b], groupSlots[s]);
-                    }
-                }
+                perGroup[g] = busiestSlots(groupSlots, n, slotsPerBucket);
             }
         }
-        for (int b = 0; b < n; b++) {
-            // the total of a slot is the sum of its groups; a coarser bucket reports its busiest slot
-            for (int s = b * slotsPerBucket; s < (b + 1) * slotsPerBucket; s++) {
-                total[b] = Math.max(total[b], slotSums[s]);
-            }
-        }
+        // the total of a slot is the sum of its groups
+        long[] total = busiestSlots(slotSums, n, slotsPerBucket);
         List<BandwidthDetailData> details = null;
         if (query.split()) {
             details = new ArrayList<>(groups.size());
@@ -182,6 +173,17 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
             }
             return scratch;
         }
+    }
+
+    /** Each of the {@code buckets} buckets' busiest slot: a coarser bucket reports the peak of its slots. */
+    private static long[] busiestSlots(long[] slots, int buckets, int slotsPerBucket) {
+        long[] peaks = new long[buckets];
+        for (int b = 0; b < buckets; b++) {
+            for (int s = b * slotsPerBucket; s < (b + 1) * slotsPerBucket; s++) {
+                peaks[b] = Math.max(peaks[b], slots[s]);
+            }
+        }
+        return peaks;
     }
 
     /** The highest of the values, in Mbps. */
