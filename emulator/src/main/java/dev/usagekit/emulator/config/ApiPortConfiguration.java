@@ -24,6 +24,9 @@ import reactor.netty.resources.LoopResources;
 class ApiPortConfiguration {
 
     static final String CONTROL_PLANE = "/_emulator";
+    /** Threads a loop group gets at least when the setting is left at 0; see EmulatorProperties#eventLoopThreads. */
+    private static final int AUTOMATIC_MINIMUM_THREADS = 8;
+    private static final int MAX_EVENT_LOOP_THREADS = 1024;
 
     /**
      * Event loops of this emulator's own. Spring Boot's default runs every server of the JVM on Reactor Netty's
@@ -31,15 +34,25 @@ class ApiPortConfiguration {
      * EmbeddedEmulator, a test's own context) stopped every other emulator of the same JVM from accepting.
      */
     @Bean
-    ReactorResourceFactory reactorResourceFactory(Environment env) {
+    ReactorResourceFactory reactorResourceFactory(EmulatorProperties props, Environment env) {
+        int threads = eventLoopThreads(props.getEventLoopThreads(), Runtime.getRuntime().availableProcessors());
         ReactorResourceFactory loops = new ReactorResourceFactory();
         loops.setUseGlobalResources(false);
-        loops.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http"));
+        loops.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http", threads, true));
         // Spring's graceful shutdown has already drained the requests; Netty's default 2 s quiet period then only made
         // every close (a test's, the kit's) take 2 s longer
         loops.setShutdownQuietPeriod(env.getProperty("spring.reactor.netty.shutdown-quiet-period", Duration.class,
                 Duration.ZERO));
         return loops;
+    }
+
+    /** The setting's thread count, or for 0 the automatic one: max(8, processors). */
+    static int eventLoopThreads(int setting, int processors) {
+        if (setting < 0 || setting > MAX_EVENT_LOOP_THREADS) {
+            throw new InvalidSettingException("emulator.event-loop-threads",
+                    "must be 0 (automatic) or 1 to " + MAX_EVENT_LOOP_THREADS + ": " + setting);
+        }
+        return setting > 0 ? setting : Math.max(AUTOMATIC_MINIMUM_THREADS, processors);
     }
 
     @Bean

@@ -39,6 +39,8 @@ class InvalidSettingsTest {
             emulator.signature-time-window                        | 500ms                    | emulator.signature-time-window: must be from 1s to 36500d: PT0.5S
             emulator.signature-time-window                        | -15m                     | emulator.signature-time-window: must be from 1s to 36500d: PT-15M
             emulator.signature-time-window                        | 36501d                   | emulator.signature-time-window: must be from 1s to 36500d: PT876024H
+            emulator.event-loop-threads                           | -1                       | emulator.event-loop-threads: must be 0 (automatic) or 1 to 1024: -1
+            emulator.event-loop-threads                           | 1025                     | emulator.event-loop-threads: must be 0 (automatic) or 1 to 1024: 1025
             """)
     void stopsStartupWithAReportNamingTheSetting(String setting, String value, String problem, CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(EmulatorApplication.class)
