@@ -50,6 +50,7 @@ public final class OpenApiDescription {
                     "default", "A fault injected through the control plane (/_emulator/faults), any 4xx/5xx"),
             Vendor.ALIYUN, orderedMap(
                     "400", "A missing or invalid parameter, one of the documented time errors, a signature problem,"
+                            + " a method other than GET or POST (UnsupportedHTTPMethod),"
                             + " or Throttling.User (x-acs-retry-after, in milliseconds)",
                     "403", "A domain or instance not owned (Forbidden), or SignatureDoesNotMatch when configured so",
                     "404", "An unknown Action/Version (InvalidApi.NotFound), or an unknown access key when configured so",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.it.TestEmulator;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +46,11 @@ class AliyunConformanceProperties {
 
     static final Expected INVALID_PARAMETER = Expected.service(400, "InvalidParameter");
     static final Expected FORBIDDEN = Expected.service(403, "Forbidden");
+    static final Expected UNSUPPORTED_METHOD = Expected.service(400, "UnsupportedHTTPMethod");
 
     /** One RPC call: its parameters, sent as a query string (GET) or a form body (POST). */
-    record Call(boolean post, Map<String, String> params, TimeRange range) {
+    /** @param method GET (parameters in the query), POST (in a form body), or any other method (in the query) */
+    record Call(String method, Map<String, String> params, TimeRange range) {
 
         String encoded() {
             return params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -57,17 +60,17 @@ class AliyunConformanceProperties {
         Call with(String name, String value) {
             Map<String, String> p = new LinkedHashMap<>(params);
             p.put(name, value);
-            return new Call(post, p, range);
+            return new Call(method, p, range);
         }
 
         Call without(String name) {
             Map<String, String> p = new LinkedHashMap<>(params);
             p.remove(name);
-            return new Call(post, p, range);
+            return new Call(method, p, range);
         }
 
         Call withRange(TimeRange r) {
-            return new Call(post, params, r).with("StartTime", utc(r.start())).with("EndTime", utc(r.end()));
+            return new Call(method, params, r).with("StartTime", utc(r.start())).with("EndTime", utc(r.end()));
         }
 
         boolean timed() {
@@ -85,7 +88,7 @@ class AliyunConformanceProperties {
 
         @Override
         public String toString() {
-            return (post ? "POST form " : "GET ?") + encoded();
+            return (method.equals("POST") ? "POST form " : method + " ?") + encoded();
         }
     }
 
@@ -102,7 +105,12 @@ class AliyunConformanceProperties {
     }
 
     private static TestEmulator.Reply send(TestEmulator emulator, Call call) {
-        return call.post() ? emulator.postForm(call.encoded()) : emulator.get("/?" + call.encoded());
+        return switch (call.method()) {
+            case "POST" -> emulator.postForm(call.encoded());
+            case "GET" -> emulator.get("/?" + call.encoded());
+            default -> emulator.send(HttpRequest.newBuilder(emulator.uri("/?" + call.encoded()))
+                    .method(call.method(), HttpRequest.BodyPublishers.noBody()).build());
+        };
     }
 
     static String utc(Instant t) {
@@ -155,7 +163,7 @@ class AliyunConformanceProperties {
                             p.put(k, v);
                         }
                     });
-                    Call call = new Call(post, p, null);
+                    Call call = new Call(post ? "POST" : "GET", p, null);
                     return range == null ? call
                             : call.withRange(new TimeRange(range.start(), range.end(), ZoneOffset.UTC));
                 }));
@@ -222,6 +230,8 @@ class AliyunConformanceProperties {
                             Expected.service(400, "InvalidAccessKeyId.NotFound")),
                     new Mistake<>("no AccessKeyId", call.without("AccessKeyId"),
                             Expected.service(400, "MissingAccessKeyId")),
+                    new Mistake<>("PUT", new Call("PUT", call.params(), call.range()), UNSUPPORTED_METHOD),
+                    new Mistake<>("DELETE", new Call("DELETE", call.params(), call.range()), UNSUPPORTED_METHOD),
                     new Mistake<>("unknown Format", call.with("Format", "YAML"),
                             Expected.service(400, "InvalidParameter.Format")),
                     new Mistake<>("domain of another account", call.with("DomainName", "live.second-tenant.example"),

@@ -149,6 +149,16 @@ class AliyunProducerUsageTest {
                 404, "InvalidApi.NotFound", null);
     }
 
+    @ParameterizedTest
+    @CsvSource({"PUT", "DELETE", "PATCH"})
+    void methodsOtherThanGetAndPostAreUnsupported(String method) {
+        var r = emulator.send(HttpRequest.newBuilder(emulator.uri("/?Action=DescribeLiveProducerUsageData"
+                + "&Version=2016-11-01&Format=JSON&AccessKeyId=testid")).method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertAliyunError(r, 400, "UnsupportedHTTPMethod",
+                "Specified HTTP method " + method + " is not supported; use GET or POST.");
+    }
+
     @Test
     void formBodyParametersAreMergedWithQuery() {
         var r = emulator.send(HttpRequest.newBuilder(emulator.uri("/?Format=JSON"))

@@ -33,6 +33,12 @@ public final class AliyunErrors {
                 "Specified api is not found,please check your url and method.");
     }
 
+    /** RPC actions take GET or POST only; the vendor's message for this code is not published. */
+    public static ApiError unsupportedHttpMethod(String method) {
+        return ApiError.of(ErrorKind.ROUTING, 400, "UnsupportedHTTPMethod",
+                "Specified HTTP method " + method + " is not supported; use GET or POST.");
+    }
+
     public static ApiError accessKeyNotFound(int status) {
         return ApiError.of(ErrorKind.AUTHENTICATION, status, "InvalidAccessKeyId.NotFound",
                 "Specified access key is not found.");

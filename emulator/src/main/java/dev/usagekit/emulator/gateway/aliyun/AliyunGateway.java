@@ -94,6 +94,9 @@ public final class AliyunGateway {
             responseRoot = action + "Response";
             routed = handler;
             trace.note("action", action);
+            if (!"GET".equals(request.method()) && !"POST".equals(request.method())) {
+                throw AliyunErrors.unsupportedHttpMethod(request.method());
+            }
             Account account = authenticator.authenticate(request, params, runner.state().catalogue(), trace);
             trace.note("account", account.accountId());
             ObjectNode sent = asObject(params);
