@@ -255,6 +255,31 @@ class SignatureVerificationTest {
     }
 
     @Test
+    void anAcs3NonceCannotBeReplayed() {
+        TestEmulator own = TestEmulator.strictAtVectorTime("strict-acs3-replay");
+        String signature = "0dce930c4e52260b761c42ae29dc37aed0bd29247ceaaa44f3e7d4d2bedc265b";
+        assertThat(acs3(own, signature, "3156853299f313e23d1673dc12e1703d", ",").status()).isEqualTo(200);
+        var replay = acs3(own, signature, "3156853299f313e23d1673dc12e1703d", ",");
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.json().get("Code").asString()).isEqualTo("SignatureNonceUsed");
+    }
+
+    @Test
+    void anAcs3CallWithoutANonceIsMissingXAcsSignatureNonce() {
+        // a nonce-less call cannot be checked for replay, so it is refused before its signature is looked at
+        String head = "POST /?EndTime=2024-01-02T00%3A00%3A00Z&StartTime=2024-01-01T00%3A00%3A00Z HTTP/1.1\r\n"
+                + "Host: live.aliyuncs.com\r\nx-acs-action: DescribeLiveProducerUsageData\r\n"
+                + "x-acs-version: 2016-11-01\r\nx-acs-date: 2024-01-01T00:00:00Z\r\n"
+                + "x-acs-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\r\n"
+                + "Authorization: ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;"
+                + "x-acs-content-sha256;x-acs-date;x-acs-version,Signature=" + "0".repeat(64) + "\r\n";
+        var r = emulator.raw(head, new byte[0]);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("Code").asString()).isEqualTo("MissingXAcsSignatureNonce");
+        assertThat(r.json().get("Message").asString()).isEqualTo("XAcsSignatureNonce is mandatory for this action.");
+    }
+
+    @Test
     void acs3WithAlteredSignatureIsSignatureDoesNotMatch() {
         var r = acs3("1dce930c4e52260b761c42ae29dc37aed0bd29247ceaaa44f3e7d4d2bedc265b", "another-nonce");
         assertThat(r.json().get("Code").asString()).isEqualTo("SignatureDoesNotMatch");

@@ -77,6 +77,10 @@ public final class AliyunAuthenticator {
             return account;
         }
         checkTimestamp(request.header("x-acs-date"), "x-acs-date", trace);
+        String nonce = request.header("x-acs-signature-nonce");
+        if (nonce == null || nonce.isEmpty()) {
+            throw AliyunErrors.missingSystemParameter("XAcsSignatureNonce");
+        }
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
         SignatureComputation c = AliyunSignatureV3.compute(request.method(), request.path(), request.query(),
                 HeaderView.lowercased(request.headers(), auth.signedHeaders()), auth.signedHeaders(), request.body(),
@@ -84,7 +88,7 @@ public final class AliyunAuthenticator {
         if (!ConstantTimeComparison.matches(c.signature(), auth.signature())) {
             throw mismatch(auth.accessKeyId(), c, trace);
         }
-        checkNonce(auth.accessKeyId(), request.header("x-acs-signature-nonce"));
+        checkNonce(auth.accessKeyId(), nonce);
         trace.note("signature", "verified");
         return account;
     }
@@ -132,7 +136,7 @@ public final class AliyunAuthenticator {
     }
 
     private void checkNonce(String accessKeyId, String nonce) {
-        if (nonce != null && !nonce.isEmpty() && !nonces.firstUse(accessKeyId, nonce)) {
+        if (!nonces.firstUse(accessKeyId, nonce)) {
             throw ApiError.of(ErrorKind.SIGNATURE, 400, "SignatureNonceUsed",
                     "Specified signature nonce was used already.");
         }
