@@ -48,7 +48,7 @@ class VolcengineConformanceProperties {
     static final List<String> RESOLUTIONS = List.of("480P", "720P", "1080P", "2K", "4K", "8K", "0", "0P");
     static final List<String> MALFORMED_TIMES = List.of("2026-11-19 00:00:00+08:00", "2026-11-19T00:00:00",
             "2026-11-19", "20261119T000000Z", "2026-11-19T00:00+08:00", "2026-02-30T00:00:00+08:00",
-            "2026-11-19T00:00:00+8:00", "yesterday", "");
+            "2026-11-19T00:00:00+8:00", "2026-11-19T00:00:00.1234567890+08:00", "yesterday", "");
 
     /** The README's error mapping of each service, per kind of mistake. */
     record ServiceCodes(Expected missing, Expected wrongType, Expected invalid, Expected endNotAfterStart,
