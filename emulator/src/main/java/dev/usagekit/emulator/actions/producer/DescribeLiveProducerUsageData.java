@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -77,7 +76,8 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
     @Override
     public Query parse(ParamReader params, RuleContext context) {
         String interval = params.optionalText("Interval");
-        Duration granularity = interval == null || interval.isEmpty() ? SPEC.defaultGranularity()
+        // the request schema has already refused an empty Interval and lists written in another case
+        Duration granularity = interval == null ? SPEC.defaultGranularity()
                 : switch (interval) {
                     case "3600" -> Duration.ofSeconds(3600);
                     case "86400" -> Duration.ofSeconds(86400);
@@ -101,7 +101,7 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
         if (!TYPES.containsAll(types)) {
             throw errors().invalidValue("Type", String.join(",", types));
         }
-        List<String> split = params.commaList("SplitBy").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        List<String> split = params.commaList("SplitBy");
         if (!SPLIT_KEYS.containsAll(split)) {
             throw errors().invalidValue("SplitBy", String.join(",", split));
         }
