@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -13,6 +14,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads a fixture file (YAML or JSON: {@code accounts: [...]}) into accounts. */
@@ -42,7 +45,7 @@ public final class CatalogueLoader {
         try (in) {
             content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidFixtureException("cannot read fixture " + origin + ": " + e.getMessage(), e);
+            throw new InvalidFixtureException("cannot read the catalogue " + origin + ": " + e.getMessage(), e);
         }
         return read(content, origin);
     }
@@ -52,9 +55,43 @@ public final class CatalogueLoader {
             FixtureFile file = usesAliases(content) ? YAML.convertValue(resolved(content), FixtureFile.class)
                     : YAML.readValue(content, FixtureFile.class);
             return file.accounts();
-        } catch (JacksonException | YamlEngineException | IllegalArgumentException e) {
-            throw new InvalidFixtureException("cannot read fixture " + origin + ": " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new InvalidFixtureException("cannot read the catalogue " + origin + ": " + describe(e), e);
+        } catch (YamlEngineException | IllegalArgumentException e) {
+            throw new InvalidFixtureException("cannot read the catalogue " + origin + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A binding problem in the catalogue's own terms: where in the document (accounts[0].apps[1]) and what is wrong,
+     * without the Java classes and stream positions of Jackson's message.
+     */
+    static String describe(JacksonException e) {
+        String where = where(e.getPath());
+        String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? "line: " + e.getLocation().getLineNr() : "";
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field " + where + " (" + (line.isEmpty() ? "" : line + "; ") + "known there: "
+                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
+                    + ")";
+        }
+        // a record's own check (an IllegalArgumentException) reaches here wrapped by the instantiator
+        String problem = e instanceof ValueInstantiationException && e.getCause() != null
+                ? e.getCause().getMessage() : e.getOriginalMessage();
+        String at = where.isEmpty() ? line : line.isEmpty() ? "at " + where : "at " + where + ", " + line;
+        return at.isEmpty() ? problem : problem + " (" + at + ")";
+    }
+
+    private static String where(List<JacksonException.Reference> path) {
+        StringBuilder where = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                where.append(where.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                where.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return where.toString();
     }
 
     /**

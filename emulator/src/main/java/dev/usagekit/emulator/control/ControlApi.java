@@ -124,7 +124,7 @@ public final class ControlApi {
     }
 
     public Mono<ServerResponse> moveClock(ServerRequest request) {
-        return withBody(request, body -> {
+        return withBody(request, List.of("set", "advance", "freeze"), body -> {
             Instant set = body.hasNonNull("set") ? instant(body.get("set").asString(), "set") : null;
             Duration advance = body.hasNonNull("advance") ? duration(body.get("advance").asString()) : null;
             moveClock(set, advance, flag(body, "freeze"));
@@ -211,7 +211,7 @@ public final class ControlApi {
     }
 
     public Mono<ServerResponse> seed(ServerRequest request) {
-        return withBody(request, body -> {
+        return withBody(request, List.of("seed"), body -> {
             String expected = "a 64-bit integer, e.g. {\"seed\":123}";
             Long seed = typed(body, "seed", n -> n.isIntegralNumber() && n.canConvertToLong(), expected,
                     JsonNode::longValue, null);
@@ -233,7 +233,7 @@ public final class ControlApi {
                 return error(HttpStatus.BAD_REQUEST, "the fixture body is empty");
             }
             try {
-                var accounts = CatalogueLoader.read(text, "control plane");
+                var accounts = CatalogueLoader.read(text, "of POST /_emulator/fixtures");
                 state.replaceFixtures(accounts);
                 return ok(Map.of("accounts", accounts.size()));
             } catch (RuntimeException e) {
@@ -249,7 +249,7 @@ public final class ControlApi {
     }
 
     public Mono<ServerResponse> setThrottles(ServerRequest request) {
-        return withBody(request, body -> {
+        return withBody(request, List.of("enabled", "action", "limit", "account"), body -> {
             Boolean enabled = flag(body, "enabled");
             String action = text(body, "action");
             String limit = text(body, "limit");
@@ -291,7 +291,7 @@ public final class ControlApi {
     }
 
     public Mono<ServerResponse> addFault(ServerRequest request) {
-        return withBody(request, body -> {
+        return withBody(request, FAULT_FIELDS, body -> {
             FaultInjector.Fault fault = parseFault(body);
             faults.add(fault);
             return new FaultAdded(faults.list(), fault.id());
@@ -345,6 +345,9 @@ public final class ControlApi {
             return FaultInjector.Latency.NONE;
         }
         JsonNode l = body.get("latency");
+        if (l.isObject()) {
+            requireKnownFields(l, "latency", List.of("minMs", "maxMs", "medianMs", "sigma"));
+        }
         long min = milliseconds(l.get("minMs"), "latency.minMs", 0);
         if (!l.hasNonNull("medianMs") && !l.hasNonNull("sigma")) {
             long max = milliseconds(l.get("maxMs"), "latency.maxMs", min);
@@ -430,8 +433,25 @@ public final class ControlApi {
         return BoundedBody.read(request, MAX_BODY_BYTES).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
-    private static Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Object> action) {
-        return withBody(text(request), action);
+    private static final List<String> FAULT_FIELDS = List.of("action", "account", "code", "codeN", "status",
+            "message", "times", "probability", "latencyMs", "latency");
+
+    /** As {@link #withBody(Mono, Function)}, refusing a member the endpoint does not read: a misspelt name does nothing. */
+    private static Mono<ServerResponse> withBody(ServerRequest request, List<String> fields,
+            Function<JsonNode, Object> action) {
+        return withBody(text(request), body -> {
+            requireKnownFields(body, "the body", fields);
+            return action.apply(body);
+        });
+    }
+
+    private static void requireKnownFields(JsonNode object, String where, List<String> fields) {
+        for (String name : object.propertyNames()) {
+            if (!fields.contains(name)) {
+                throw new BadRequest("unknown field \"" + name + "\" in " + where + "; known: "
+                        + String.join(", ", fields));
+            }
+        }
     }
 
     private static Mono<ServerResponse> withBody(Mono<String> received, Function<JsonNode, Object> action) {

@@ -40,6 +40,23 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void anUnknownFieldIsNamedWithItsPlaceAndTheFieldsKnownThere() {
+        assertThatThrownBy(() -> read(oneAccount("rtcApps: [{appId: a}, {appId: b, id: c}]")))
+                .isInstanceOf(CatalogueLoader.InvalidFixtureException.class)
+                .hasMessageStartingWith("cannot read the catalogue test: unknown field accounts[0].rtcApps[1].id (line: 2; known there: ")
+                .hasMessageContaining("appId")
+                .hasMessageNotContaining("dev.usagekit");
+    }
+
+    @Test
+    void aWrongTypeAndARecordsOwnCheckSayWhereTheyAre() {
+        assertThatThrownBy(() -> read(oneAccount("pullToPushGroups: [{name: g, scale: lots}]")))
+                .hasMessageContaining("(at accounts[0].pullToPushGroups[0].scale, line: 2)");
+        assertThatThrownBy(() -> read(oneAccount("pullToPushGroups: [{name: g, scale: -2}]")))
+                .hasMessageNotContaining("Cannot construct instance");
+    }
+
+    @Test
     void aResourceNamedTwiceInOneAccountIsRefused() {
         assertThatThrownBy(() -> read(oneAccount("pullToPushGroups: [{name: g}, {name: g, scale: 3}]")))
                 .hasMessageContaining("pull-to-push group g appears twice in account 1");

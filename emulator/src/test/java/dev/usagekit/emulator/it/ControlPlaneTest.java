@@ -186,6 +186,22 @@ class ControlPlaneTest {
                 "state must be a string");
     }
 
+    @Test
+    void aMisspeltControlFieldIs400NamingTheKnownOnesAndChangesNothing() {
+        // GET /clock reports "frozen"; sending that name back used to be a silent no-op
+        assertBadRequest(emulator.post("/_emulator/clock", "{\"set\":\"2030-01-01T00:00:00Z\",\"frozen\":true}"),
+                "unknown field \"frozen\" in the body; known: set, advance, freeze");
+        assertThat(emulator.get("/_emulator/clock").json().get("now").asString()).doesNotStartWith("2030");
+        // "time" for "times" made a fault that never ran out
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\","
+                + "\"code\":\"InternalError\",\"status\":500,\"time\":2}"), "unknown field \"time\"");
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"latency\":{\"minMs\":1,\"max\":5}}"),
+                "unknown field \"max\" in latency; known: minMs, maxMs, medianMs, sigma");
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+        assertBadRequest(emulator.post("/_emulator/seed", "{\"sed\":5}"), "unknown field \"sed\"");
+        assertBadRequest(emulator.post("/_emulator/throttles", "{\"enable\":false}"), "unknown field \"enable\"");
+    }
+
     private static void assertBadRequest(TestEmulator.Reply reply, String message) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().get("message").asString()).contains(message);
@@ -393,7 +409,11 @@ class ControlPlaneTest {
     void invalidFixtureIs400WithAMessage() {
         TestEmulator.Reply r = emulator.post("/_emulator/fixtures", "accounts: [ {accountId: ");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("message").asString()).contains("fixture");
+        assertThat(r.json().get("message").asString()).startsWith("cannot read the catalogue of POST /_emulator/fixtures: ");
+        TestEmulator.Reply unknownField = emulator.post("/_emulator/fixtures", "accounts: [{id: x}]");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().get("message").asString()).startsWith(
+                "cannot read the catalogue of POST /_emulator/fixtures: unknown field accounts[0].id (line: 1; known there: ");
         assertThat(emulator.post("/_emulator/fixtures", "").status()).isEqualTo(400);
         assertThat(transcode().status()).isEqualTo(200);
     }
