@@ -74,12 +74,18 @@ public final class CommandLineHelp {
         line(out, "");
         line(out, "A setting can also be an environment variable (--emulator.seed=7 is EMULATOR_SEED=7) or an entry");
         line(out, "of an application.yaml in the working directory. A value the emulator cannot work with stops it");
-        line(out, "at startup with a report naming the setting.");
+        line(out, "at startup with a report naming the setting, and so does an emulator.* name no setting has.");
         line(out, "");
         line(out, "Server:");
         setting(out, "--server.port=8080", "HTTP port of the emulated APIs (and of the control plane under "
                 + "/_emulator/ unless emulator.admin.port is set); 0 picks a free port.");
         setting(out, "--server.address=<all interfaces>", "Address to listen on, e.g. 127.0.0.1.");
+        setting(out, "--server.netty.idle-timeout=60s", "Kept-alive connections with no request in flight are closed"
+                + " after this long.");
+        setting(out, "--server.netty.max-initial-line-length=4KB", "Longest request line (method, URL with query,"
+                + " version); a longer one gets 414 RequestURITooLong.");
+        setting(out, "--server.max-http-request-header-size=8KB", "Largest header block; a larger one gets 431"
+                + " RequestHeaderFieldsTooLarge.");
         line(out, "");
         line(out, "Emulator:");
         for (Setting s : settings()) {

@@ -37,15 +37,19 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /** Wires the request path: entry → gateway → pipeline → action handler → usage model. */
 @Configuration(proxyBeanMethods = false)
 public class EmulatorConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EmulatorConfiguration.class);
     private static final Duration MAX_SIGNATURE_WINDOW = Duration.ofDays(36_500);
 
     @Bean
@@ -152,10 +156,13 @@ public class EmulatorConfiguration {
         return new NonceRegistry(clock, window.duration(), 200_000);
     }
 
+    /** Made at every start: a misspelt setting stops it here, before the port opens (see {@link UnknownSettings}). */
     @Bean
     ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock,
             SigningTimeWindow window, NonceRegistry nonces, SchemaCatalog schemas,
-            ObjectProvider<CallObserver> observer) {
+            ObjectProvider<CallObserver> observer, Environment environment) {
+        UnknownSettings.requireKnown(environment).forEach(u -> log.warn("The environment variable for {} sets no"
+                + " setting of the emulator; --help lists them", u.name()));
         ResponseSelfCheck selfCheck = props.isSelfCheck() ? new ResponseSelfCheck(schemas) : null;
         RequestIds ids = new RequestIds(clock);
         Vendor fallback = defaultVendor(props.getDefaultVendor());

@@ -39,6 +39,16 @@ class CommandLineHelpTest {
     }
 
     @Test
+    void helpListsEveryServerSettingOfTheReadmeTableWithItsDefault() throws IOException {
+        String help = CommandLineHelp.answer(new String[] {"--help"}).orElseThrow();
+        Pattern serverRow = Pattern.compile("^\\| `(server\\.[^`]+)` \\| `([^`]+)` \\|");
+        List<String> usages = Files.readAllLines(Path.of("..", "README.md")).stream().map(serverRow::matcher)
+                .filter(Matcher::find).map(m -> "--" + m.group(1) + "=" + m.group(2)).toList();
+        assertThat(usages).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(help).contains(usages);
+    }
+
+    @Test
     void versionPrintsTheVersion() {
         assertThat(CommandLineHelp.answer(new String[] {"--version"}))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("usagekit emulator "));
