@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CommandLineHelp {
 
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
+    static final String OWN_METADATA = "usagekit/emulator/spring-configuration-metadata.json";
     private static final Set<String> HELP = Set.of("--help", "-h", "-help", "-?");
     private static final Set<String> VERSION = Set.of("--version", "-version");
     private static final int WIDTH = 100;
@@ -113,12 +114,12 @@ public final class CommandLineHelp {
         line(out, current.toString());
     }
 
-    /** Every {@code emulator.*} setting of the metadata on the class path, by name. */
+    /** Every {@code emulator.*} setting of the metadata, by name. */
     public static List<Setting> settings() {
         JsonMapper json = JsonMapper.builder().build();
         List<Setting> settings = new ArrayList<>();
         try {
-            for (URL url : Collections.list(CommandLineHelp.class.getClassLoader().getResources(METADATA))) {
+            for (URL url : metadata()) {
                 try (InputStream in = url.openStream()) {
                     for (JsonNode p : json.readTree(in).path("properties")) {
                         String name = p.path("name").asString();
@@ -136,5 +137,16 @@ public final class CommandLineHelp {
         }
         settings.sort(Comparator.comparing(Setting::name));
         return settings;
+    }
+
+    /**
+     * The emulator's own metadata, which the build also copies to {@link #OWN_METADATA}; only without that copy (classes
+     * compiled outside Maven) every metadata file on the class path. Every start reads it (see {@link UnknownSettings}),
+     * and Spring Boot's own metadata, megabytes of JSON, took 15-25 ms of a start.
+     */
+    private static List<URL> metadata() throws IOException {
+        URL own = CommandLineHelp.class.getClassLoader().getResource(OWN_METADATA);
+        return own != null ? List.of(own)
+                : Collections.list(CommandLineHelp.class.getClassLoader().getResources(METADATA));
     }
 }

@@ -23,6 +23,12 @@ class CommandLineHelpTest {
     }
 
     @Test
+    void theBuildCopiesTheEmulatorsOwnMetadataWhereAStartReadsIt() {
+        // without the copy every start would read Spring Boot's metadata too, megabytes of JSON
+        assertThat(CommandLineHelp.class.getClassLoader().getResource(CommandLineHelp.OWN_METADATA)).isNotNull();
+    }
+
+    @Test
     void everySettingHasADescription() {
         assertThat(CommandLineHelp.settings()).allSatisfy(s -> assertThat(s.description()).as(s.name()).isNotBlank());
     }
