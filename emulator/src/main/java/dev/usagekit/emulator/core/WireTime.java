@@ -40,8 +40,11 @@ public final class WireTime {
             .withZone(ZoneOffset.UTC)
             .withResolverStyle(ResolverStyle.STRICT);
 
-    /** Years outside this range cannot be a real query and would overflow bucket arithmetic. */
-    private static final int MIN_YEAR = 1970;
+    /**
+     * The years of four digits. A time before 1970 is still a time: the history rules refuse it with the vendor's error
+     * for a start too far back, as the clouds do, not as a malformed value. Beyond 9999 bucket arithmetic could overflow.
+     */
+    private static final int MIN_YEAR = 0;
     private static final int MAX_YEAR = 9999;
 
     private WireTime() {

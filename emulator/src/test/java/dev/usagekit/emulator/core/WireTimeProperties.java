@@ -109,7 +109,7 @@ class WireTimeProperties {
         Optional<OffsetDateTime> expected;
         try {
             OffsetDateTime t = OffsetDateTime.parse(text, WireTime.RFC3339);
-            expected = t.getYear() >= 1970 && t.getYear() <= 9999 ? Optional.of(t) : Optional.empty();
+            expected = t.getYear() >= 0 && t.getYear() <= 9999 ? Optional.of(t) : Optional.empty();
         } catch (DateTimeParseException e) {
             expected = Optional.empty();
         }
@@ -124,7 +124,9 @@ class WireTimeProperties {
         assertThat(WireTime.parseRfc3339("2026-02-29T00:00:00Z")).isEmpty(); // not a leap year
         assertThat(WireTime.parseRfc3339("2026-11-19T00:00:00+18:01")).isEmpty();
         assertThat(WireTime.parseRfc3339("2026-11-19T00:00:00+0800")).isEmpty();
-        assertThat(WireTime.parseRfc3339("1969-12-31T23:59:59Z")).isEmpty();
+        assertThat(WireTime.parseRfc3339("1969-12-31T16:00:00-08:00")).contains(OffsetDateTime.parse("1970-01-01T00:00Z")
+                .withOffsetSameInstant(ZoneOffset.ofHours(-8)));
+        assertThat(WireTime.parseRfc3339("0000-01-01T00:00:00Z")).isPresent();
     }
 
     /** Aliyun's UTC form, as its strict formatter reads it: hand-read for the usual shape, the same answer for any. */
@@ -137,7 +139,7 @@ class WireTimeProperties {
         try {
             Instant t = ALIYUN_REFERENCE.parse(text, Instant::from);
             int year = t.atOffset(ZoneOffset.UTC).getYear();
-            expected = year >= 1970 && year <= 9999 ? Optional.of(t) : Optional.empty();
+            expected = year >= 0 && year <= 9999 ? Optional.of(t) : Optional.empty();
         } catch (DateTimeParseException e) {
             expected = Optional.empty();
         }

@@ -106,6 +106,8 @@ class AliyunProducerUsageTest {
         "&StartTime=2026-11-19T02:00:00Z&EndTime=2026-11-19T02:00:00Z|InvalidEndTime.Mismatch|Specified end time does not math the specified start time.",
         "&StartTime=2026-10-01T00:00:00Z&EndTime=2026-11-02T00:00:00Z|InvalidTimeSpan|The time span exceeds the limit.",
         "&StartTime=2026-08-01T00:00:00Z&EndTime=2026-08-02T00:00:00Z|InvalidTime.ValueNotSupported|Specified Time is malformed.",
+        // a well-formed time before 1970 is too old, not malformed
+        "&StartTime=1969-12-31T00:00:00Z&EndTime=1970-01-01T00:00:00Z|InvalidTime.ValueNotSupported|Specified Time is malformed.",
     })
     void theSixDocumentedTimeErrors(String params, String code, String message) {
         assertAliyunError(json(params), 400, code, message);

@@ -122,6 +122,13 @@ class ListOperationDistributionTest {
     }
 
     @Test
+    void theEpochWrittenInANegativeOffsetIsOutOfTimeRangeNotMalformed() {
+        // 1969 in local time: a real time, refused by the history window as the service does
+        assertServiceError(call(body("Your_AppId", "1969-12-31T16:00:00-08:00", "1970-01-01T16:00:00-08:00", "user_num",
+                "province")), 400, "InvalidParameter.OutofTimeRange");
+    }
+
+    @Test
     void appOfAnotherAccountIsForbidden() {
         assertServiceError(call(body("7e5d4c3b2a1908f7e6d5c4b3", "2026-11-17T00:00:00+08:00",
                 "2026-11-19T00:00:00+08:00", "user_num", "province")), 403, "AccessDenied.NoPermissionForApp");
