@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.core;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * An error answer in the vendor's terms: code, optional numeric gateway code (Volcengine CodeN), HTTP status and
@@ -85,6 +86,15 @@ public final class ApiError extends RuntimeException {
     /** How long a throttled client should wait, or null. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /**
+     * {@link #retryAfter} in whole units, rounded up and at least one: a client that waits exactly this long is
+     * admitted (rounding down left it a fraction of a millisecond early, and refused again).
+     */
+    public long retryAfterRoundedUp(ChronoUnit unit) {
+        long unitNanos = unit.getDuration().toNanos();
+        return Math.max(1, (retryAfter.toNanos() + unitNanos - 1) / unitNanos);
     }
 
     @Override

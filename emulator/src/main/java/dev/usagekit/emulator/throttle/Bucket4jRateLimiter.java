@@ -7,6 +7,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -16,15 +17,27 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     private record Key(String accountId, String actionKey, RateLimit limit) {
     }
 
+    /**
+     * Beyond this many seconds from {@link #origin} the buckets' nanoseconds would soon overflow a long (292 years); every
+     * bucket is full long before (the longest period is a minute), so the buckets start afresh from a new origin.
+     */
+    private static final long REANCHOR_AFTER_SECONDS = Duration.ofDays(100 * 365).toSeconds();
+
     private final ConcurrentMap<Key, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Clock clock;
     private final TimeMeter timeMeter;
+    /** The instant the buckets count their nanoseconds from; the virtual clock ranges over eight thousand years. */
+    private volatile Instant origin;
 
     public Bucket4jRateLimiter(Clock clock) {
+        this.clock = clock;
+        this.origin = clock.instant();
         this.timeMeter = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
-                java.time.Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                Instant now = clock.instant();
+                Instant from = origin;
+                return (now.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L + now.getNano() - from.getNano();
             }
 
             @Override
@@ -36,10 +49,24 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
     @Override
     public Decision tryAcquire(String accountId, String actionKey, RateLimit limit) {
+        reanchorIfFar();
         Bucket bucket = buckets.computeIfAbsent(new Key(accountId, actionKey, limit), k -> newBucket(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return new Decision(probe.isConsumed(), probe.getRemainingTokens(),
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    private void reanchorIfFar() {
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - origin.getEpochSecond()) > REANCHOR_AFTER_SECONDS) {
+            synchronized (this) {
+                Instant current = clock.instant();
+                if (Math.abs(current.getEpochSecond() - origin.getEpochSecond()) > REANCHOR_AFTER_SECONDS) {
+                    buckets.clear();
+                    origin = current;
+                }
+            }
+        }
     }
 
     private Bucket newBucket(RateLimit limit) {

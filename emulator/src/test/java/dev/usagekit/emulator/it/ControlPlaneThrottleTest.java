@@ -39,6 +39,59 @@ class ControlPlaneThrottleTest {
     }
 
     @Test
+    void bucketsStillRefillOnceTheClockPassesTheYear2262() {
+        // nanoseconds since 1970 overflow a long at 2262-04-11: the buckets used to stay empty from there on
+        rtc();
+        rtc();
+        assertThat(rtc().status()).isEqualTo(429);
+        assertThat(emulator.post("/_emulator/clock", "{\"set\":\"2300-01-01T00:00:00Z\"}").status()).isEqualTo(200);
+        assertThat(rtc().status()).isNotEqualTo(429);
+        assertThat(rtc().status()).isNotEqualTo(429);
+        assertThat(rtc().status()).isEqualTo(429);
+        emulator.post("/_emulator/clock", "{\"advance\":\"PT1S\"}");
+        assertThat(rtc().status()).isNotEqualTo(429);
+    }
+
+    /** Frozen at {@code at}, so the first call of a test opens its bucket's window a fraction of a millisecond in. */
+    private void freezeAt(String at) {
+        assertThat(emulator.post("/_emulator/clock", "{\"set\":\"" + at + "\",\"freeze\":true}").status())
+                .isEqualTo(200);
+    }
+
+    private void advance(String duration) {
+        assertThat(emulator.post("/_emulator/clock", "{\"advance\":\"" + duration + "\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aVolcengineRetryAfterExactlyRetryAfterSecondsIsAdmitted() {
+        throttles("{\"action\":\"ListOperationDistribution\",\"limit\":\"1/min\"}");
+        freezeAt("2026-11-20T12:00:00.000500Z");
+        assertThat(rtc().status()).isNotEqualTo(429);
+        advance("PT29.9999S"); // the window turns 30.0006 s later: 31 s, rounded up
+        TestEmulator.Reply refused = rtc();
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("31");
+        advance("PT" + refused.header("Retry-After") + "S");
+        assertThat(rtc().status()).isNotEqualTo(429);
+    }
+
+    @Test
+    void anAliyunRetryAfterExactlyXAcsRetryAfterMillisecondsIsAdmitted() {
+        String call = "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId=LTAIsecondtenant"
+                + "&Format=JSON&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z";
+        freezeAt("2026-11-20T12:00:00.000500Z");
+        for (int i = 0; i < 5; i++) {
+            assertThat(emulator.get(call).status()).isEqualTo(200);
+        }
+        advance("PT0.2002S"); // the window turns 0.7998 s later: 800 ms, rounded up
+        TestEmulator.Reply refused = emulator.get(call);
+        assertThat(refused.json().get("Code").asString()).isEqualTo("Throttling.User");
+        assertThat(refused.header("x-acs-retry-after")).isEqualTo("800");
+        advance("PT0." + refused.header("x-acs-retry-after") + "S");
+        assertThat(emulator.get(call).status()).isEqualTo(200);
+    }
+
+    @Test
     void resetEmptiesTheBuckets() {
         rtc();
         rtc();

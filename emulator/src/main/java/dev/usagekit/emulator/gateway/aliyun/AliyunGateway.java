@@ -18,6 +18,7 @@ import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +163,7 @@ public final class AliyunGateway {
                         "https://next.api.aliyun.com/troubleshoot?q=" + e.code() + "&product=live");
         Map<String, String> headers = new HashMap<>();
         if (e != null && e.retryAfter() != null) {
-            headers.put("x-acs-retry-after", Long.toString(Math.max(1, e.retryAfter().toMillis())));
+            headers.put("x-acs-retry-after", Long.toString(e.retryAfterRoundedUp(ChronoUnit.MILLIS)));
         }
         int status = e == null ? 200 : e.status();
         if (json) {

@@ -18,6 +18,7 @@ import dev.usagekit.emulator.web.RawRequest;
 import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +177,7 @@ public final class VolcengineGateway {
         Map<String, String> headers = new HashMap<>();
         headers.put("X-Tt-Logid", requestId);
         if (e != null && e.retryAfter() != null) {
-            headers.put("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+            headers.put("Retry-After", Long.toString(e.retryAfterRoundedUp(ChronoUnit.SECONDS)));
         }
         return new WireResponse(e == null ? 200 : e.status(), "application/json",
                 ResponseBody.json(new Envelope(meta, outcome.result())), headers);
