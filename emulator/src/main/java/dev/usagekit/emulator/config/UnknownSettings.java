@@ -21,6 +21,7 @@ import org.springframework.core.env.StandardEnvironment;
 final class UnknownSettings {
 
     private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("emulator");
+    private static final ConfigurationPropertyName TRAINING_RUN = ConfigurationPropertyName.of(TrainingRun.PROPERTY);
 
     /** An unknown name and where it was set. */
     record Unknown(String name, boolean fromEnvironmentVariable) {
@@ -39,7 +40,7 @@ final class UnknownSettings {
             boolean variables = source.getUnderlyingSource() instanceof PropertySource<?> p
                     && StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(p.getName());
             iterable.filter(PREFIX::isAncestorOf).stream()
-                    .filter(name -> !isKnown(name.toString(), settings))
+                    .filter(name -> !(variables ? isKnownVariable(name, settings) : isKnown(name, settings)))
                     .forEach(name -> unknown.add(new Unknown(name.toString(), variables)));
         }
         unknown.sort(Comparator.comparing(Unknown::name));
@@ -58,14 +59,28 @@ final class UnknownSettings {
         return unknown;
     }
 
-    /**
-     * Compared without case, dots, dashes or underscores, the way the names of environment variables lose them; a
-     * map's entries are names of their own ({@code emulator.limits.overrides.<Action>}).
-     */
-    static boolean isKnown(String name, List<CommandLineHelp.Setting> settings) {
-        String plain = plain(name);
-        if (plain.equals(plain(TrainingRun.PROPERTY))) {
+    /** The name of a setting as Spring binds it (any case, dashes or not), or an entry of a map setting. */
+    static boolean isKnown(ConfigurationPropertyName name, List<CommandLineHelp.Setting> settings) {
+        if (name.equals(TRAINING_RUN)) {
             return true; // the launcher's own switch, not a user setting
+        }
+        for (CommandLineHelp.Setting s : settings) {
+            ConfigurationPropertyName known = ConfigurationPropertyName.of(s.name());
+            if (name.equals(known) || s.isMap() && known.isAncestorOf(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An environment variable's name, which has lost its dots and dashes to underscores or nothing: compared without
+     * them. Lenient on purpose, since an unknown variable is only reported.
+     */
+    static boolean isKnownVariable(ConfigurationPropertyName name, List<CommandLineHelp.Setting> settings) {
+        String plain = plain(name.toString());
+        if (plain.equals(plain(TrainingRun.PROPERTY))) {
+            return true;
         }
         for (CommandLineHelp.Setting s : settings) {
             String known = plain(s.name());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -48,12 +49,28 @@ class UnknownSettingsTest {
                 .hasMessage("emulator.sede: no such setting; --help lists them all");
     }
 
+    private static boolean known(String name) {
+        return UnknownSettings.isKnown(ConfigurationPropertyName.adapt(name, '.'), SETTINGS);
+    }
+
     @Test
     void aMapIsNotASettingOfItsOwnButItsEntriesAre() {
-        assertThat(UnknownSettings.isKnown("emulator.limits.overrides", SETTINGS)).isTrue();
-        assertThat(UnknownSettings.isKnown("emulator.limits.overrides.DescribeLiveTranscodeData", SETTINGS)).isTrue();
-        assertThat(UnknownSettings.isKnown("emulator.limits.override", SETTINGS)).isFalse();
-        assertThat(UnknownSettings.isKnown("emulator.seed.extra", SETTINGS)).isFalse();
+        assertThat(known("emulator.limits.overrides")).isTrue();
+        assertThat(known("emulator.limits.overrides.DescribeLiveTranscodeData")).isTrue();
+        assertThat(known("emulator.limits.override")).isFalse();
+        assertThat(known("emulator.seed.extra")).isFalse();
+    }
+
+    @Test
+    void namesAreKnownExactlyAsSpringBindsThem() {
+        assertThat(known("emulator.signatureMode")).isTrue();
+        assertThat(known("emulator.limits.ENABLED")).isTrue();
+        // Spring binds neither to emulator.clock.frozen: a dot is not a dash
+        assertThat(known("emulator.clock_frozen")).isFalse();
+        assertThat(known("emulator.clockfrozen")).isFalse();
+        var environment = environment(Map.of("emulator.clock_frozen", "true"), Map.of("EMULATOR_CLOCK_FROZEN", "true"));
+        assertThat(UnknownSettings.in(environment, SETTINGS))
+                .containsExactly(new UnknownSettings.Unknown("emulator.clockfrozen", false));
     }
 
     @Test
