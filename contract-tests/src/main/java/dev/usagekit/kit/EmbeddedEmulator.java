@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,20 +48,27 @@ public final class EmbeddedEmulator implements AutoCloseable {
         return new EmbeddedEmulator(arguments(settings));
     }
 
-    /** Adds one {@code name=value} setting, replacing one of the same name. */
+    /**
+     * Adds one {@code name=value} setting, replacing one of the same setting however it is spelt: Spring binds
+     * {@code emulator.signatureMode} and {@code emulator.signature-mode} alike, and of the two on one command line it
+     * would take either.
+     */
     static void put(Map<String, String> settings, String nameValue) {
         int equals = nameValue.indexOf('=');
         if (equals <= 0) {
             throw new IllegalArgumentException("settings are name=value, not: " + nameValue);
         }
-        settings.put(nameValue.substring(0, equals).trim(), nameValue.substring(equals + 1).trim());
+        String name = nameValue.substring(0, equals).trim();
+        ConfigurationPropertyName setting = ConfigurationPropertyName.adapt(name, '.');
+        settings.keySet().removeIf(existing -> ConfigurationPropertyName.adapt(existing, '.').equals(setting));
+        settings.put(name, nameValue.substring(equals + 1).trim());
     }
 
     /** The command line of these settings, on any free port unless one is given. */
     static List<String> arguments(Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", "0");
-        all.putAll(settings);
+        settings.forEach((name, value) -> put(all, name + "=" + value));
         List<String> args = new ArrayList<>();
         all.forEach((name, value) -> args.add("--" + name + "=" + value));
         return args;

@@ -1,9 +1,11 @@
 package dev.usagekit.kit;
 
+import dev.usagekit.emulator.config.InvalidSettingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,11 +19,17 @@ import org.junit.jupiter.api.parallel.ResourceLocksProvider;
  * classes (kept in the root store, stopped at the end of the run), resets it before each test and injects
  * {@link UsageEmulator} and {@link EmulatorControl} parameters.
  */
-public final class UsageEmulatorExtension implements BeforeEachCallback, ParameterResolver {
+public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(UsageEmulatorExtension.class);
     private static final String LOCK_PREFIX = "dev.usagekit.kit emulator ";
+
+    /** So a class's {@code @BeforeAll} starts from the configuration too, not from the last test of another class. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator(context).control().reset();
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -45,7 +53,7 @@ public final class UsageEmulatorExtension implements BeforeEachCallback, Paramet
         List<String> args = arguments(config);
         String key = key(args);
         Running running = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(key, k -> new Running(args), Running.class);
+                .getOrComputeIfAbsent(key, k -> start(args, context.getRequiredTestClass()), Running.class);
         return running.emulator;
     }
 
@@ -81,6 +89,26 @@ public final class UsageEmulatorExtension implements BeforeEachCallback, Paramet
             }
         }
         return null;
+    }
+
+    /**
+     * A start that fails names the test class and the reason (a setting named by the emulator's report), not Spring's
+     * "Unable to start reactive web server" four causes above it.
+     */
+    static Running start(List<String> args, Class<?> testClass) {
+        try {
+            return new Running(args);
+        } catch (RuntimeException e) {
+            Throwable reason = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                reason = t;
+                if (t instanceof InvalidSettingException) {
+                    break;
+                }
+            }
+            throw new ExtensionConfigurationException("the emulator of " + testClass.getName() + " did not start: "
+                    + reason.getMessage(), e);
+        }
     }
 
     /** One emulator per key, and one lock: the emulator's command line. */

@@ -6,12 +6,14 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.jar.Manifest;
 import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -41,6 +43,17 @@ public class EmulatorApplication {
     /** The manifest entry naming the Spring Framework version the jar was built against. */
     static final String BUILT_ON_SPRING = "Spring-Framework-Version";
 
+    /** Spring's setting of where configuration files are read. */
+    static final String CONFIG_LOCATION = "spring.config.location";
+    /**
+     * The emulator's own configuration, in a folder of its own rather than the class path's root: there a project's
+     * application.yaml would hide it from an emulator in the project's tests, and it would be the project's own
+     * Spring application's configuration where the project has none.
+     */
+    static final String OWN_CONFIG = "classpath:/usagekit/emulator/";
+    /** A process of its own also reads an application.yaml of the working directory, as Spring Boot would. */
+    static final String STANDALONE_CONFIG = OWN_CONFIG + ",optional:file:./,optional:file:./config/,optional:file:./config/*/";
+
     public static void main(String[] args) {
         Optional<String> help = CommandLineHelp.answer(args);
         if (help.isPresent()) {
@@ -48,7 +61,13 @@ public class EmulatorApplication {
             return;
         }
         applyProcessDefaults(System.getProperties(), runsFromBuiltJar());
-        SpringApplication.run(EmulatorApplication.class, args);
+        standalone().run(args);
+    }
+
+    /** The emulator as a process of its own reads its configuration: its own, then the working directory's. */
+    public static SpringApplicationBuilder standalone() {
+        return new SpringApplicationBuilder(EmulatorApplication.class).properties(Map.of(CONFIG_LOCATION,
+                STANDALONE_CONFIG));
     }
 
     /**
@@ -118,6 +137,8 @@ public class EmulatorApplication {
                 : new SpringApplication(EmulatorApplication.class);
         // Spring looks for the written definitions next to the main class, which it would take from the caller's stack
         application.setMainApplicationClass(EmulatorApplication.class);
+        // its own configuration only: the host's application.yaml is the host application's (settings come as arguments)
+        application.setDefaultProperties(Map.of(CONFIG_LOCATION, OWN_CONFIG));
         return application;
     }
 

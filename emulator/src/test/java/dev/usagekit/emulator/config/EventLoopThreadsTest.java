@@ -7,7 +7,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
 
@@ -30,7 +29,7 @@ class EventLoopThreadsTest {
 
     @Test
     void theServerRunsOnAsManyLoopsAsSet() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EmulatorApplication.class)
+        try (ConfigurableApplicationContext context = EmulatorApplication.standalone()
                 .run("--server.port=0", "--emulator.event-loop-threads=3")) {
             var loops = context.getBean(ReactorResourceFactory.class).getLoopResources().onServer(true);
             assertThat(StreamSupport.stream(loops.spliterator(), false).count()).isEqualTo(3);

@@ -7,7 +7,6 @@ import dev.usagekit.emulator.EmulatorApplication;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -46,7 +45,7 @@ class InvalidSettingsTest {
             emulator.admin.tokn                                   | secret                   | emulator.admin.tokn: no such setting
             """)
     void stopsStartupWithAReportNamingTheSetting(String setting, String value, String problem, CapturedOutput output) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(EmulatorApplication.class)
+        assertThatThrownBy(() -> EmulatorApplication.standalone()
                 .run("--server.port=0", "--" + setting + "=" + value).close())
                 .hasStackTraceContaining(InvalidSettingException.class.getName());
 
@@ -68,7 +67,7 @@ class InvalidSettingsTest {
             emulator.signature-time-window | soon
             """)
     void aValueOfTheWrongTypeStopsStartup(String setting, String value, CapturedOutput output) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(EmulatorApplication.class)
+        assertThatThrownBy(() -> EmulatorApplication.standalone()
                 .run("--server.port=0", "--" + setting + "=" + value).close());
 
         assertThat(output).contains("APPLICATION FAILED TO START")

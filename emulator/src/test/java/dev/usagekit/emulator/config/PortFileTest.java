@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** emulator.port-file: the port a script needs, once the emulator answers, and gone when it stops. */
@@ -20,7 +19,7 @@ class PortFileTest {
 
     /** Beans made when first needed, as the jar and the launcher start the emulator (and quicker to start). */
     private static ConfigurableApplicationContext start(String... args) {
-        return new SpringApplicationBuilder(EmulatorApplication.class).lazyInitialization(true).run(args);
+        return EmulatorApplication.standalone().lazyInitialization(true).run(args);
     }
 
     private static int apiPort(ConfigurableApplicationContext context) {

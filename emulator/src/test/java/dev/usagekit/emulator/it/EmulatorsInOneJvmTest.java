@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class EmulatorsInOneJvmTest {
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(EmulatorApplication.class).lazyInitialization(true)
+        return EmulatorApplication.standalone().lazyInitialization(true)
                 .run("--server.port=0");
     }
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +58,7 @@ class ReadmeCurlExamplesTest {
     static void startAsTheReadmeSays() throws Exception {
         List<String> args = new ArrayList<>(settingsOfTheCommand(section(SECTION)));
         args.add("--server.port=0");
-        context = new SpringApplicationBuilder(EmulatorApplication.class).run(args.toArray(String[]::new));
+        context = EmulatorApplication.standalone().run(args.toArray(String[]::new));
         port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +44,7 @@ public final class TestEmulator {
         for (String p : extraProperties) {
             args.add("--" + p);
         }
-        this.context = new SpringApplicationBuilder(EmulatorApplication.class).run(args.toArray(String[]::new));
+        this.context = EmulatorApplication.standalone().run(args.toArray(String[]::new));
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
