@@ -45,8 +45,16 @@ public final class UsageAssertions {
         }
         if (!errors.isEmpty()) {
             throw new AssertionFailedError(action + " response does not conform to schema " + path + ":\n  "
-                    + errors.stream().map(String::valueOf).collect(Collectors.joining("\n  ")) + "\nbody: " + json);
+                    + errors.stream().map(UsageAssertions::describe).collect(Collectors.joining("\n  ")) + "\nbody: "
+                    + json);
         }
+    }
+
+    /** One violation, located by its JSON pointer; the body itself is "/" (the validator leaves it empty). */
+    private static String describe(Error error) {
+        String text = String.valueOf(error);
+        String location = error.getInstanceLocation().toString();
+        return location.isEmpty() && text.startsWith(": ") ? "/" + text : text;
     }
 
     /** Asserts that the client sent exactly {@code expected} calls of {@code action} (per the emulator's journal). */

@@ -92,6 +92,9 @@ class KitSelfTest {
         AssertionFailedError error = assertThrows(AssertionFailedError.class,
                 () -> UsageAssertions.assertConformsToResponseSchema("DescribeLiveTranscodeData", "{\"Result\":42}"));
         assertTrue(error.getMessage().contains("DescribeLiveTranscodeData"), error.getMessage());
+        assertTrue(error.getMessage().contains("\n  /Result: "), error.getMessage());
+        assertTrue(error.getMessage().contains("\n  /: required property 'ResponseMetadata' not found"),
+                error.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> UsageAssertions.assertConformsToResponseSchema("NoSuchAction", "{}"));
     }
