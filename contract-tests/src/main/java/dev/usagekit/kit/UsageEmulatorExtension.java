@@ -3,6 +3,7 @@ package dev.usagekit.kit;
 import dev.usagekit.emulator.config.InvalidSettingException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -149,7 +150,8 @@ public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEa
             settings.put("emulator.clock.fixed", config.clock().trim());
         }
         settings.put("emulator.clock.frozen", String.valueOf(config.frozen()));
-        settings.put("emulator.signature-mode", config.signatureMode());
+        // the emulator reads the mode in any case; one spelling keeps "OFF" and "off" on one emulator
+        settings.put("emulator.signature-mode", config.signatureMode().trim().toLowerCase(Locale.ROOT));
         settings.put("emulator.limits.enabled", String.valueOf(config.limits()));
         if (!config.fixtures().isBlank()) {
             settings.put("emulator.fixtures", config.fixtures().trim());

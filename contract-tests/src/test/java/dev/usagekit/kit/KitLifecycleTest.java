@@ -98,6 +98,20 @@ class KitLifecycleTest {
         assertTrue(found.get(0).contains("contract-tests"), found::toString);
     }
 
+    @UsageEmulatorTest(signatureMode = "OFF")
+    static class ShoutsItsMode {
+    }
+
+    @UsageEmulatorTest(signatureMode = "off")
+    static class WhispersItsMode {
+    }
+
+    @Test
+    void aModeInAnyCaseIsTheSameEmulator() {
+        assertEquals(UsageEmulatorExtension.arguments(ShoutsItsMode.class.getAnnotation(UsageEmulatorTest.class)),
+                UsageEmulatorExtension.arguments(WhispersItsMode.class.getAnnotation(UsageEmulatorTest.class)));
+    }
+
     @Test
     void aStartThatFailsNamesTheTestClassAndTheSetting() {
         var failure = assertThrows(ExtensionConfigurationException.class, () -> UsageEmulatorExtension.start(
