@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -38,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Handlers of the /_emulator/ control plane: JSON in, JSON out, 400 with a message for any bad input. */
 public final class ControlApi {
+
+    private static final Logger log = LoggerFactory.getLogger(ControlApi.class);
 
     /** A client mistake in a control request; answered 400. */
     static final class BadRequest extends RuntimeException {
@@ -199,10 +203,23 @@ public final class ControlApi {
         String queryAction = param(request, "action");
         String queryOffset = param(request, "offset");
         // set up off the event loop: a scenario state reads its catalogue from the class path
-        return withBody(text(request).publishOn(Schedulers.boundedElastic()),
-                body -> providerStates.apply(body.has("state") ? text(body, "state") : queryState,
-                        body.has("action") ? text(body, "action") : queryAction,
-                        body.path("params").has("offset") ? text(body.get("params"), "offset") : queryOffset));
+        return withBody(text(request).publishOn(Schedulers.boundedElastic()), body -> {
+            String state = body.has("state") ? text(body, "state") : queryState;
+            JsonNode params = body.path("params");
+            for (String name : params.propertyNames()) {
+                if (!name.equals("offset")) {
+                    log.warn("Pact provider state \"{}\": parameter \"{}\" ignored (only offset is read)", state, name);
+                }
+            }
+            try {
+                return providerStates.apply(state, body.has("action") ? text(body, "action") : queryAction,
+                        params.has("offset") ? text(params, "offset") : queryOffset);
+            } catch (BadRequest e) {
+                // verifiers report a failed state change by its status alone: the reason is for this log
+                log.warn("Pact provider state \"{}\" refused: {}", state, e.getMessage());
+                throw e;
+            }
+        });
     }
 
     /** The forms of state text understood, each as an example. */

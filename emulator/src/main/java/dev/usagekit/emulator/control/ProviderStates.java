@@ -103,6 +103,10 @@ final class ProviderStates {
     private final Supplier<Instant> now;
     /** The newest journaled call when the last state was set up; -1 before the first. */
     private long lastCallAtLastState = -1;
+    /** The offset a state of the interaction gave, for the answers of its later states that give none; or null. */
+    private ZoneOffset interactionOffset;
+    /** The longest data delay of the actions: the answered days are whole days every action serves. */
+    private final Duration longestDataDelay;
 
     /**
      * @param reset back to the emulator as it started
@@ -119,6 +123,8 @@ final class ProviderStates {
         this.reset = reset;
         this.freezeClockAt = freezeClockAt;
         this.now = now;
+        this.longestDataDelay = registry.all().stream().map(h -> h.spec().dataDelay()).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     /** The examples of every form a state may take, one per line. */
@@ -132,7 +138,8 @@ final class ProviderStates {
      * @param text the state's name; blank only resets when the interaction is a new one (a verifier's call for an
      *     interaction without states)
      * @param offset the state's {@code offset} parameter (e.g. {@code +05:45}) for the local times of the answer, or
-     *     null for +08:00
+     *     null for the offset an earlier state of the interaction gave, else +08:00 (verifiers merge the answers of an
+     *     interaction's states, the last one winning)
      * @return what was done, and after a setup the times around the clock ({@link #timesAround}), as the
      *     state-change answer's JSON
      * @throws ControlApi.BadRequest for an unknown form or a state the catalogue cannot hold
@@ -146,18 +153,24 @@ final class ProviderStates {
         switch (step) {
             case "teardown" -> {
                 reset.run();
+                interactionOffset = null;
                 done.put("reset", true);
             }
             case "setup" -> {
                 boolean newInteraction = journal.lastId() != lastCallAtLastState;
                 if (newInteraction) {
                     reset.run();
+                    interactionOffset = null;
                 }
                 done.put("reset", newInteraction);
+                if (offset != null && !offset.isBlank()) {
+                    interactionOffset = localOffset(offset);
+                }
                 if (!name.isEmpty()) {
                     setUp(name);
                 }
-                done.putAll(timesAround(now.get(), localOffset(offset)));
+                done.putAll(timesAround(now.get(), interactionOffset == null ? DEFAULT_LOCAL_OFFSET : interactionOffset,
+                        longestDataDelay));
             }
             default -> throw new ControlApi.BadRequest("action must be setup or teardown: " + action);
         }
@@ -165,11 +178,8 @@ final class ProviderStates {
         return done;
     }
 
-    /** The offset of the answer's local times: a state's {@code offset} parameter, or China's, as the docs use. */
+    /** The offset of the answer's local times, from a state's {@code offset} parameter. */
     private static ZoneOffset localOffset(String offset) {
-        if (offset == null || offset.isBlank()) {
-            return DEFAULT_LOCAL_OFFSET;
-        }
         try {
             return ZoneOffset.of(offset.strip());
         } catch (DateTimeException e) {
@@ -181,14 +191,17 @@ final class ProviderStates {
      * Times around the clock, for a pact's provider-state generators ({@code ${yesterday}}): Pact JVM and the Rust
      * verifier take the JSON answer of a state change as the values a request's expressions are filled from, so a
      * pact asks for "yesterday" and verifies at any clock. {@code now} and the {@code ...Utc} midnights in the Aliyun
-     * form ({@code 2026-11-20T00:00:00Z}); the others local midnights in the Volcengine form with the offset.
+     * form ({@code 2026-11-20T00:00:00Z}); the others local midnights in the Volcengine form with the offset. The days
+     * are counted back from {@code now} less {@code dataDelay}, so from yesterday to today is a day already served:
+     * at 00:10 the day that just ended is still held back for a quarter of an hour (RTC's for eight).
      */
-    static Map<String, Object> timesAround(Instant now, ZoneOffset offset) {
+    static Map<String, Object> timesAround(Instant now, ZoneOffset offset, Duration dataDelay) {
         Map<String, Object> times = new LinkedHashMap<>();
         times.put("now", WireTime.formatAliyunUtc(now));
         times.put("nowLocal", WireTime.formatRfc3339(now, offset));
-        LocalDate localToday = now.atOffset(offset).toLocalDate();
-        LocalDate utcToday = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        Instant served = now.minus(dataDelay);
+        LocalDate localToday = served.atOffset(offset).toLocalDate();
+        LocalDate utcToday = served.atOffset(ZoneOffset.UTC).toLocalDate();
         for (Map.Entry<String, Integer> day : DAYS_BACK.entrySet()) {
             Instant local = localToday.minusDays(day.getValue()).atStartOfDay(offset).toInstant();
             times.put(day.getKey(), WireTime.formatRfc3339(local, offset));

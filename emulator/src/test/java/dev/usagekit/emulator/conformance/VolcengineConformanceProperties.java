@@ -223,6 +223,10 @@ class VolcengineConformanceProperties {
             assertThat(names.add(item.get("DistributionName").asString())).as("unique area").isTrue();
             BigDecimal value = item.get("Value").decimalValue();
             assertThat(value).as("only areas with users").isPositive();
+            // two decimals, which the schema states in words only (see its Value)
+            assertThat(value.stripTrailingZeros().scale()).as("Value decimals").isLessThanOrEqualTo(2);
+            assertThat(item.get("Proportion").decimalValue().stripTrailingZeros().scale()).as("Proportion decimals")
+                    .isLessThanOrEqualTo(2);
             if (previous != null) {
                 assertThat(value).as("busiest first").isLessThanOrEqualTo(previous);
             }

@@ -150,12 +150,13 @@ class ProviderStatesTest {
 
     @Test
     void aSetupAnswersTheTimesAroundTheClockForAPactsProviderStateGenerators() {
-        JsonNode answer = state("clock is 2026-11-19T20:30:00Z"); // 04:30 on the 20th in +08:00
+        // 04:30 on the 20th in +08:00; less RTC's 8-hour data delay, 20:30 on the 19th: the 19th is not served yet
+        JsonNode answer = state("clock is 2026-11-19T20:30:00Z");
         assertThat(answer.toString()).isEqualTo("{\"state\":\"clock is 2026-11-19T20:30:00Z\",\"action\":\"setup\","
                 + "\"reset\":true,\"now\":\"2026-11-19T20:30:00Z\",\"nowLocal\":\"2026-11-20T04:30:00+08:00\","
-                + "\"today\":\"2026-11-20T00:00:00+08:00\",\"yesterday\":\"2026-11-19T00:00:00+08:00\","
-                + "\"twoDaysAgo\":\"2026-11-18T00:00:00+08:00\",\"sevenDaysAgo\":\"2026-11-13T00:00:00+08:00\","
-                + "\"thirtyDaysAgo\":\"2026-10-21T00:00:00+08:00\",\"todayUtc\":\"2026-11-19T00:00:00Z\","
+                + "\"today\":\"2026-11-19T00:00:00+08:00\",\"yesterday\":\"2026-11-18T00:00:00+08:00\","
+                + "\"twoDaysAgo\":\"2026-11-17T00:00:00+08:00\",\"sevenDaysAgo\":\"2026-11-12T00:00:00+08:00\","
+                + "\"thirtyDaysAgo\":\"2026-10-20T00:00:00+08:00\",\"todayUtc\":\"2026-11-19T00:00:00Z\","
                 + "\"yesterdayUtc\":\"2026-11-18T00:00:00Z\",\"twoDaysAgoUtc\":\"2026-11-17T00:00:00Z\","
                 + "\"sevenDaysAgoUtc\":\"2026-11-12T00:00:00Z\",\"thirtyDaysAgoUtc\":\"2026-10-20T00:00:00Z\"}");
 
@@ -166,11 +167,32 @@ class ProviderStatesTest {
         assertThat(elsewhere.get("todayUtc").asString()).isEqualTo("2026-11-19T00:00:00Z");
         TestEmulator.Reply byQuery = emulator.post("/_emulator/provider-states?state=account%20demo%20has%20x"
                 + "&action=setup&offset=%2B05:45", "");
-        assertThat(byQuery.json().get("today").asString()).isEqualTo("2026-11-20T00:00:00+05:45");
+        assertThat(byQuery.json().get("today").asString()).isEqualTo("2026-11-19T00:00:00+05:45");
 
         assertThat(refused("{\"state\":\"account demo has x\",\"params\":{\"offset\":\"Mars\"}}").body())
                 .contains("offset parameter must be an offset such as +08:00");
         assertThat(stateChange("{\"state\":\"\",\"action\":\"teardown\"}").has("today")).isFalse();
+    }
+
+    @Test
+    void aLaterStateOfTheInteractionAnswersInTheOffsetAnEarlierOneGave() {
+        // verifiers merge an interaction's answers, the last one winning: it must not fall back to +08:00
+        stateChange("{\"state\":\"clock is 2026-11-20T12:00:00Z\",\"params\":{\"offset\":\"+05:45\"}}");
+        JsonNode later = state("account demo has example.com");
+        assertThat(later.get("today").asString()).endsWith("+05:45");
+        assertThat(stateChange("{\"state\":\"\",\"action\":\"teardown\"}").get("reset").asBoolean()).isTrue();
+        assertThat(state("account demo has example.com").get("today").asString()).endsWith("+08:00");
+    }
+
+    @Test
+    void fromYesterdayToTodayIsAWholeDayServedJustAfterMidnight() {
+        // 00:10 in +08:00: the day that just ended is held back 15 minutes for bandwidth, 8 hours for RTC
+        JsonNode times = state("clock is 2026-11-19T16:10:00Z");
+        String body = "{\"GroupList\":[\"group001\"],\"Aggregation\":3600,\"StartTime\":\""
+                + times.get("yesterday").asString() + "\",\"EndTime\":\"" + times.get("today").asString() + "\"}";
+        TestEmulator.Reply day = emulator.volcengine("DescribeLivePullToPushBandwidthData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, body);
+        assertThat(day.json().at("/Result/BandwidthDataList").size()).as(day.body()).isEqualTo(24);
     }
 
     @Test
