@@ -130,7 +130,7 @@ public final class OpenApiDescription {
     private static void volcengineOperation(ObjectNode op, ActionSpec spec, String tag, String request,
             String response, String error) {
         describe(op, spec, tag, spec.action(), "POST with a JSON body");
-        commonParameters(op.putArray("parameters"), spec);
+        commonParameters(op.putArray("parameters"), spec, true);
         ObjectNode body = op.putObject("requestBody");
         body.put("required", true);
         schemaRef(body.putObject("content").putObject("application/json"), request);
@@ -142,9 +142,9 @@ public final class OpenApiDescription {
         ERROR_STATUSES.get(Vendor.VOLCENGINE).forEach((status, why) -> {
             ObjectNode r = responses.putObject(status);
             r.put("description", why);
-            if (status.equals("429")) {
-                r.putObject("headers").putObject("Retry-After").put("description", "Seconds until a call is admitted")
-                        .putObject("schema").put("type", "integer");
+            if (status.equals("429") || status.equals("503")) {
+                r.putObject("headers").putObject("Retry-After").put("description",
+                        "Seconds until a call is admitted, rounded up").putObject("schema").put("type", "integer");
             }
             schemaRef(r.putObject("content").putObject("application/json"), error);
         });
@@ -156,7 +156,7 @@ public final class OpenApiDescription {
                 ? "RPC style, GET with every parameter in the query string"
                 : "RPC style, POST with the parameters as an application/x-www-form-urlencoded body");
         ArrayNode parameters = op.putArray("parameters");
-        commonParameters(parameters, spec);
+        commonParameters(parameters, spec, false);
         if (method.equals("GET")) {
             // one exploded object parameter: each property of the request schema is its own query parameter
             ObjectNode all = parameters.addObject();
@@ -184,6 +184,11 @@ public final class OpenApiDescription {
         ERROR_STATUSES.get(Vendor.ALIYUN).forEach((status, why) -> {
             ObjectNode r = responses.putObject(status);
             r.put("description", why);
+            if (status.equals("400")) {
+                r.putObject("headers").putObject("x-acs-retry-after").put("description",
+                        "Throttling.User only: milliseconds until a call is admitted, rounded up")
+                        .putObject("schema").put("type", "integer");
+            }
             ObjectNode content = r.putObject("content");
             schemaRef(content.putObject("application/json"), error);
             content.putObject("text/xml");
@@ -203,13 +208,22 @@ public final class OpenApiDescription {
                         : spec.dataDelay().toMinutes() + " min") + ".");
     }
 
-    /** Action and Version, and the emulator's own header that pins a call's time. */
-    private static void commonParameters(ArrayNode parameters, ActionSpec spec) {
+    /**
+     * Action and Version, and the emulator's own header that pins a call's time.
+     *
+     * @param inQueryOnly Volcengine's: only in the query; Aliyun's may also come in a form body or, signed with ACS3,
+     *     as x-acs-action and x-acs-version headers
+     */
+    private static void commonParameters(ArrayNode parameters, ActionSpec spec, boolean inQueryOnly) {
         for (String[] p : new String[][] {{"Action", spec.action()}, {"Version", spec.version()}}) {
             ObjectNode param = parameters.addObject();
             param.put("name", p[0]);
             param.put("in", "query");
-            param.put("required", true);
+            param.put("required", inQueryOnly);
+            if (!inQueryOnly) {
+                param.put("description", "Here, in a form body, or as the x-acs-" + p[0].toLowerCase(java.util.Locale.ROOT)
+                        + " header of an ACS3-signed call");
+            }
             ObjectNode schema = param.putObject("schema");
             schema.put("type", "string");
             schema.putArray("enum").add(p[1]);
