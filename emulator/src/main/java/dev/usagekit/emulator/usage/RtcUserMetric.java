@@ -2,7 +2,7 @@ package dev.usagekit.emulator.usage;
 
 import java.util.List;
 
-/** Distinct RTC call users of an app per area and local day, and over a range of days. */
+/** Distinct RTC call users of an app per area and day (24 hours from a start instant), and over a range of days. */
 public final class RtcUserMetric {
 
     /** Daily distinct users of a scale-1.0 app across China. */
@@ -17,24 +17,25 @@ public final class RtcUserMetric {
      * Distinct users on one day in each province (index-aligned with {@link Regions#PROVINCES}); the day as
      * {@link Series#dayActivity} takes it.
      */
-    public static long[] provinceUsers(Series app, long localDay, long dayStartEpochSecond) {
-        return areaUsers(app, localDay, dayStartEpochSecond, Regions.PROVINCES, 10, 1.0);
+    public static long[] provinceUsers(Series app, long dayStartEpochSecond) {
+        return areaUsers(app, dayStartEpochSecond, Regions.PROVINCES, 10, 1.0);
     }
 
     /** Distinct users on one day in each foreign country (aligned with {@link Regions#FOREIGN_COUNTRIES}). */
-    public static long[] foreignUsers(Series app, long localDay, long dayStartEpochSecond) {
-        return areaUsers(app, localDay, dayStartEpochSecond, Regions.FOREIGN_COUNTRIES, 20,
+    public static long[] foreignUsers(Series app, long dayStartEpochSecond) {
+        return areaUsers(app, dayStartEpochSecond, Regions.FOREIGN_COUNTRIES, 20,
                 MAX_FOREIGN_SHARE * app.trait(30, 0));
     }
 
-    private static long[] areaUsers(Series app, long localDay, long dayStartEpochSecond, List<Regions.Region> areas,
-            long salt, double lean) {
+    private static long[] areaUsers(Series app, long dayStartEpochSecond, List<Regions.Region> areas, long salt,
+            double lean) {
         double total = areas.stream().mapToDouble(Regions.Region::weight).sum();
-        double day = app.dayActivity(localDay, dayStartEpochSecond);
+        double day = app.dayActivity(dayStartEpochSecond);
+        long dayKey = Series.dayKey(dayStartEpochSecond);
         long[] users = new long[areas.size()];
         for (int i = 0; i < users.length; i++) {
             double tilt = 0.3 + 1.4 * app.trait(salt, i);
-            double noise = 0.85 + 0.3 * Hashing.unit(app.key(), salt + 1, localDay * 64 + i);
+            double noise = 0.85 + 0.3 * Hashing.unit(app.key(), salt + 1, dayKey * 64 + i);
             double expected = app.scale() * BASE_DAILY_USERS * lean * areas.get(i).weight() / total * tilt * day * noise;
             users[i] = Math.round(expected);
         }

@@ -246,18 +246,23 @@ public final class Series {
     }
 
     /**
-     * Activity for a whole day, as a day-level draw: idle days give 0; weekends follow the weekly factor; anomalies
-     * and late-arriving data count with the share of the day's slots they cover.
-     *
-     * @param localDay the day's number (days since the epoch) in the offset it was asked in
-     * @param dayStartEpochSecond the day's first second
+     * Activity for a whole day, as a day-level draw, of the 24 hours from {@code dayStartEpochSecond}: a pure function
+     * of those instants, so the same hours asked in any offset give the same value and another day's hours with the same
+     * date another. Idle days and weekends are the series' own (its local day at the window's middle); anomalies and
+     * late-arriving data count with the share of the window's slots they cover.
      */
-    public double dayActivity(long localDay, long dayStartEpochSecond) {
-        if (idleDay(localDay)) {
+    public double dayActivity(long dayStartEpochSecond) {
+        long ownDay = Math.floorDiv(dayStartEpochSecond + 43_200 + offsetSeconds, 86400);
+        if (idleDay(ownDay)) {
             return 0;
         }
-        double noise = 0.8 + 0.4 * Hashing.unit(key, SALT_SLOT, localDay);
-        return dayFactor(localDay) * noise * meanSlotFactor(dayStartEpochSecond);
+        double noise = 0.8 + 0.4 * Hashing.unit(key, SALT_SLOT, dayKey(dayStartEpochSecond));
+        return dayFactor(ownDay) * noise * meanSlotFactor(dayStartEpochSecond);
+    }
+
+    /** A day-level draw's index: one per minute a day may start at (offsets are whole minutes). */
+    public static long dayKey(long dayStartEpochSecond) {
+        return Math.floorDiv(dayStartEpochSecond, 60);
     }
 
     /**

@@ -236,6 +236,20 @@ class VolcengineConformanceProperties {
         if (!data.isEmpty()) {
             assertThat(proportions).isEqualByComparingTo("100");
         }
+        // China by country is the sum of the provinces over the same days, however many
+        if (String.valueOf(call.get("Dimension")).equalsIgnoreCase("country")) {
+            BigDecimal provinces = BigDecimal.ZERO;
+            for (JsonNode item : success(call.with("Dimension", "province"), lateData).get("Data")) {
+                provinces = provinces.add(item.get("Value").decimalValue());
+            }
+            BigDecimal china = BigDecimal.ZERO;
+            for (JsonNode item : data) {
+                if (item.get("DistributionName").asString().equals("中国")) {
+                    china = item.get("Value").decimalValue();
+                }
+            }
+            assertThat(china).as("China against its provinces").isEqualByComparingTo(provinces);
+        }
     }
 
     @Property(tries = 50)

@@ -122,6 +122,19 @@ class ListOperationDistributionTest {
     }
 
     @Test
+    void theSameHoursInAnyOffsetGiveTheSameUsersAndTheSameDateElsewhereOthers() {
+        // the 10th in -12:00 and the 11th in +12:00 are the same 24 hours
+        JsonNode west = call(body("Your_AppId", "2026-11-10T00:00:00-12:00", "2026-11-11T00:00:00-12:00", "user_num",
+                "province")).json().at("/Result/Data");
+        JsonNode east = call(body("Your_AppId", "2026-11-11T00:00:00+12:00", "2026-11-12T00:00:00+12:00", "user_num",
+                "province")).json().at("/Result/Data");
+        assertThat(east).isEqualTo(west).isNotEmpty();
+        JsonNode sameDateInUtc = call(body("Your_AppId", "2026-11-10T00:00:00Z", "2026-11-11T00:00:00Z", "user_num",
+                "province")).json().at("/Result/Data");
+        assertThat(sameDateInUtc).isNotEqualTo(west);
+    }
+
+    @Test
     void theEpochWrittenInANegativeOffsetIsOutOfTimeRangeNotMalformed() {
         // 1969 in local time: a real time, refused by the history window as the service does
         assertServiceError(call(body("Your_AppId", "1969-12-31T16:00:00-08:00", "1970-01-01T16:00:00-08:00", "user_num",

@@ -66,6 +66,21 @@ class AnomalyProperties {
         }
     }
 
+    /** A day's value is of its 24 hours: the same hours in any offset give it, and another day's hours do not. */
+    @Property(tries = 200)
+    void aDayIsAFunctionOfItsInstantsNotOfItsDate(@ForAll long seed,
+            @ForAll @LongRange(min = 17_000, max = 21_000) long localDay,
+            @ForAll @IntRange(min = -12 * 4, max = 14 * 4) int offsetInQuarterHours,
+            @ForAll @IntRange(min = -12 * 4, max = 14 * 4) int otherOffsetInQuarterHours) {
+        long dayStart = localDay * 86400 - offsetInQuarterHours * 900L;
+        Series app = series(seed, List.of());
+        assertThat(app.dayActivity(dayStart)).isEqualTo(series(seed, List.of()).dayActivity(dayStart));
+        long sameDateElsewhere = localDay * 86400 - otherOffsetInQuarterHours * 900L;
+        if (sameDateElsewhere != dayStart && app.dayActivity(dayStart) > 0) {
+            assertThat(app.dayActivity(sameDateElsewhere)).isNotEqualTo(app.dayActivity(dayStart));
+        }
+    }
+
     @Property(tries = 200)
     void aDayIsAsBusyAsTheShareOfItsSlotsTheAnomaliesLeave(@ForAll long seed,
             @ForAll @LongRange(min = 17_000, max = 21_000) long localDay,
@@ -75,8 +90,8 @@ class AnomalyProperties {
         long dayStart = localDay * 86400 - askedInQuarterHours * 900L;
         List<Anomaly> outage = outSlots == 0 ? List.of() : List.of(new Anomaly(Instant.ofEpochSecond(dayStart),
                 Instant.ofEpochSecond(dayStart + outSlots * (long) Series.SLOT_SECONDS), 0));
-        double plain = series(seed, List.of()).dayActivity(localDay, dayStart);
-        assertThat(series(seed, outage).dayActivity(localDay, dayStart))
+        double plain = series(seed, List.of()).dayActivity(dayStart);
+        assertThat(series(seed, outage).dayActivity(dayStart))
                 .isCloseTo(plain * (288 - outSlots) / 288.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 

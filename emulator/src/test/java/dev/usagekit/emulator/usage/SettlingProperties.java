@@ -103,8 +103,8 @@ class SettlingProperties {
             long slotEnd = dayStart + (slot + 1L) * Series.SLOT_SECONDS;
             meanShare += expected(1, slotEnd, servedUntil, settling) / 288;
         }
-        assertThat(plain.asServed(Instant.ofEpochSecond(servedUntil), settling).dayActivity(localDay, dayStart))
-                .isCloseTo(plain.dayActivity(localDay, dayStart) * meanShare, Offset.offset(1e-12));
+        assertThat(plain.asServed(Instant.ofEpochSecond(servedUntil), settling).dayActivity(dayStart))
+                .isCloseTo(plain.dayActivity(dayStart) * meanShare, Offset.offset(1e-12));
     }
 
     @Test

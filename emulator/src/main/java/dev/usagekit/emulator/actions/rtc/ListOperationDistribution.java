@@ -90,14 +90,11 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
         int foreign = Regions.FOREIGN_COUNTRIES.size();
         long[][] provinceDaily = new long[provinces][days.served()];
         long[][] foreignDaily = new long[foreign][days.served()];
-        long[] chinaDaily = new long[days.served()];
         for (int d = 0; d < days.served(); d++) {
-            long localDay = Math.floorDiv(days.startSecond(d) + query.offset().getTotalSeconds(), 86400);
-            long[] p = RtcUserMetric.provinceUsers(series, localDay, days.startSecond(d));
-            long[] f = RtcUserMetric.foreignUsers(series, localDay, days.startSecond(d));
+            long[] p = RtcUserMetric.provinceUsers(series, days.startSecond(d));
+            long[] f = RtcUserMetric.foreignUsers(series, days.startSecond(d));
             for (int i = 0; i < provinces; i++) {
                 provinceDaily[i][d] = p[i];
-                chinaDaily[d] += p[i];
             }
             for (int i = 0; i < foreign; i++) {
                 foreignDaily[i][d] = f[i];
@@ -106,8 +103,13 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
         List<String> names = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         if (query.byCountry()) {
+            // the provinces' own counts over the days, added: China is their sum over any range
+            long china = 0;
+            for (int i = 0; i < provinces; i++) {
+                china += RtcUserMetric.distinctOverDays(provinceDaily[i]);
+            }
             names.add(Regions.CHINA);
-            values.add(RtcUserMetric.distinctOverDays(chinaDaily));
+            values.add(china);
             for (int i = 0; i < foreign; i++) {
                 names.add(Regions.FOREIGN_COUNTRIES.get(i).name());
                 values.add(RtcUserMetric.distinctOverDays(foreignDaily[i]));
