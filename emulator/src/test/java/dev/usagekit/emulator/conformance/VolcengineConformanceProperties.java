@@ -296,6 +296,14 @@ class VolcengineConformanceProperties {
         List<String> seenDays = new ArrayList<>(new LinkedHashSet<>(timestamps(result.get("TranscodeDataList"))));
         assertThat(seenDays).as("local days served").isIn(List.of(), days);
         assertThat(result.get("Duration").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+        // the same domains in another order: the same items and sums, to the last digit
+        List<String> domains = new ArrayList<>(call.list("DomainList"));
+        if (domains.size() > 1) {
+            java.util.Collections.reverse(domains);
+            JsonNode reversed = success(call.with("DomainList", domains), lateData);
+            assertThat(reversed.get("TranscodeDataList")).isEqualTo(result.get("TranscodeDataList"));
+            assertThat(reversed.get("Duration")).isEqualTo(result.get("Duration"));
+        }
     }
 
     private static boolean resolutionSelected(List<String> filter, String resolution) {

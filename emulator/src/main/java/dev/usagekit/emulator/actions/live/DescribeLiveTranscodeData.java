@@ -109,8 +109,9 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
     @Override
     public Result handle(Query query, BucketGrid days, RuleContext context) {
         Account account = context.account();
+        // in the catalogue's order, whatever the request's: the same domains give the same items and sums
         List<LiveDomain> domains = query.domainList().isEmpty() ? account.liveDomains()
-                : query.domainList().stream().map(d -> account.liveDomain(d).orElseThrow()).toList();
+                : account.liveDomains().stream().filter(d -> query.domainList().contains(d.name())).toList();
         // minutes per profile per day, summed over domains; profiles in first-seen order
         Map<TranscodeMetric.Profile, double[]> perProfile = new LinkedHashMap<>();
         double[] slotMinutes = new double[86400 / Series.SLOT_SECONDS];
