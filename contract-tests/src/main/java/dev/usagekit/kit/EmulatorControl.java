@@ -226,6 +226,14 @@ public final class EmulatorControl {
         return get("/journal/count" + query(action == null ? Map.of() : Map.of("action", action))).get("count").asLong();
     }
 
+    /**
+     * How many of the oldest entries the journal has dropped since it was last emptied (a reset empties it), for want
+     * of room ({@code emulator.journal.size}): while it is above 0 the journal no longer holds every call.
+     */
+    public long evicted() {
+        return get("/journal/count").get("evicted").asLong();
+    }
+
     public EmulatorControl clearJournal() {
         send(HttpRequest.newBuilder(uri("/journal")).DELETE());
         return this;

@@ -60,6 +60,12 @@ public final class UsageAssertions {
     /** Asserts that the client sent exactly {@code expected} calls of {@code action} (per the emulator's journal). */
     public static void assertSentCalls(EmulatorControl control, String action, long expected) {
         long actual = control.count(action);
+        long evicted = control.evicted();
+        if (evicted > 0) {
+            throw new AssertionFailedError("cannot tell whether the client sent exactly " + expected + " " + action
+                    + " call(s): the journal has dropped its " + evicted + " oldest entries for want of room and holds "
+                    + actual + "; raise emulator.journal.size");
+        }
         if (actual != expected) {
             throw new AssertionFailedError("expected the client to send exactly " + expected + " " + action
                     + " call(s) but the emulator recorded " + actual, expected, actual);

@@ -34,14 +34,17 @@ public final class CallRecorder implements CallObserver {
     public void answered(RawRequest request, CallTrace trace, WireResponse response, Duration elapsed) {
         // the call is over: its trace is taken apart rather than copied
         String vendor = text(trace.remove("vendor"), "UNKNOWN");
-        String action = text(trace.remove("action"), request.firstQuery("Action"));
+        String routed = text(trace.remove("action"), null);
+        // the journal keeps what an unrouted call asked for; the meters only the actions there are, so a client's
+        // made-up names cannot add meters without end
+        String action = routed != null ? routed : request.firstQuery("Action");
         String account = text(trace.remove("account"), null);
         String errorCode = text(trace.remove("errorCode"), null);
         String kind = text(trace.remove("errorKind"), null);
         String outcome = CallOutcome.of(response.status(), kind).wireName();
         journal.record(clock.instant(), vendor, action, account, response.status(), errorCode, outcome,
                 detailsJson(trace.details()));
-        String actionTag = action == null ? "unknown" : action;
+        String actionTag = routed == null ? "unknown" : routed;
         counters.computeIfAbsent(List.of(actionTag, vendor, outcome), k -> Counter.builder("usagekit.requests")
                 .description("API requests by action, vendor and outcome")
                 .tag("action", actionTag).tag("vendor", vendor).tag("outcome", outcome)

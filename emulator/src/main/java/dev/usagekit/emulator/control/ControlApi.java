@@ -389,7 +389,10 @@ public final class ControlApi {
 
     // --- journal ---
 
+    private static final List<String> JOURNAL_FILTERS = List.of("action", "account", "outcome", "since");
+
     public Mono<ServerResponse> journal(ServerRequest request) {
+        requireKnownParameters(request, "/_emulator/journal", List.of("action", "account", "outcome", "since", "limit"));
         RequestJournal.Filter filter = filter(request);
         int limit = request.queryParam("limit").map(s -> integer(s, "limit")).orElse(0);
         if (limit < 0) {
@@ -399,6 +402,7 @@ public final class ControlApi {
     }
 
     public Mono<ServerResponse> journalCount(ServerRequest request) {
+        requireKnownParameters(request, "/_emulator/journal/count", JOURNAL_FILTERS);
         return ok(new JournalCount(journal.count(filter(request)), journal.evicted()));
     }
 
@@ -407,12 +411,26 @@ public final class ControlApi {
         return ok(new JournalCount(0, journal.evicted()));
     }
 
-    private static RequestJournal.Filter filter(ServerRequest request) {
+    /** A misspelt filter would match every entry: refused instead, naming the ones there are. */
+    private static void requireKnownParameters(ServerRequest request, String path, List<String> known) {
+        for (String name : request.queryParams().keySet()) {
+            if (!known.contains(name)) {
+                throw new BadRequest("unknown parameter \"" + name + "\" of " + path + "; known: "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    /** The filters of the journal's queries; an account by its catalogue name too, as the journal keeps its id. */
+    private RequestJournal.Filter filter(ServerRequest request) {
         String outcome = param(request, "outcome");
         if (outcome != null && CallOutcome.named(outcome) == null) {
             throw new BadRequest("outcome must be one of " + CallOutcome.NAMES);
         }
-        return new RequestJournal.Filter(param(request, "action"), param(request, "account"), outcome,
+        String account = param(request, "account");
+        String accountId = account == null ? null
+                : state.catalogue().accountByIdOrName(account).map(Account::accountId).orElse(account);
+        return new RequestJournal.Filter(param(request, "action"), accountId, outcome,
                 request.queryParam("since").filter(s -> !s.isBlank()).map(s -> instant(s, "since")).orElse(null));
     }
 

@@ -321,6 +321,10 @@ class ControlPlaneTest {
 
         assertThat(count("?action=DescribeLiveTranscodeData")).isEqualTo(2);
         assertThat(count("?account=2100000002")).isEqualTo(1);
+        assertThat(count("?account=second-tenant")).as("an account by its catalogue name").isEqualTo(1);
+        assertThat(emulator.get("/_emulator/journal/count?acount=2100000002").status())
+                .as("a misspelt filter would have counted everything").isEqualTo(400);
+        assertThat(emulator.get("/_emulator/journal/count?limit=1").status()).isEqualTo(400);
         assertThat(count("?outcome=error")).isEqualTo(1);
         assertThat(count("?outcome=success&action=DescribeLiveProducerUsageData")).isEqualTo(1);
         assertThat(count("?since=2026-11-20T12:00:01Z")).isZero();
@@ -330,7 +334,9 @@ class ControlPlaneTest {
         assertThat(emulator.get("/_emulator/journal?limit=1").json().at("/entries/0/time").asString())
                 .isEqualTo("2026-11-20T12:01:00Z");
         assertThat(emulator.get("/_emulator/journal?since=yesterday").status()).isEqualTo(400);
-        assertThat(emulator.delete("/_emulator/journal").status()).isEqualTo(200);
+        TestEmulator.Reply cleared = emulator.delete("/_emulator/journal");
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().get("evicted").asLong()).isZero();
         assertThat(count("")).isZero();
     }
 
@@ -469,6 +475,31 @@ class ControlPlaneTest {
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("usagekit_requests_total").contains("usagekit_request_latency")
                 .as("Spring's generic request timer is off").doesNotContain("http_server_requests");
+    }
+
+    @Test
+    void madeUpActionNamesAddNoMetersButAreJournaledAsSent() {
+        for (int i = 0; i < 3; i++) {
+            emulator.volcengine("MadeUpAction" + i, "2023-01-01", "live", TestEmulator.VOLC_AK, "{}");
+        }
+        String scrape = emulator.get("/actuator/prometheus").body();
+        assertThat(scrape).doesNotContain("MadeUpAction").contains("action=\"unknown\"");
+        assertThat(emulator.get("/_emulator/journal?action=MadeUpAction2").json().get("entries")).hasSize(1);
+    }
+
+    @Test
+    void aCallRefusedForItsSignatureIsStillItsAccountsInTheJournal() {
+        TestEmulator strict = TestEmulator.strictNow();
+        strict.post("/_emulator/reset", "");
+        String badlySigned = "{\"StartTime\":\"2026-11-17T00:00:00+08:00\",\"EndTime\":\"2026-11-18T00:00:00+08:00\"}";
+        TestEmulator.Reply refused = strict.raw("POST /?Action=DescribeLiveTranscodeData&Version=2023-01-01 HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nX-Date: 20261120T120000Z\r\n"
+                + "Authorization: HMAC-SHA256 Credential=" + TestEmulator.VOLC_AK + "/20261120/cn-north-1/live/request, "
+                + "SignedHeaders=x-date, Signature=" + "0".repeat(64) + "\r\n", badlySigned.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(strict.get("/_emulator/journal/count?account=2100000001&outcome=error").json().get("count")
+                .asLong()).isEqualTo(1);
     }
 
 }

@@ -58,9 +58,12 @@ public final class AliyunAuthenticator {
         return isAcs3(request) ? acs3(request, catalogue, trace) : v1(request, params, catalogue, trace);
     }
 
-    private Account account(Catalogue catalogue, String accessKeyId) {
-        return catalogue.accountByAccessKey(accessKeyId)
+    /** The key's account, noted at once: a call refused for its signature is still the account's in the journal. */
+    private Account account(Catalogue catalogue, String accessKeyId, CallTrace trace) {
+        Account account = catalogue.accountByAccessKey(accessKeyId)
                 .orElseThrow(() -> AliyunErrors.accessKeyNotFound(accessKeyNotFoundStatus));
+        trace.note("account", account.accountId());
+        return account;
     }
 
     private Account acs3(RawRequest request, Catalogue catalogue, CallTrace trace) {
@@ -71,7 +74,7 @@ public final class AliyunAuthenticator {
             trace.noteFields("signature", "problem", e.getMessage());
             throw AliyunErrors.incompleteSignature();
         }
-        Account account = account(catalogue, auth.accessKeyId());
+        Account account = account(catalogue, auth.accessKeyId(), trace);
         if (mode == SignatureMode.OFF) {
             trace.note("signature", "not checked (mode off)");
             return account;
@@ -98,7 +101,7 @@ public final class AliyunAuthenticator {
         if (accessKeyId == null || accessKeyId.isEmpty()) {
             throw AliyunErrors.missingSystemParameter("AccessKeyId");
         }
-        Account account = account(catalogue, accessKeyId);
+        Account account = account(catalogue, accessKeyId, trace);
         if (mode == SignatureMode.OFF) {
             trace.note("signature", "not checked (mode off)");
             return account;

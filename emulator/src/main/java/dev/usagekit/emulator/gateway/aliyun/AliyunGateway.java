@@ -99,7 +99,6 @@ public final class AliyunGateway {
                 throw AliyunErrors.unsupportedHttpMethod(request.method());
             }
             Account account = authenticator.authenticate(request, params, runner.state().catalogue(), trace);
-            trace.note("account", account.accountId());
             ObjectNode sent = asObject(params);
             SentParameters.note(trace, sent, request.rawQuery().length() + request.body().length);
             outcome = runner.run(handler, account, sent, requestId, trace, request.header(RequestClock.HEADER));

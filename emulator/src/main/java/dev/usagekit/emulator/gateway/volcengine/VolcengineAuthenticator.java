@@ -64,6 +64,7 @@ public final class VolcengineAuthenticator {
         }
         Account account = catalogue.accountByAccessKey(auth.accessKeyId())
                 .orElseThrow(() -> VolcengineGatewayErrors.invalidAccessKey(auth.accessKeyId()));
+        trace.note("account", account.accountId()); // a call refused for its signature is still the account's
         if (mode == SignatureMode.OFF) {
             trace.note("signature", "not checked (mode off)");
             return account;

@@ -112,7 +112,6 @@ public final class VolcengineGateway {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
             Account account = authenticator.authenticate(request, scope, runner.state().catalogue(), trace);
-            trace.note("account", account.accountId());
             ObjectNode sent = parseBody(request.body(), handler);
             SentParameters.note(trace, sent, request.body().length);
             JsonNode body = fieldBindings.get(handler.spec().action()).bind(sent);
