@@ -196,6 +196,44 @@ class LauncherTest {
     }
 
     @Test
+    void javaOptsTrainTheCacheTooAndAChangeOfThemTrainsAgain() throws Exception {
+        env.put("JAVA_OPTS", "--add-opens java.base/java.lang=ALL-UNNAMED");
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(2);
+        assertThat(javaCalls().get(1)).contains("--add-opens java.base/java.lang=ALL-UNNAMED", "-XX:AOTCacheOutput=");
+        launcher("--prepare");
+        assertThat(javaCalls()).as("the same flags: ready").hasSize(2);
+        env.remove("JAVA_OPTS");
+        launcher("--prepare");
+        assertThat(javaCalls()).as("the JVM would refuse a cache made under other flags").hasSize(4);
+        env.put("JAVA_TOOL_OPTIONS", "-Dfile.encoding=UTF-8");
+        launcher("--prepare");
+        assertThat(javaCalls()).hasSize(6);
+    }
+
+    @Test
+    void aCacheDirectoryHoldingOtherFilesIsRefusedNotEmptied() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep");
+        env.put("USAGEKIT_CACHE", mine.toString());
+        Run refused = launcher("--prepare");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("holds files of something else");
+        assertThat(Files.readString(mine.resolve("notes.txt"))).isEqualTo("keep");
+        assertThat(javaCalls()).isEmpty();
+    }
+
+    @Test
+    void aRelativeCacheDirectoryIsTheWorkingDirectorysAndStaysReady() throws Exception {
+        env.put("USAGEKIT_CACHE", "relative/cache");
+        assertThat(launcherAs(LAUNCHER.toString(), dir, "--prepare").exit()).isZero();
+        assertThat(javaCalls()).hasSize(2);
+        assertThat(javaCalls().get(1)).contains("-jar " + dir.resolve("relative/cache/app"));
+        assertThat(launcherAs(LAUNCHER.toString(), dir, "--prepare").exit()).isZero();
+        assertThat(javaCalls()).hasSize(2);
+    }
+
+    @Test
     void changedJvmFlagsPrepareAgain() throws Exception {
         Path options = Files.writeString(dir.resolve("jvm.options"), "# flags\n-Xmx192m\n-XX:+UseSerialGC\n");
         env.put("USAGEKIT_JVM_OPTIONS", options.toString());
