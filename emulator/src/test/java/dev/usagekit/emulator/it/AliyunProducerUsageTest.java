@@ -151,6 +151,14 @@ class AliyunProducerUsageTest {
                 404, "InvalidApi.NotFound", null);
     }
 
+    @Test
+    void theRequestIdIsInTheHeadersToo() {
+        var ok = emulator.get(BASE + "&Format=JSON&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z");
+        assertThat(ok.header("x-acs-request-id")).isEqualTo(ok.json().get("RequestId").asString()).isNotBlank();
+        var refused = emulator.get(BASE + "&Format=JSON&StartTime=tomorrow&EndTime=2026-11-19T02:00:00Z");
+        assertThat(refused.header("x-acs-request-id")).isEqualTo(refused.json().get("RequestId").asString());
+    }
+
     @ParameterizedTest
     @CsvSource({"PUT", "DELETE", "PATCH"})
     void methodsOtherThanGetAndPostAreUnsupported(String method) {

@@ -22,6 +22,13 @@ class VolcengineGatewayTest {
     }
 
     @Test
+    void aGetIs405NamingPostInAllow() {
+        var r = emulator.get("/?Action=DescribeLiveTranscodeData&Version=2023-01-01");
+        assertGatewayError(r, 405, "MethodNotAllowed", 100020);
+        assertThat(r.header("Allow")).isEqualTo("POST");
+    }
+
+    @Test
     void unknownActionIs404InvalidActionOrVersion() {
         var r = emulator.volcengine("DescribeNothing", "2023-01-01", "live", TestEmulator.VOLC_AK, BODY);
         assertGatewayError(r, 404, "InvalidActionOrVersion", 100008);

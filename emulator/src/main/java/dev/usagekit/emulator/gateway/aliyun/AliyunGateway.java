@@ -161,6 +161,10 @@ public final class AliyunGateway {
                 : new ErrorBody(requestId, HOST_ID, e.code(), e.message(),
                         "https://next.api.aliyun.com/troubleshoot?q=" + e.code() + "&product=live");
         Map<String, String> headers = new HashMap<>();
+        // the POP gateway's header: the body's RequestId, for clients that log it from the headers
+        if (!requestId.isEmpty()) {
+            headers.put("x-acs-request-id", requestId);
+        }
         if (e != null && e.retryAfter() != null) {
             headers.put("x-acs-retry-after", Long.toString(e.retryAfterRoundedUp(ChronoUnit.MILLIS)));
         }

@@ -178,6 +178,9 @@ public final class VolcengineGateway {
         if (e != null && e.retryAfter() != null) {
             headers.put("Retry-After", Long.toString(e.retryAfterRoundedUp(ChronoUnit.SECONDS)));
         }
+        if (e != null && e.status() == 405) {
+            headers.put("Allow", "POST"); // a 405 names the methods the resource takes (RFC 9110)
+        }
         return new WireResponse(e == null ? 200 : e.status(), "application/json",
                 ResponseBody.json(new Envelope(meta, outcome.result())), headers);
     }
