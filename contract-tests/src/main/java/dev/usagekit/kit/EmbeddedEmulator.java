@@ -58,17 +58,23 @@ public final class EmbeddedEmulator implements AutoCloseable {
         if (equals <= 0) {
             throw new IllegalArgumentException("settings are name=value, not: " + nameValue);
         }
-        String name = nameValue.substring(0, equals).trim();
-        ConfigurationPropertyName setting = ConfigurationPropertyName.adapt(name, '.');
+        put(settings, nameValue.substring(0, equals), nameValue.substring(equals + 1));
+    }
+
+    private static void put(Map<String, String> settings, String name, String value) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("settings are name=value, not: " + name + "=" + value);
+        }
+        ConfigurationPropertyName setting = ConfigurationPropertyName.adapt(name.trim(), '.');
         settings.keySet().removeIf(existing -> ConfigurationPropertyName.adapt(existing, '.').equals(setting));
-        settings.put(name, nameValue.substring(equals + 1).trim());
+        settings.put(name.trim(), value.trim());
     }
 
     /** The command line of these settings, on any free port unless one is given. */
     static List<String> arguments(Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", "0");
-        settings.forEach((name, value) -> put(all, name + "=" + value));
+        settings.forEach((name, value) -> put(all, name, value));
         List<String> args = new ArrayList<>();
         all.forEach((name, value) -> args.add("--" + name + "=" + value));
         return args;

@@ -390,9 +390,10 @@ public final class ControlApi {
     // --- journal ---
 
     private static final List<String> JOURNAL_FILTERS = List.of("action", "account", "outcome", "since");
+    private static final List<String> JOURNAL_PAGE = List.of("action", "account", "outcome", "since", "limit");
 
     public Mono<ServerResponse> journal(ServerRequest request) {
-        requireKnownParameters(request, "/_emulator/journal", List.of("action", "account", "outcome", "since", "limit"));
+        requireKnownParameters(request, "/_emulator/journal", JOURNAL_PAGE);
         RequestJournal.Filter filter = filter(request);
         int limit = request.queryParam("limit").map(s -> integer(s, "limit")).orElse(0);
         if (limit < 0) {
@@ -413,12 +414,7 @@ public final class ControlApi {
 
     /** A misspelt filter would match every entry: refused instead, naming the ones there are. */
     private static void requireKnownParameters(ServerRequest request, String path, List<String> known) {
-        for (String name : request.queryParams().keySet()) {
-            if (!known.contains(name)) {
-                throw new BadRequest("unknown parameter \"" + name + "\" of " + path + "; known: "
-                        + String.join(", ", known));
-            }
-        }
+        requireKnown(request.queryParams().keySet(), "parameter", "of " + path, known);
     }
 
     /** The filters of the journal's queries; an account by its catalogue name too, as the journal keeps its id. */
@@ -481,10 +477,15 @@ public final class ControlApi {
     }
 
     private static void requireKnownFields(JsonNode object, String where, List<String> fields) {
-        for (String name : object.propertyNames()) {
-            if (!fields.contains(name)) {
-                throw new BadRequest("unknown field \"" + name + "\" in " + where + "; known: "
-                        + String.join(", ", fields));
+        requireKnown(object.propertyNames(), "field", "in " + where, fields);
+    }
+
+    /** Refuses the first name not among {@code known}: e.g. unknown field "frozen" in the body; known: ... */
+    private static void requireKnown(Iterable<String> names, String kind, String where, List<String> known) {
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new BadRequest("unknown " + kind + " \"" + name + "\" " + where + "; known: "
+                        + String.join(", ", known));
             }
         }
     }
