@@ -178,7 +178,7 @@ public class EmulatorConfiguration {
         return new ApiEntry(new VendorDetector(registry, fallback),
                 new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck, schemas::requestFields),
                 new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes(),
-                observer.getIfAvailable(() -> CallObserver.NONE));
+                observer.getIfAvailable(() -> CallObserver.NONE), clock);
     }
 
     private static Vendor defaultVendor(String name) {

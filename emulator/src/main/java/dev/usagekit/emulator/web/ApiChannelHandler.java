@@ -245,6 +245,7 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         HttpHeaders headers = message.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         headers.set(HttpHeaderNames.CONTENT_LENGTH, sent.body().readableBytes());
+        headers.set(HttpHeaderNames.DATE, sent.date());
         response.headers().forEach(headers::set);
         if (keepAlive == Persistence.CLOSE) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

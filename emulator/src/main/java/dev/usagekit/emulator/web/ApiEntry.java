@@ -11,7 +11,9 @@ import dev.usagekit.emulator.gateway.volcengine.VolcengineGatewayErrors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -33,6 +35,7 @@ public final class ApiEntry {
     private final AliyunGateway aliyun;
     private final long maxBodyBytes;
     private final CallObserver observer;
+    private final ResponseDate date;
 
     /** A call answered by a gateway, with what it noted on the way. */
     public record Answer(RawRequest request, CallTrace trace, WireResponse response) {
@@ -42,21 +45,22 @@ public final class ApiEntry {
         }
     }
 
-    /** An answer as it goes out: its status and headers, and its body rendered into the server's buffers. */
-    public record Sent(WireResponse response, ByteBuf body) {
+    /**
+     * An answer as it goes out: its status and headers, its body rendered into the server's buffers, and its
+     * {@code Date} header.
+     */
+    public record Sent(WireResponse response, ByteBuf body, String date) {
     }
 
-    public ApiEntry(VendorDetector detector, VolcengineGateway volcengine, AliyunGateway aliyun, long maxBodyBytes) {
-        this(detector, volcengine, aliyun, maxBodyBytes, CallObserver.NONE);
-    }
-
+    /** @param clock the virtual clock, which the answers' {@code Date} header tells */
     public ApiEntry(VendorDetector detector, VolcengineGateway volcengine, AliyunGateway aliyun, long maxBodyBytes,
-            CallObserver observer) {
+            CallObserver observer, Clock clock) {
         this.detector = detector;
         this.volcengine = volcengine;
         this.aliyun = aliyun;
         this.maxBodyBytes = maxBodyBytes;
         this.observer = observer;
+        this.date = new ResponseDate(clock);
     }
 
     /** The largest request body served; larger ones get {@link #tooLarge}. */
@@ -149,7 +153,10 @@ public final class ApiEntry {
         };
         Answer answer = early(partial, error, error);
         observe(answer, Duration.ZERO);
-        return answer.response();
+        WireResponse response = answer.response();
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Date", date.now());
+        return new WireResponse(response.status(), response.contentType(), response.body(), headers);
     }
 
     /** The vendor's internal error, for a request that broke the emulator. */
@@ -201,6 +208,6 @@ public final class ApiEntry {
             }
         }
         observe(sent, Duration.ofNanos(System.nanoTime() - startedNanos));
-        return new Sent(sent.response(), body);
+        return new Sent(sent.response(), body, date.now());
     }
 }

@@ -55,6 +55,10 @@ class ControlPlaneTest {
         c = emulator.post("/_emulator/clock", "{\"set\":\"2026-11-21T00:00:00Z\"}").json();
         assertThat(c.get("now").asString()).isEqualTo("2026-11-21T00:00:00Z");
         assertThat(emulator.get("/_emulator/clock").json().get("frozen").asBoolean()).isTrue();
+        // API answers tell the virtual clock's time, of either vendor, a call refused or not
+        assertThat(transcode().header("Date")).isEqualTo("Sat, 21 Nov 2026 00:00:00 GMT");
+        assertThat(emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON")
+                .header("Date")).isEqualTo("Sat, 21 Nov 2026 00:00:00 GMT");
         assertThat(emulator.post("/_emulator/clock", "{\"freeze\":false}").json().get("frozen").asBoolean())
                 .isFalse();
         TestEmulator.Reply bad = emulator.post("/_emulator/clock", "{\"advance\":\"five minutes\"}");

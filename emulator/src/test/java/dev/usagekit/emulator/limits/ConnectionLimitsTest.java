@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ConnectionLimitsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String IMF_FIXDATE = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT";
     private static final String VOLCENGINE = "/?Action=ListOperationDistribution&Version=2020-12-01";
     private static final String ALIYUN = "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON";
 
@@ -45,6 +46,7 @@ class ConnectionLimitsTest {
     private static JsonNode volcengineError(RawHttp.Response r, int status, String code) {
         assertThat(r.status()).as(r.text()).isEqualTo(status);
         assertThat(r.header("content-type")).startsWith("application/json");
+        assertThat(r.header("date")).as("Date, RFC 9110's IMF-fixdate").matches(IMF_FIXDATE);
         JsonNode body = JSON.readTree(r.text());
         assertThat(body.at("/ResponseMetadata/Error/Code").asString()).isEqualTo(code);
         assertThat(body.at("/ResponseMetadata/RequestId").asString()).isNotBlank();
@@ -57,6 +59,7 @@ class ConnectionLimitsTest {
         assertThat(body.get("Code").asString()).isEqualTo(code);
         assertThat(body.get("RequestId").asString()).isNotBlank();
         assertThat(body.get("HostId").asString()).isEqualTo("live.aliyuncs.com");
+        assertThat(r.header("date")).as("Date, RFC 9110's IMF-fixdate").matches(IMF_FIXDATE);
     }
 
     private String post(String target, String extraHeaders, int contentLength) {

@@ -15,6 +15,7 @@ import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.aliyun.AliyunGateway;
 import dev.usagekit.emulator.gateway.volcengine.VolcengineGateway;
 import dev.usagekit.emulator.schema.SchemaCatalog;
+import dev.usagekit.emulator.time.EmulatorClock;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,6 +33,10 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +96,8 @@ class ApiChannelHandlerTest {
     private final SpringStandIn spring = new SpringStandIn();
     private final VolcengineGateway volcengine = mock(VolcengineGateway.class);
     private final AliyunGateway aliyun = mock(AliyunGateway.class);
+    private final EmulatorClock clock = new EmulatorClock(Clock.fixed(Instant.parse("2026-12-02T06:45:09.900Z"),
+            ZoneOffset.UTC));
     private final EmbeddedChannel channel;
 
     ApiChannelHandlerTest() {
@@ -100,7 +107,7 @@ class ApiChannelHandlerTest {
         when(volcengine.renderEarlyError(any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
         when(aliyun.renderEarlyError(any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
         ApiEntry entry = new ApiEntry(new VendorDetector(new ActionRegistry(List.of()), Vendor.VOLCENGINE), volcengine,
-                aliyun, MAX_BODY, (request, trace, response, elapsed) -> journaled.add(response.status()));
+                aliyun, MAX_BODY, (request, trace, response, elapsed) -> journaled.add(response.status()), clock);
         channel = new EmbeddedChannel();
         channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec());
         channel.pipeline().addLast("spring", spring);
@@ -173,10 +180,23 @@ class ApiChannelHandlerTest {
         assertThat(reply.header("Content-Type")).isEqualTo("application/json");
         assertThat(reply.header("Content-Length")).isEqualTo(String.valueOf(reply.body().length()));
         assertThat(reply.header("X-Tt-Logid")).isEqualTo("log-1");
+        assertThat(reply.header("Date")).isEqualTo("Wed, 02 Dec 2026 06:45:09 GMT");
         assertThat(reply.header("Connection")).isNull();
         assertThat(channel.isOpen()).isTrue();
         assertThat(spring.received).isEmpty();
         assertThat(journaled).containsExactly(200);
+    }
+
+    @Test
+    void theDateHeaderTellsTheVirtualClocksTimeAsItMoves() {
+        clock.freeze();
+        clock.set(Instant.parse("1999-01-05T23:59:59.999Z"));
+        send(post("/?Action=A", ""));
+        clock.advance(Duration.ofMillis(1));
+        send(post("/?Action=A", ""));
+
+        assertThat(replies()).extracting(r -> r.header("Date"))
+                .containsExactly("Tue, 05 Jan 1999 23:59:59 GMT", "Wed, 06 Jan 1999 00:00:00 GMT");
     }
 
     @Test
