@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.usage;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Distinct RTC call users of an app per area and day (24 hours from a start instant), and over a range of days. */
@@ -43,20 +44,23 @@ public final class RtcUserMetric {
     }
 
     /**
-     * Distinct users over several days, from the daily counts: returning users are counted once, so the result lies
-     * between the busiest day and the sum of the days.
+     * Distinct users over several days, from the daily counts: returning users are counted once. The busiest day
+     * counts whole, and the k-th busiest adds {@code F(k) - F(k-1)} of its users as new ones, where
+     * {@code F(n) = n / (1 + 0.35 ln n)} is the distinct count of n equal days. The shares fall with k, so the result
+     * lies between the busiest day and the sum, and a day added to a range never lowers it: an idle day adds nothing.
      */
     public static long distinctOverDays(long[] daily) {
-        long sum = 0;
-        long max = 0;
-        for (long d : daily) {
-            sum += d;
-            max = Math.max(max, d);
+        long[] busiestFirst = daily.clone();
+        Arrays.sort(busiestFirst);
+        double distinct = 0;
+        for (int k = 1; k <= busiestFirst.length; k++) {
+            distinct += busiestFirst[busiestFirst.length - k] * (equalDays(k) - equalDays(k - 1));
         }
-        if (daily.length <= 1) {
-            return sum;
-        }
-        long estimate = Math.round(sum / (1 + 0.35 * Math.log(daily.length)));
-        return Math.max(max, Math.min(sum, estimate));
+        return Math.round(distinct);
+    }
+
+    /** Distinct users over n days of one user each. */
+    private static double equalDays(int n) {
+        return n == 0 ? 0 : n / (1 + 0.35 * Math.log(n));
     }
 }

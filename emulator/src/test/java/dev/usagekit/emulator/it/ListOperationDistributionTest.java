@@ -74,9 +74,28 @@ class ListOperationDistributionTest {
             provinceSum = provinceSum.add(p.get("Value").decimalValue());
         }
         BigDecimal china = countries.get(0).get("Value").decimalValue();
-        // distinct users over two days: China's distinct count is bounded by its provinces' distinct counts
-        assertThat(china).isLessThanOrEqualTo(provinceSum);
-        assertThat(china).isPositive();
+        assertThat(china).isPositive().isEqualByComparingTo(provinceSum);
+    }
+
+    /** 2026-11-16 is an idle day of the classroom app: the range that takes it in still counts every user seen. */
+    @Test
+    void aRangeTakingInAnIdleDayCountsNoFewerUsers() {
+        BigDecimal twoDays = classroomUsersInChina("2026-11-14T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
+        BigDecimal idleDay = classroomUsersInChina("2026-11-16T00:00:00+08:00", "2026-11-17T00:00:00+08:00");
+        BigDecimal idleDayToo = classroomUsersInChina("2026-11-14T00:00:00+08:00", "2026-11-17T00:00:00+08:00");
+        assertThat(idleDay).isLessThan(twoDays.movePointLeft(2));
+        assertThat(idleDayToo).isGreaterThanOrEqualTo(twoDays);
+    }
+
+    private BigDecimal classroomUsersInChina(String start, String end) {
+        var r = call(body("63a1f0c2b7d94e5f8a0b1c2d", start, end, "user_num", "country"));
+        assertThat(r.status()).isEqualTo(200);
+        for (JsonNode item : r.json().at("/Result/Data")) {
+            if (item.get("DistributionName").asString().equals("中国")) {
+                return item.get("Value").decimalValue();
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.usagekit.emulator.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -71,6 +72,39 @@ class UsageArithmeticProperties {
         long sum = java.util.Arrays.stream(daily).sum();
         long max = java.util.Arrays.stream(daily).max().orElse(0);
         assertThat(distinct).isBetween(max, sum);
+    }
+
+    /** Users seen on some days were seen on any range holding those days: a day more never lowers the count. */
+    @Property
+    void aDayAddedToARangeNeverLowersItsDistinctUsers(@ForAll("dailyCounts") long[] daily,
+            @ForAll @LongRange(min = 0, max = 1_000_000) long added, @ForAll @IntRange(min = 0, max = 31) int at) {
+        Assume.that(daily.length < 31);
+        int position = Math.min(at, daily.length);
+        long[] longer = new long[daily.length + 1];
+        System.arraycopy(daily, 0, longer, 0, position);
+        longer[position] = added;
+        System.arraycopy(daily, position, longer, position + 1, daily.length - position);
+        long before = RtcUserMetric.distinctOverDays(daily);
+        long after = RtcUserMetric.distinctOverDays(longer);
+        assertThat(after).isGreaterThanOrEqualTo(before);
+        if (added == 0) {
+            assertThat(after).as("an idle day adds nothing").isEqualTo(before);
+        }
+    }
+
+    /** The count depends on the days' users, not on their order; n equal days give n / (1 + 0.35 ln n) of one. */
+    @Property
+    void distinctUsersIgnoreTheDaysOrderAndFollowTheCurveOfEqualDays(@ForAll("dailyCounts") long[] daily,
+            @ForAll @LongRange(min = 0, max = 1_000_000) long users, @ForAll @IntRange(min = 1, max = 31) int days) {
+        long[] reversed = new long[daily.length];
+        for (int i = 0; i < daily.length; i++) {
+            reversed[i] = daily[daily.length - 1 - i];
+        }
+        assertThat(RtcUserMetric.distinctOverDays(reversed)).isEqualTo(RtcUserMetric.distinctOverDays(daily));
+        long[] equal = new long[days];
+        java.util.Arrays.fill(equal, users);
+        assertThat((double) RtcUserMetric.distinctOverDays(equal))
+                .isCloseTo(users * days / (1 + 0.35 * Math.log(days)), org.assertj.core.data.Offset.offset(0.51));
     }
 
     @net.jqwik.api.Provide
