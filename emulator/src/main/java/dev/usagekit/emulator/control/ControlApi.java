@@ -345,7 +345,9 @@ public final class ControlApi {
         }
         Integer codeN = body.hasNonNull("codeN") ? whole(body, "codeN", 0) : null;
         String message = text(body, "message");
-        return new FaultInjector.Fault(faults.nextId(), action, text(body, "account"), latencyOnly ? null : code,
+        String account = text(body, "account");
+        String accountId = account == null ? null : catalogueAccount(state.catalogue(), account).accountId();
+        return new FaultInjector.Fault(faults.nextId(), action, accountId, latencyOnly ? null : code,
                 status, codeN, message == null ? "Injected fault." : message, times, probability, latency);
     }
 

@@ -101,9 +101,16 @@ public final class FaultInjector implements FaultPlan {
         faults.clear();
     }
 
+    /**
+     * The faults that match a call, in the order they were added, up to the first that answers with an error: their
+     * latencies add up, so "slow every call" and "fail the next two" both hold for the same calls.
+     */
     @Override
     public synchronized ApiError apply(String action, String accountId, CallTrace trace) {
-        for (var it = faults.listIterator(); it.hasNext();) {
+        long latency = 0;
+        List<Long> fired = new ArrayList<>();
+        ApiError error = null;
+        for (var it = faults.listIterator(); it.hasNext() && error == null;) {
             Fault f = it.next();
             if (!f.matches(action, accountId)
                     || (f.probability() < 1 && ThreadLocalRandom.current().nextDouble() >= f.probability())) {
@@ -117,13 +124,19 @@ public final class FaultInjector implements FaultPlan {
                     it.set(used);
                 }
             }
-            long latency = f.latency().draw(ThreadLocalRandom.current());
-            if (latency > 0) {
-                trace.note("latencyMillis", latency);
+            latency += f.latency().draw(ThreadLocalRandom.current());
+            fired.add(f.id());
+            if (f.code() != null) {
+                error = f.error();
             }
-            trace.noteFields("fault", "id", f.id(), "code", f.code() == null ? "latency" : f.code());
-            return f.code() == null ? null : f.error();
         }
-        return null;
+        if (fired.isEmpty()) {
+            return null;
+        }
+        if (latency > 0) {
+            trace.note("latencyMillis", latency);
+        }
+        trace.noteFields("fault", "ids", fired, "code", error == null ? "latency" : error.code());
+        return error;
     }
 }

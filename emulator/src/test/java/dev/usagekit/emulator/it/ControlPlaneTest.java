@@ -239,6 +239,45 @@ class ControlPlaneTest {
     }
 
     @Test
+    void aFaultNamesItsAccountByIdOrNameAndAnUnknownOneIsRefused() {
+        TestEmulator.Reply byName = emulator.post("/_emulator/faults",
+                "{\"action\":\"DescribeLiveTranscodeData\",\"account\":\"demo\",\"times\":1}");
+        assertThat(byName.json().at("/faults/0/account").asString()).isEqualTo("2100000001");
+        assertThat(transcode().status()).isEqualTo(500);
+
+        TestEmulator.Reply unknown = emulator.post("/_emulator/faults", "{\"account\":\"dmeo\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("message").asString()).contains("no account dmeo", "demo 2100000001");
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+    }
+
+    /** "Slow every call" and "fail the next two" hold together: the latency-only fault does not hide the other. */
+    @Test
+    void aLatencyOnlyFaultAddsToTheFaultsAfterItInsteadOfHidingThem() {
+        long slow = emulator.post("/_emulator/faults",
+                "{\"action\":\"DescribeLiveTranscodeData\",\"latencyMs\":30}").json().get("added").asLong();
+        long failing = emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\","
+                + "\"code\":\"ServiceUnavailable\",\"status\":503,\"times\":2,\"latencyMs\":20}").json()
+                .get("added").asLong();
+        assertThat(transcode().status()).isEqualTo(503);
+        assertThat(transcode().status()).isEqualTo(503);
+        assertThat(transcode().status()).isEqualTo(200);
+
+        JsonNode entries = emulator.get("/_emulator/journal?action=DescribeLiveTranscodeData").json().get("entries");
+        assertThat(entries).hasSize(3);
+        for (int i = 0; i < 2; i++) {
+            List<Long> ids = new ArrayList<>();
+            entries.get(i).at("/details/fault/ids").forEach(id -> ids.add(id.asLong()));
+            assertThat(ids).containsExactly(slow, failing);
+            assertThat(entries.get(i).at("/details/fault/code").asString()).isEqualTo("ServiceUnavailable");
+            assertThat(entries.get(i).at("/details/latencyMillis").asLong()).isEqualTo(50);
+        }
+        assertThat(entries.get(2).at("/details/fault/code").asString()).isEqualTo("latency");
+        assertThat(entries.get(2).at("/details/latencyMillis").asLong()).isEqualTo(30);
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).hasSize(1);
+    }
+
+    @Test
     void gatewayFaultWithProbabilityOneAlwaysFires() {
         emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\",\"code\":\"ServiceUnavailable\","
                 + "\"status\":502,\"codeN\":100014,\"probability\":1.0}");
