@@ -93,13 +93,21 @@ public class EmulatorConfiguration {
         }
     }
 
+    /** The audio-only label of the doc page, and of the current SDK. */
+    private static final List<String> AUDIO_RESOLUTIONS = List.of("0", "0P");
+
     @Bean
     ActionRegistry actionRegistry(EmulatorProperties props) {
+        String audioResolution = props.getLive().getAudioResolution();
+        if (!AUDIO_RESOLUTIONS.contains(audioResolution)) {
+            throw new InvalidSettingException("emulator.live.audio-resolution", "must be one of " + AUDIO_RESOLUTIONS
+                    + ": " + audioResolution);
+        }
         LiveErrors liveErrors = new LiveErrors();
         return new ActionRegistry(List.of(
                 new ListOperationDistribution(new RtcErrors(props.getRtc().isQpsOverLimitCode())),
                 new DescribeLivePullToPushBandwidthData(liveErrors),
-                new DescribeLiveTranscodeData(liveErrors, props.getLive().getAudioResolution()),
+                new DescribeLiveTranscodeData(liveErrors, audioResolution),
                 new DescribeLiveProducerUsageData()));
     }
 

@@ -40,6 +40,7 @@ class InvalidSettingsTest {
             emulator.signature-time-window                        | 36501d                   | emulator.signature-time-window: must be from 1s to 36500d: PT876024H
             emulator.event-loop-threads                           | -1                       | emulator.event-loop-threads: must be 0 (automatic) or 1 to 1024: -1
             emulator.event-loop-threads                           | 1025                     | emulator.event-loop-threads: must be 0 (automatic) or 1 to 1024: 1025
+            emulator.live.audio-resolution                        | mute                     | emulator.live.audio-resolution: must be one of [0, 0P]: mute
             emulator.sede                                         | 7                        | emulator.sede: no such setting; --help lists them all
             emulator.clock.frozn                                  | true                     | emulator.clock.frozn: no such setting
             emulator.admin.tokn                                   | secret                   | emulator.admin.tokn: no such setting
