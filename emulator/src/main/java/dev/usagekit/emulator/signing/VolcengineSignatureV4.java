@@ -10,6 +10,7 @@ import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.usagekit.emulator.signing.VolcengineAuthorizationException.Reason;
 
@@ -25,6 +26,7 @@ public final class VolcengineSignatureV4 {
     private static final String QUERY_SIGNED_HEADERS = "X-SignedHeaders";
     private static final String QUERY_SIGNATURE = "X-Signature";
     private static final String QUERY_NOT_SIGN_BODY = "X-NotSignBody";
+    private static final String QUERY_SIGNED_QUERIES = "X-SignedQueries";
 
     private static final DateTimeFormatter X_DATE = DateTimeFormatter
             .ofPattern("uuuuMMdd'T'HHmmss'Z'")
@@ -107,7 +109,7 @@ public final class VolcengineSignatureV4 {
         String headerBlock = headers.block().isEmpty() ? "\n" : headers.block();
         boolean bodyUnsigned = decodedQuery != null && decodedQuery.containsKey(QUERY_NOT_SIGN_BODY);
         byte[] signedBody = bodyUnsigned ? new byte[0] : orEmpty(body);
-        String canonicalRequest = CanonicalRequest.build(method, path, withoutSignature(decodedQuery),
+        String canonicalRequest = CanonicalRequest.build(method, path, signedQuery(decodedQuery),
                 headerBlock, headers.signedHeaderLine(), Digests.sha256Hex(signedBody));
         return sign(canonicalRequest, xDate, region, service, secretKey);
     }
@@ -175,6 +177,26 @@ public final class VolcengineSignatureV4 {
         Map<String, List<String>> copy = new LinkedHashMap<>(query);
         copy.remove(QUERY_SIGNATURE);
         return copy;
+    }
+
+    /**
+     * The parameters a presigned URL signed: those its {@code X-SignedQueries} names, when it has one. The SDKs list
+     * what they signed, and differ on the list itself: volc-sdk-golang and volc-sdk-java sign and list it, the Node
+     * SDK's {@code getSignUrl} adds it after signing and leaves it out.
+     */
+    private static Map<String, List<String>> signedQuery(Map<String, List<String>> query) {
+        List<String> listed = query == null ? null : query.get(QUERY_SIGNED_QUERIES);
+        if (listed == null || listed.size() != 1) {
+            return withoutSignature(query);
+        }
+        Set<String> names = Set.of(listed.get(0).split(";"));
+        Map<String, List<String>> signed = new LinkedHashMap<>();
+        query.forEach((name, values) -> {
+            if (names.contains(name) && !name.equals(QUERY_SIGNATURE)) {
+                signed.put(name, values);
+            }
+        });
+        return signed;
     }
 
     private static byte[] orEmpty(byte[] body) {

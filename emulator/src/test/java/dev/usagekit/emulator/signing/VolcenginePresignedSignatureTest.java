@@ -33,6 +33,16 @@ class VolcenginePresignedSignatureTest {
             + "%3BX-SignedHeaders%3BX-SignedQueries"
             + "&X-Signature=7c5a1abcc3e6ffeb642d996e1ef95f5fb49b1cb5351ed5fdd2dadc60518526ca";
 
+    /**
+     * {@code Signer.getSignUrl} of the Node SDK {@code @volcengine/openapi} 1.36.2 at 2024-01-01T00:00:00Z: it adds
+     * {@code X-SignedQueries} after signing, so the list leaves itself out and the signature does not cover it.
+     */
+    private static final String NODE_SDK_URL = "Action=DescribeLiveTranscodeData&Version=2023-01-01"
+            + "&X-Algorithm=HMAC-SHA256&X-Credential=AKLTtestaccesskey%2F20240101%2Fcn-north-1%2Flive%2Frequest"
+            + "&X-Date=20240101T000000Z&X-NotSignBody=&X-SignedHeaders=&X-SignedQueries=Action%3BVersion"
+            + "%3BX-Algorithm%3BX-Credential%3BX-Date%3BX-NotSignBody%3BX-SignedHeaders"
+            + "&X-Signature=c71107f1a905603a1a371603af3f0c49ec8ae6e401d7faef44ee467d44bcd24c";
+
     private static Map<String, List<String>> decode(String rawQuery) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
@@ -65,6 +75,23 @@ class VolcenginePresignedSignatureTest {
         SignatureComputation computed = verify(query, new byte[0], SECRET);
         assertEquals(presentedSignature(query), computed.signature());
         assertTrue(computed.canonicalRequest().contains("&Name=a%20b~%C3%A9%2A&"));
+    }
+
+    @Test
+    void nodeSdkPresignedUrlThatLeavesItsListOutOfTheListVerifies() {
+        Map<String, List<String>> query = decode(NODE_SDK_URL);
+        SignatureComputation computed = verify(query, "{\"DomainList\":[]}".getBytes(StandardCharsets.UTF_8), SECRET);
+        assertEquals(presentedSignature(query), computed.signature());
+        assertTrue(computed.canonicalRequest().contains("&X-SignedHeaders=\n"));
+    }
+
+    @Test
+    void aParameterTheListDoesNotNameIsNotSigned() {
+        Map<String, List<String>> query = decode(SDK_URL);
+        query.put("Added", List.of("after signing"));
+        assertEquals(presentedSignature(query), verify(query, new byte[0], SECRET).signature());
+        query.put("X-Date", List.of("20261122T065343Z"));
+        assertNotEquals(presentedSignature(query), verify(query, new byte[0], SECRET).signature());
     }
 
     @Test
