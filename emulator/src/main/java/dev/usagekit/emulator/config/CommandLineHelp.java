@@ -11,6 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +26,7 @@ public final class CommandLineHelp {
 
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
     static final String OWN_METADATA = "usagekit/emulator/spring-configuration-metadata.json";
+    private static final String OWN_CONFIGURATION = "usagekit/emulator/application.yaml";
     private static final Set<String> HELP = Set.of("--help", "-h", "-help", "-?");
     private static final Set<String> VERSION = Set.of("--version", "-version");
     private static final int WIDTH = 100;
@@ -49,6 +53,19 @@ public final class CommandLineHelp {
     }
 
     private CommandLineHelp() {
+    }
+
+    /** The emulator's own application.yaml, where the server settings get their defaults. */
+    private static PropertySource<?> ownConfiguration() {
+        try {
+            return new YamlPropertySourceLoader().load("emulator", new ClassPathResource(OWN_CONFIGURATION)).get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String serverSetting(PropertySource<?> own, String name) {
+        return "--" + name + "=" + own.getProperty(name);
     }
 
     /** The text to print for these arguments, or empty when the emulator should start. */
@@ -78,15 +95,16 @@ public final class CommandLineHelp {
         line(out, "at startup with a report naming the setting, and so does an emulator.* name no setting has.");
         line(out, "");
         line(out, "Server:");
-        setting(out, "--server.port=8080", "HTTP port of the emulated APIs (and of the control plane under "
-                + "/_emulator/ unless emulator.admin.port is set); 0 picks a free port.");
+        PropertySource<?> own = ownConfiguration();
+        setting(out, serverSetting(own, "server.port"), "HTTP port of the emulated APIs (and of the control plane"
+                + " under /_emulator/ unless emulator.admin.port is set); 0 picks a free port.");
         setting(out, "--server.address=<all interfaces>", "Address to listen on, e.g. 127.0.0.1.");
-        setting(out, "--server.netty.idle-timeout=60s", "Kept-alive connections with no request in flight are closed"
-                + " after this long.");
-        setting(out, "--server.netty.max-initial-line-length=4KB", "Longest request line (method, URL with query,"
-                + " version); a longer one gets 414 RequestURITooLong.");
-        setting(out, "--server.max-http-request-header-size=8KB", "Largest header block; a larger one gets 431"
-                + " RequestHeaderFieldsTooLarge.");
+        setting(out, serverSetting(own, "server.netty.idle-timeout"), "Kept-alive connections with no request in"
+                + " flight are closed after this long.");
+        setting(out, serverSetting(own, "server.netty.max-initial-line-length"), "Longest request line (method, URL"
+                + " with query, version); a longer one gets 414 RequestURITooLong.");
+        setting(out, serverSetting(own, "server.max-http-request-header-size"), "Largest header block; a larger one"
+                + " gets 431 RequestHeaderFieldsTooLarge.");
         line(out, "");
         line(out, "Emulator:");
         for (Setting s : settings()) {

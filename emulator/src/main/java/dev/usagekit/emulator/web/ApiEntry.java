@@ -151,7 +151,10 @@ public final class ApiEntry {
             case TIMEOUT -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestTimeout",
                     "The request was not received completely in time.");
         };
-        Answer answer = early(partial, error, error);
+        // only Aliyun's RPC style puts a call's parameters in the URL; a Volcengine call's query is Action and Version
+        Vendor vendor = problem == ConnectionGuard.Problem.URL_TOO_LONG ? Vendor.ALIYUN
+                : detector.detect(partial, partial.query());
+        Answer answer = early(partial, vendor, error, error);
         observe(answer, Duration.ZERO);
         WireResponse response = answer.response();
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
@@ -172,7 +175,11 @@ public final class ApiEntry {
 
     /** An error before any gateway could route the call, in the dialect the request seems to speak. */
     private Answer early(RawRequest raw, ApiError aliyunError, ApiError volcengineError) {
-        boolean isAliyun = detector.detect(raw, raw.query()) == Vendor.ALIYUN;
+        return early(raw, detector.detect(raw, raw.query()), aliyunError, volcengineError);
+    }
+
+    private Answer early(RawRequest raw, Vendor vendor, ApiError aliyunError, ApiError volcengineError) {
+        boolean isAliyun = vendor == Vendor.ALIYUN;
         ApiError error = isAliyun ? aliyunError : volcengineError;
         CallTrace trace = errorTrace(isAliyun ? Vendor.ALIYUN : Vendor.VOLCENGINE, error);
         WireResponse response = isAliyun ? aliyun.renderEarlyError(raw, error)

@@ -85,10 +85,26 @@ class ConnectionLimitsTest {
     }
 
     @Test
-    void aRequestLineOverTheLimitIs414InTheDefaultVendorsEnvelope() throws IOException {
-        String target = VOLCENGINE + "&x=" + "a".repeat(5000);
-        volcengineError(exchange(post(target, "", 0), new byte[0]), 414, "RequestURITooLong");
+    void aRequestLineOverTheLimitIs414InAliyunsEnvelopeTheOnlyDialectWithParametersInTheUrl() throws IOException {
+        String target = ALIYUN + "&Instance=" + "a".repeat(17_000);
+        RawHttp.Response r = exchange(post(target, "", 0), new byte[0]);
+        assertThat(r.status()).isEqualTo(414);
+        assertThat(r.header("content-type")).startsWith("text/xml");
+        assertThat(r.text()).contains("<Code>RequestURITooLong</Code>", "<HostId>live.aliyuncs.com</HostId>");
         assertThat(emulator.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    /** The list limits are 100 items: an Aliyun GET with 100 instance ids and 100 domains is served, not refused. */
+    @Test
+    void anAliyunGetWithTheLongestListsFitsTheRequestLine() throws IOException {
+        String instances = String.join(",", java.util.Collections.nCopies(100, "a17d0184-0000-4000-8000-000000000000"));
+        String domains = String.join(",", java.util.Collections.nCopies(100, "producer-0000.live.example.com"));
+        String target = ALIYUN + "&AccessKeyId=testid&Instance=" + instances.replace(",", "%2C") + "&DomainName="
+                + domains.replace(",", "%2C");
+        assertThat(target.length()).isGreaterThan(4_096); // the limit was 4 KB
+        RawHttp.Response r = exchange("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", new byte[0]);
+        assertThat(r.status()).as(r.text()).isNotEqualTo(414);
+        assertThat(JSON.readTree(r.text()).get("Code").asString()).isNotEqualTo("RequestURITooLong");
     }
 
     @Test
