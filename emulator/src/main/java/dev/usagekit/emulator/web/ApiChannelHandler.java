@@ -22,7 +22,9 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.NettyPipeline;
+import reactor.netty.http.HttpConnectionLiveness;
+import reactor.netty.http.IdleTimeoutHandler;
 
 /**
  * Serves the API calls of one connection straight from the messages Netty's HTTP codec decodes, and writes each
@@ -75,6 +79,8 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
     private boolean waiting;
     /** Held requests are being served; a write that drains the output must not start serving them again. */
     private boolean resuming;
+    /** The idle timeout taken off the connection while an answer waits for its latency; 0 when none was. */
+    private long idleTimeoutMillis;
 
     /** @param springPath whether a request path is Spring's (control plane, actuator) rather than an API call */
     public ApiChannelHandler(ApiEntry entry, Predicate<String> springPath) {
@@ -207,14 +213,25 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         waiting = true;
         // Reactor Netty's idle timeout counts from the last read and knows nothing of this request: a latency longer
         // than server.netty.idle-timeout would close the connection instead of answering late
-        if (ctx.pipeline().get(NettyPipeline.IdleTimeoutHandler) != null) {
-            ctx.pipeline().remove(NettyPipeline.IdleTimeoutHandler);
+        if (ctx.pipeline().get(NettyPipeline.IdleTimeoutHandler) instanceof IdleStateHandler idle) {
+            idleTimeoutMillis = idle.getAllIdleTimeInMillis();
+            ctx.pipeline().remove(idle);
         }
         ctx.executor().schedule(() -> {
             waiting = false;
             write(ctx, answer, keepAlive, started);
+            restoreIdleTimeout(ctx);
             resume(ctx);
         }, latency, TimeUnit.MILLISECONDS);
+    }
+
+    /** The idle timeout counts again from the late answer, as from any other. */
+    private void restoreIdleTimeout(ChannelHandlerContext ctx) {
+        if (idleTimeoutMillis > 0 && ctx.channel().isActive()) {
+            IdleTimeoutHandler.addIdleTimeoutHandler(ctx.pipeline(), Duration.ofMillis(idleTimeoutMillis),
+                    HttpConnectionLiveness.CLOSE);
+        }
+        idleTimeoutMillis = 0;
     }
 
     private void answerTooLarge(ChannelHandlerContext ctx, boolean keepAlive) {

@@ -370,6 +370,15 @@ class ApiChannelHandlerTest {
         assertThat(replies()).extracting(Reply::body).containsExactly("POST /?Action=Quick ",
                 "POST /?Action=Slow&latency=90000 ");
         assertThat(channel.isOpen()).isTrue();
+
+        // once answered, the connection is closed for idleness again, counted from the late answer
+        assertThat(channel.pipeline().get(NettyPipeline.IdleTimeoutHandler)).isNotNull();
+        channel.advanceTimeBy(59, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).isTrue();
+        channel.advanceTimeBy(2, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
