@@ -20,7 +20,9 @@ public final class ProducerMetric {
     /** Minutes of the hour starting at the given epoch second (a multiple of 3600). */
     public static Minutes hour(Series instance, long hourStartEpochSecond) {
         double activity = instance.activity(hourStartEpochSecond + 1800);
-        double busy = Math.min(1.0, activity / 1.1) * Math.min(instance.scale(), 3.0);
+        // in proportion to activity and scale, uncapped: the catalogue's scale and anomaly factors multiply the
+        // minutes as they multiply every other usage (a cap once made scale 3 and scale 1000 the same)
+        double busy = activity / 1.1 * instance.scale();
         int outputs = 1 + (int) (instance.trait(1, 0) * 3);
         double hdShare = 0.45 + 0.3 * instance.trait(1, 1);
         double sdShare = (1 - hdShare) * (0.5 + 0.4 * instance.trait(1, 2));

@@ -66,6 +66,21 @@ class AnomalyProperties {
         }
     }
 
+    /** An Aliyun producer hour is multiplied by the factor at its middle, spikes too: its minutes are not capped. */
+    @Property(tries = 300)
+    void aProducerHourIsMultipliedByTheFactorAtItsMiddle(@ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 2000) int hour, @ForAll @IntRange(min = 0, max = 1000) int factor) {
+        long hourStart = FIRST_SLOT * Series.SLOT_SECONDS / 3600 * 3600 + hour * 3600L;
+        Anomaly whole = new Anomaly(Instant.ofEpochSecond(hourStart), Instant.ofEpochSecond(hourStart + 3600), factor);
+        ProducerMetric.Minutes plain = ProducerMetric.hour(series(seed, List.of()), hourStart);
+        ProducerMetric.Minutes changed = ProducerMetric.hour(series(seed, List.of(whole)), hourStart);
+        long plainTotal = plain.outputHd() + plain.outputLd() + plain.outputSd();
+        long changedTotal = changed.outputHd() + changed.outputLd() + changed.outputSd();
+        // each of the three resolutions is rounded to whole minutes, before and after the factor
+        assertThat((double) changedTotal).isCloseTo((double) plainTotal * factor,
+                org.assertj.core.data.Offset.offset(1.5 * factor + 1.5));
+    }
+
     /** A day's value is of its 24 hours: the same hours in any offset give it, and another day's hours do not. */
     @Property(tries = 200)
     void aDayIsAFunctionOfItsInstantsNotOfItsDate(@ForAll long seed,

@@ -116,9 +116,23 @@ class UsageArithmeticProperties {
     void producerMinutesAreNonNegativeWholeMinutes(@ForAll long seed, @ForAll @IntRange(min = 0, max = 100_000) int hour) {
         Series s = new UsageModel(seed).series("a", "producer-instance", "i", 1.0, ZoneOffset.UTC);
         ProducerMetric.Minutes m = ProducerMetric.hour(s, hour * 3600L);
-        assertThat(m.outputHd()).isBetween(0L, 4L * 60 * 3);
+        assertThat(m.outputHd()).isBetween(0L, Math.round(4 * 60 * 5 / 1.1));
         assertThat(m.tranHd()).isBetween(0L, m.outputHd());
         assertThat(m.tranSd()).isBetween(0L, m.outputSd());
+    }
+
+    /** A producer instance's scale multiplies its minutes, whatever the scale: 1000 is not capped to 3. */
+    @Property(tries = 300)
+    void producerMinutesGrowInProportionToScale(@ForAll long seed, @ForAll @IntRange(min = 0, max = 100_000) int hour,
+            @ForAll @IntRange(min = 2, max = 1000) int scale) {
+        ProducerMetric.Minutes one = ProducerMetric.hour(
+                new UsageModel(seed).series("a", "producer-instance", "i", 1.0, ZoneOffset.UTC), hour * 3600L);
+        ProducerMetric.Minutes scaled = ProducerMetric.hour(
+                new UsageModel(seed).series("a", "producer-instance", "i", scale, ZoneOffset.UTC), hour * 3600L);
+        long total = one.outputHd() + one.outputLd() + one.outputSd();
+        long scaledTotal = scaled.outputHd() + scaled.outputLd() + scaled.outputSd();
+        // three roundings of half a minute each, before and after scaling
+        assertThat((double) scaledTotal).isCloseTo((double) total * scale, org.assertj.core.data.Offset.offset(1.5 * scale + 1.5));
     }
 
     /**
