@@ -111,6 +111,25 @@ class SignatureVerificationTest {
         assertThat(r.status()).isEqualTo(200);
     }
 
+    /**
+     * Signed by the Node SDK (@volcengine/openapi 1.36.2, at 2024-01-01T00:00:00Z), which signs a header value with
+     * each run of white space made one space; the header is sent as it was given.
+     */
+    @Test
+    void aHeaderSignedWithItsWhiteSpaceCollapsedVerifies() {
+        String head = "POST /?Action=DescribeLiveTranscodeData&Version=2023-01-01 HTTP/1.1\r\n"
+                + "Host: live.volcengineapi.com\r\nContent-Type: application/json\r\nX-Custom-Thing: a  b\tc\r\n"
+                + "X-Date: 20240101T000000Z\r\nX-Content-Sha256: " + sha256(V1_BODY) + "\r\n"
+                + "Authorization: HMAC-SHA256 Credential=AKLTtestaccesskey/20240101/cn-north-1/live/request, "
+                + "SignedHeaders=host;x-content-sha256;x-custom-thing;x-date, "
+                + "Signature=4f5cb232e860872613c4510775d2a1dfcd664e72466033e961f4edf6b1ccdd39\r\n";
+        var r = emulator.raw(head, V1_BODY.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+
+        var changed = emulator.raw(head.replace("a  b\tc", "a  b\tcc"), V1_BODY.getBytes(StandardCharsets.UTF_8));
+        assertVolcError(changed, 401, "SignatureDoesNotMatch", 100010);
+    }
+
     @Test
     void aShorterHostStillHasToBeTheSignedOne() {
         assertVolcError(volcengine("DescribeLiveTranscodeData", "2023-01-01", "rtc.volcengineapi.com:18080",
