@@ -1,8 +1,12 @@
 package dev.usagekit.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
@@ -22,9 +26,12 @@ class ParallelExecutionTest {
     /** Tests inside the shared emulator at this moment, and the most there ever were. */
     static final AtomicInteger INSIDE = new AtomicInteger();
     static final AtomicInteger MOST_INSIDE = new AtomicInteger();
+    /** The threads the tests ran on: JUnit's parallel workers, or this one if parallel execution were off. */
+    static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
 
     /** Sets the seed, gives other tests time to run, and expects the seed it set: a reset or seed of theirs fails it. */
     static void ownTheEmulatorFor(EmulatorControl control, long seed) throws InterruptedException {
+        THREADS.add(Thread.currentThread().getName());
         MOST_INSIDE.accumulateAndGet(INSIDE.incrementAndGet(), Math::max);
         try {
             assertEquals(1_000_001, control.info().get("seed").asLong(), "reset before the test");
@@ -75,5 +82,8 @@ class ParallelExecutionTest {
         summary.getFailures().forEach(f -> f.getException().printStackTrace());
         assertEquals(4, summary.getTestsSucceededCount(), "tests passed");
         assertEquals(1, MOST_INSIDE.get(), "tests inside the shared emulator at once");
+        // the one-at-a-time above means something only if JUnit ran the classes in parallel at all
+        assertFalse(THREADS.contains(Thread.currentThread().getName()), "ran on the launching thread: " + THREADS);
+        assertTrue(THREADS.stream().allMatch(name -> name.contains("ForkJoinPool")), "JUnit's workers: " + THREADS);
     }
 }

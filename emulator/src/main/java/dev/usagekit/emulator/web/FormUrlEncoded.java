@@ -43,7 +43,10 @@ public final class FormUrlEncoded {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** Like URLDecoder, but a stray '%' is kept literally instead of failing the whole request. */
+    /**
+     * Like URLDecoder, but a component with a malformed escape is kept exactly as sent, none of its escapes or
+     * {@code +} decoded, instead of failing the whole request.
+     */
     private static String decodeComponent(String s) {
         if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
             return s; // nothing to decode, the usual case (Action=...&Version=...)

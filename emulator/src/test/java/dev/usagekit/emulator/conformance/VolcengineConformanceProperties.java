@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -236,6 +237,8 @@ class VolcengineConformanceProperties {
         if (!data.isEmpty()) {
             assertThat(proportions).isEqualByComparingTo("100");
         }
+        Statistics.label("areas served").collect(!data.isEmpty());
+        Statistics.label("areas served").coverage(c -> c.check(true).percentage(p -> p >= 20));
         // China by country is the sum of the provinces over the same days, however many
         if (String.valueOf(call.get("Dimension")).equalsIgnoreCase("country")) {
             BigDecimal provinces = BigDecimal.ZERO;
@@ -262,6 +265,8 @@ class VolcengineConformanceProperties {
         List<String> expected = call.range().servedBucketsRfc3339(aggregation, WindowRules.NOW,
                 WindowRules.PULL_TO_PUSH.dataDelay());
         assertThat(timestamps(result.get("BandwidthDataList"))).isEqualTo(expected);
+        Statistics.label("points served").collect(!expected.isEmpty());
+        Statistics.label("points served").coverage(c -> c.check(true).percentage(p -> p >= 20));
         assertThat(result.get("PeakUpBandwidth").decimalValue()).isEqualByComparingTo(peak(result));
         boolean split = call.list("DetailField").contains("Group") && call.list("GroupList").size() > 1;
         assertThat(result.has("BandwidthDetailDataList")).as("split by group").isEqualTo(split);
@@ -295,6 +300,8 @@ class VolcengineConformanceProperties {
         }
         List<String> seenDays = new ArrayList<>(new LinkedHashSet<>(timestamps(result.get("TranscodeDataList"))));
         assertThat(seenDays).as("local days served").isIn(List.of(), days);
+        Statistics.label("days served").collect(!seenDays.isEmpty());
+        Statistics.label("days served").coverage(c -> c.check(true).percentage(p -> p >= 20));
         assertThat(result.get("Duration").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
         // the same domains in another order: the same items and sums, to the last digit
         List<String> domains = new ArrayList<>(call.list("DomainList"));

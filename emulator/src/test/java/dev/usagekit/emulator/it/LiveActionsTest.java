@@ -54,6 +54,7 @@ class LiveActionsTest {
         assertThat(details.size()).isEqualTo(3);
         assertThat(details.get(0).get("Group").asString()).isEqualTo("group001");
         assertThat(details.get(1).get("DstAddrType").asString()).isEqualTo("Live");
+        assertThat(result.get("BandwidthDataList").size()).as("six hours at 300 s").isEqualTo(72);
         for (int i = 0; i < result.get("BandwidthDataList").size(); i++) {
             double sum = 0;
             for (JsonNode d : details) {

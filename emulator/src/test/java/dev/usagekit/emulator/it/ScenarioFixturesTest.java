@@ -152,7 +152,7 @@ class ScenarioFixturesTest {
 
         // the test emulator checks every answer against its response schema: NaN or an overflow would be a 500
         assertThat(bandwidth("group001", "2026-10-20T00:00:00+08:00", "2026-11-20T00:00:00+08:00", 300))
-                .allSatisfy(v -> assertThat(v).isFinite().isLessThan(1e12));
+                .hasSize(31 * 288).allSatisfy(v -> assertThat(v).isFinite().isLessThan(1e12));
         assertThat(transcodeTotal(transcodeDay("example.com"))).isFinite().isPositive();
         assertThat(rtcUsers("Your_AppId")).isNotEmpty();
         assertThat(producerMinutes("i1")).isPositive();
@@ -199,12 +199,16 @@ class ScenarioFixturesTest {
 
     @Test
     void anAnomalyThatMakesNoSenseIsRefusedAndNothingChanges() {
+        JsonNode transcodeBefore = transcodeDay("example.com").get("Result");
+        List<Double> bandwidthBefore = bandwidth("group001", "2026-11-19T02:00:00+00:00", "2026-11-19T04:00:00+00:00",
+                300);
         TestEmulator.Reply r = emulator.post("/_emulator/fixtures", TestEmulator.scenario("outage-and-spike")
                 .replace("factor: 5}", "factor: -5}"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("message").asString()).contains("factor must be between 0 and 1000");
-        assertThat(transcodeDay("example.com").at("/Result")).isNotNull();
+        // the scenario's outage of group001 and spike of example.com did not come in with it
+        assertThat(transcodeDay("example.com").get("Result")).isEqualTo(transcodeBefore);
         assertThat(bandwidth("group001", "2026-11-19T02:00:00+00:00", "2026-11-19T04:00:00+00:00", 300))
-                .anySatisfy(v -> assertThat(v).isPositive());
+                .isEqualTo(bandwidthBefore).hasSize(24).anySatisfy(v -> assertThat(v).isPositive());
     }
 }
