@@ -121,23 +121,23 @@ public final class EmulatorControl {
 
     /** Fails the next {@code times} calls of {@code action} with {@code code} and HTTP {@code status}. */
     public EmulatorControl fault(String action, String code, int status, int times) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        body.put("code", code);
-        body.put("status", status);
-        body.put("times", times);
-        return fault(body);
+        return fault(failing(action, code, status, times));
     }
 
     /** Like {@link #fault(String, String, int, int)}, and delays each failing answer by {@code latencyMs}. */
     public EmulatorControl faultWithLatency(String action, String code, int status, int times, long latencyMs) {
+        Map<String, Object> body = failing(action, code, status, times);
+        body.put("latencyMs", latencyMs);
+        return fault(body);
+    }
+
+    private static Map<String, Object> failing(String action, String code, int status, int times) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action", action);
         body.put("code", code);
         body.put("status", status);
         body.put("times", times);
-        body.put("latencyMs", latencyMs);
-        return fault(body);
+        return body;
     }
 
     /** Slows every call of {@code action} down by {@code latencyMs} without failing it. */

@@ -55,15 +55,10 @@ public class EmulatorConfiguration {
     @Bean
     EmulatorClock emulatorClock(EmulatorProperties props) {
         EmulatorClock clock = EmulatorClock.systemUtc();
-        if (props.getClock().isFrozen()) {
-            clock.freeze(); // first, so the fixed start below is taken exactly
-        }
-        if (props.getClock().getFixed() != null) {
-            try {
-                clock.set(props.getClock().getFixed());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException("emulator.clock.fixed", e.getMessage());
-            }
+        try {
+            clock.startAt(props.getClock().getFixed(), props.getClock().isFrozen());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("emulator.clock.fixed", e.getMessage());
         }
         return clock;
     }

@@ -182,13 +182,7 @@ public final class ControlApi {
         limits.setEnabled(startup.limitsEnabled());
         state.reseed(startup.seed());
         state.replaceFixtures(startup.fixtures());
-        clock.resetToSystem();
-        if (startup.frozen()) {
-            clock.freeze(); // first, so the fixed start below is taken exactly
-        }
-        if (startup.fixedStart() != null) {
-            clock.set(startup.fixedStart());
-        }
+        clock.startAt(startup.fixedStart(), startup.frozen());
     }
 
     // --- Pact provider states ---

@@ -53,10 +53,6 @@ public final class ApiError extends RuntimeException {
         return new ApiError(newKind, code, codeN, status, getMessage(), rule, retryAfter);
     }
 
-    public ApiError withStatus(int newStatus) {
-        return new ApiError(kind, code, codeN, newStatus, getMessage(), rule, retryAfter);
-    }
-
     public ErrorKind kind() {
         return kind;
     }

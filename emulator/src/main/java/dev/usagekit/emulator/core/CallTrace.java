@@ -19,6 +19,11 @@ public final class CallTrace {
         return this;
     }
 
+    /** The error a call ended with, as the journal and the meters read it: its code and kind. */
+    public CallTrace noteError(ApiError error) {
+        return note("errorCode", error.code()).note("errorKind", error.kind().name());
+    }
+
     /**
      * A note of named fields ({@code name, value, name, value...}), kept in the order given: the journal then shows
      * them the same way in every run ({@code Map.of} iterates in an order that changes from one JVM to the next).

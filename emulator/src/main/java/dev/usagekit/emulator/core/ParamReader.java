@@ -26,11 +26,6 @@ public final class ParamReader {
         return errors;
     }
 
-    public boolean present(String name) {
-        JsonNode v = params.get(name);
-        return v != null && !v.isNull();
-    }
-
     public String requiredText(String name) {
         String value = optionalText(name);
         if (value == null) {

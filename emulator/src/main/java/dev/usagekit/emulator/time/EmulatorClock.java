@@ -106,10 +106,13 @@ public final class EmulatorClock extends Clock {
      * @throws IllegalArgumentException when it would leave {@link #EARLIEST}..{@link #LATEST}; the clock stays
      */
     public void advance(Duration amount) {
-        landing(instant(), amount);
-        state.updateAndGet(s -> s.frozenAt != null
-                ? new State(s.offset, s.frozenAt.plus(amount))
-                : new State(s.offset.plus(amount), null));
+        // checked inside the update: two moves at once must not together carry the clock out of range
+        state.updateAndGet(s -> {
+            landing(s.frozenAt != null ? s.frozenAt : system.instant().plus(s.offset), amount);
+            return s.frozenAt != null
+                    ? new State(s.offset, s.frozenAt.plus(amount))
+                    : new State(s.offset.plus(amount), null);
+        });
     }
 
     public void freeze() {
@@ -129,5 +132,22 @@ public final class EmulatorClock extends Clock {
     /** Back to real time, running. */
     public void resetToSystem() {
         state.set(new State(Duration.ZERO, null));
+    }
+
+    /**
+     * As the emulator starts, and returns to on a reset: real time, frozen if asked, then set to the fixed start if
+     * one is given.
+     *
+     * @param fixedStart null to keep real time
+     * @throws IllegalArgumentException when the fixed start is outside {@link #EARLIEST}..{@link #LATEST}
+     */
+    public void startAt(Instant fixedStart, boolean frozen) {
+        resetToSystem();
+        if (frozen) {
+            freeze(); // first, so the fixed start below is taken exactly
+        }
+        if (fixedStart != null) {
+            set(fixedStart);
+        }
     }
 }

@@ -117,8 +117,7 @@ public final class ApiEntry {
 
     /** What the journal and meters learn of an error answered here rather than by a gateway. */
     private static CallTrace errorTrace(Vendor vendor, ApiError error) {
-        return new CallTrace().note("vendor", vendor.name()).note("errorCode", error.code())
-                .note("errorKind", error.kind().name());
+        return new CallTrace().note("vendor", vendor.name()).noteError(error);
     }
 
     private void observe(Answer a, Duration elapsed) {

@@ -45,4 +45,19 @@ class EmulatorClockTest {
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-20T12:00:00Z"));
         assertThat(clock.frozen()).isFalse();
     }
+
+    @Test
+    void startAtReturnsToTheStartWhateverTheClockDidMeanwhile() {
+        clock.advance(Duration.ofDays(3));
+        clock.startAt(Instant.parse("2026-11-01T08:00:00Z"), true);
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
+        assertThat(clock.frozen()).isTrue();
+
+        clock.startAt(null, false);
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-20T12:00:00Z"));
+        assertThat(clock.frozen()).isFalse();
+
+        assertThatThrownBy(() -> clock.startAt(Instant.parse("1969-01-01T00:00:00Z"), false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

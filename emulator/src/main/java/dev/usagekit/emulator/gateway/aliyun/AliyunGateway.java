@@ -106,7 +106,7 @@ public final class AliyunGateway {
             outcome = Outcome.failure(e);
         }
         if (outcome.failed()) {
-            trace.note("errorCode", outcome.error().code()).note("errorKind", outcome.error().kind().name());
+            trace.noteError(outcome.error());
         }
         WireResponse response = render(outcome, requestId, json, responseRoot);
         var problem = selfCheck != null && json

@@ -120,7 +120,7 @@ public final class VolcengineGateway {
             outcome = Outcome.failure(e);
         }
         if (outcome.failed()) {
-            trace.note("errorCode", outcome.error().code()).note("errorKind", outcome.error().kind().name());
+            trace.noteError(outcome.error());
         }
         WireResponse response = render(outcome, requestId, action, version, service, region);
         var problem = selfCheck != null
@@ -156,8 +156,8 @@ public final class VolcengineGateway {
 
     /** Renders any error that happened before a call could be routed (body too large, unreadable request). */
     public WireResponse renderEarlyError(RawRequest request, ApiError error) {
-        return render(Outcome.failure(error), ids.volcengine(), String.valueOf(request.firstQuery("Action")),
-                String.valueOf(request.firstQuery("Version")), "", DEFAULT_REGION);
+        return render(Outcome.failure(error), ids.volcengine(), request.firstQuery("Action"),
+                request.firstQuery("Version"), "", DEFAULT_REGION);
     }
 
     /**
@@ -186,6 +186,6 @@ public final class VolcengineGateway {
     }
 
     private static String nullToEmpty(String s) {
-        return s == null || "null".equals(s) ? "" : s;
+        return s == null ? "" : s;
     }
 }
