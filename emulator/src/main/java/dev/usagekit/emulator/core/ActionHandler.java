@@ -14,7 +14,10 @@ public interface ActionHandler<Q extends TimeQuery> {
 
     ServiceErrors errors();
 
-    /** Binds and checks the shape of the parameters (types, required, enumerations). */
+    /**
+     * Binds the parameters the request schema has already checked (types, required members, enumerations, patterns),
+     * and checks what a schema cannot say, such as a blank id or a time that is not a real one.
+     */
     Q parse(ParamReader params, RuleContext context);
 
     /** Semantic rules in the order the vendor applies them. */

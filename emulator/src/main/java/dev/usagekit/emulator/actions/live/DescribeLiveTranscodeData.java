@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Volcengine Live DescribeLiveTranscodeData (2023-01-01): transcoding minutes per day and profile. */
 public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTranscodeData.Query> {
@@ -31,12 +30,6 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
             "2023-01-01", "live", RateLimit.perMinute(100), Duration.ofDays(366),
             Map.of(Duration.ofSeconds(86400), Duration.ofDays(93)), Duration.ofSeconds(86400),
             Duration.ofMinutes(20));
-
-    static final List<String> TRANSCODE_TYPES = List.of("Normal_H264", "Normal_H265", "ByteHD_H264", "ByteHD_H265",
-            "Audio", "Normal_H266", "ByteHD_H266", "ByteQE");
-    static final List<String> RESOLUTIONS = List.of("480P", "720P", "1080P", "2K", "4K", "8K", "0", "0P");
-    private static final Pattern APP = Pattern.compile("[A-Za-z0-9_.-]{1,30}");
-    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     public record Query(String startText, String endText, Instant start, Instant end, ZoneOffset offset,
             List<String> domainList, String app, String stream, List<String> transcodeTypes,
@@ -70,40 +63,15 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
         this.audioResolution = audioResolution;
     }
 
+    /** Values and their combinations (Aggregation, App with Stream, the filters' names) are the schema's to check. */
     @Override
     public Query parse(ParamReader params, RuleContext context) {
         OffsetDateTime start = params.requiredRfc3339("StartTime");
         OffsetDateTime end = params.requiredRfc3339("EndTime");
-        Integer aggregation = params.optionalInt("Aggregation");
-        if (aggregation != null && aggregation != 86400) {
-            throw errors().invalidValue("Aggregation", "only 86400 is supported");
-        }
-        String app = params.optionalText("App");
-        String stream = params.optionalText("Stream");
-        if ((app == null) != (stream == null)) {
-            throw errors().invalidValue(app == null ? "App" : "Stream", "App and Stream must be given together");
-        }
-        if (app != null && !APP.matcher(app).matches()) {
-            throw errors().invalidValue("App", "1-30 characters of letters, digits, _ . -");
-        }
-        if (stream != null && !STREAM.matcher(stream).matches()) {
-            throw errors().invalidValue("Stream", "1-100 characters of letters, digits, _ . -");
-        }
-        List<String> types = enumList(params, "TranscodeType", TRANSCODE_TYPES);
-        List<String> resolutions = enumList(params, "Resolution", RESOLUTIONS);
         return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.toInstant(),
-                end.toInstant(), start.getOffset(), params.optionalTextList("DomainList"), app, stream, types,
-                resolutions);
-    }
-
-    private List<String> enumList(ParamReader params, String name, List<String> allowed) {
-        List<String> values = params.optionalTextList(name);
-        for (String v : values) {
-            if (!allowed.contains(v)) {
-                throw errors().invalidValue(name, "'" + v + "' is not one of " + allowed);
-            }
-        }
-        return values;
+                end.toInstant(), start.getOffset(), params.optionalTextList("DomainList"), params.optionalText("App"),
+                params.optionalText("Stream"), params.optionalTextList("TranscodeType"),
+                params.optionalTextList("Resolution"));
     }
 
     @Override

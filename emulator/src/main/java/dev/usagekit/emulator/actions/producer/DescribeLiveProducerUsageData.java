@@ -33,8 +33,9 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
             Map.of(Duration.ofSeconds(3600), Duration.ofDays(31), Duration.ofSeconds(86400), Duration.ofDays(31)),
             Duration.ofSeconds(3600), Duration.ofHours(1));
 
-    static final List<String> TYPES = List.of("slidelive", "universal");
-    static final List<String> SPLIT_KEYS = List.of("domain", "region", "instance", "type");
+    /** The SplitBy keys, in the order an item's labels are keyed. */
+    private static final List<String> SPLIT_KEYS = List.of("domain", "region", "instance", "type");
+
     /** Without StartTime and EndTime the last day is queried [design choice]. */
     static final Duration DEFAULT_WINDOW = Duration.ofDays(1);
 
@@ -77,12 +78,9 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
     public Query parse(ParamReader params, RuleContext context) {
         String interval = params.optionalText("Interval");
         // the request schema has already refused an empty Interval and lists written in another case
+        // 3600 or 86400, the schema's values
         Duration granularity = interval == null ? SPEC.defaultGranularity()
-                : switch (interval) {
-                    case "3600" -> Duration.ofSeconds(3600);
-                    case "86400" -> Duration.ofSeconds(86400);
-                    default -> throw errors().invalidValue("Interval", interval);
-                };
+                : Duration.ofSeconds(Long.parseLong(interval));
         String startText = params.optionalText("StartTime");
         String endText = params.optionalText("EndTime");
         Instant start;
@@ -97,16 +95,10 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
             start = WireTime.parseAliyunUtc(startText).orElseThrow(() -> ProducerErrors.START_MALFORMED);
             end = WireTime.parseAliyunUtc(endText).orElseThrow(() -> ProducerErrors.END_MALFORMED);
         }
-        List<String> types = params.commaList("Type");
-        if (!TYPES.containsAll(types)) {
-            throw errors().invalidValue("Type", String.join(",", types));
-        }
-        List<String> split = params.commaList("SplitBy");
-        if (!SPLIT_KEYS.containsAll(split)) {
-            throw errors().invalidValue("SplitBy", String.join(",", split));
-        }
+        // Type and SplitBy hold only the schema's names by now
         return new Query(start, end, granularity, params.commaList("Region"), params.commaList("DomainName"),
-                params.commaList("Instance"), types, split, params.optionalText("app"));
+                params.commaList("Instance"), params.commaList("Type"), params.commaList("SplitBy"),
+                params.optionalText("app"));
     }
 
     @Override

@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Volcengine RTC ListOperationDistribution (2020-12-01): distinct call users of an app by province or country. */
@@ -32,9 +31,6 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
     public static final ActionSpec SPEC = new ActionSpec(Vendor.VOLCENGINE, "ListOperationDistribution", "2020-12-01",
             "rtc", RateLimit.perSecond(2), Duration.ofDays(30),
             Map.of(Duration.ofDays(1), Duration.ofDays(7)), Duration.ofDays(1), Duration.ofHours(8));
-
-    /** Both documented spellings are accepted; the result always names the metric user_num. */
-    static final List<String> INDICATORS = List.of("user_num", "user_count");
 
     public record Query(String appId, Instant start, Instant end, ZoneOffset offset, String dimension,
             boolean byCountry) implements TimeQuery {
@@ -67,17 +63,10 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
         }
         OffsetDateTime start = params.requiredRfc3339("StartTime");
         OffsetDateTime end = params.requiredRfc3339("EndTime");
-        String indicator = params.requiredText("Indicator");
-        if (!INDICATORS.contains(indicator)) {
-            throw errors().invalidValue("Indicator", "supported values are user_num and user_count");
-        }
+        // Indicator and Dimension are checked against the schema's values before this
         String dimension = params.requiredText("Dimension");
-        String lower = dimension.toLowerCase(Locale.ROOT);
-        if (!lower.equals("province") && !lower.equals("country")) {
-            throw errors().invalidValue("Dimension", "supported values are province and country");
-        }
         return new Query(appId, start.toInstant(), end.toInstant(), start.getOffset(), dimension,
-                lower.equals("country"));
+                dimension.equalsIgnoreCase("country"));
     }
 
     @Override
