@@ -89,23 +89,15 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
     public Query parse(ParamReader params, RuleContext context) {
         OffsetDateTime start = params.requiredRfc3339("StartTime");
         OffsetDateTime end = params.requiredRfc3339("EndTime");
+        // Aggregation and DetailField hold only the schema's values by now
         Integer aggregation = params.optionalInt("Aggregation");
         Duration granularity = aggregation == null ? SPEC.defaultGranularity() : Duration.ofSeconds(aggregation);
-        if (!SPEC.granularities().contains(granularity)) {
-            throw errors().invalidValue("Aggregation", "supported values are 300, 3600 and 86400");
-        }
         List<String> groups = params.optionalTextList("GroupList", MAX_GROUPS);
         if (groups.stream().anyMatch(String::isBlank)) {
-            throw errors().invalidValue("GroupList", "group names must not be empty");
-        }
-        List<String> detail = params.optionalTextList("DetailField");
-        for (String field : detail) {
-            if (!field.equals("Group")) {
-                throw errors().invalidValue("DetailField", "the supported dimension is Group");
-            }
+            throw errors().invalidValue("GroupList", "group names must not be blank");
         }
         return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.toInstant(),
-                end.toInstant(), start.getOffset(), granularity, groups, detail);
+                end.toInstant(), start.getOffset(), granularity, groups, params.optionalTextList("DetailField"));
     }
 
     @Override
