@@ -28,7 +28,7 @@ public final class UsageAssertions {
     private UsageAssertions() {
     }
 
-    /** The actions the emulator serves. */
+    /** The names of the actions the emulator serves, which the assertions below take. */
     public static java.util.Set<String> actions() {
         return SPECS.keySet();
     }

@@ -27,6 +27,7 @@ public final class UsageEmulator {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The base URL as a URI, with a trailing slash: {@code http://127.0.0.1:<port>/}. */
     public URI baseUri() {
         return URI.create(baseUrl() + "/");
     }

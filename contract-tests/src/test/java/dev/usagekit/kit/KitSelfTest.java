@@ -29,6 +29,9 @@ class KitSelfTest {
         assertSame(emulator.control(), control);
         assertTrue(emulator.port() > 0);
         assertEquals("http://127.0.0.1:" + emulator.port(), emulator.baseUrl());
+        assertEquals(java.net.URI.create("http://127.0.0.1:" + emulator.port() + "/"), emulator.baseUri());
+        assertEquals(java.util.Set.of("ListOperationDistribution", "DescribeLivePullToPushBandwidthData",
+                "DescribeLiveTranscodeData", "DescribeLiveProducerUsageData"), UsageAssertions.actions());
         assertEquals("AKLTtestaccesskey", emulator.volcAccessKey());
         assertEquals("testid", emulator.aliyunAccessKeyId());
         assertEquals(7, control.info().get("seed").asLong());

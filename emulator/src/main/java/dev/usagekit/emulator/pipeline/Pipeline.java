@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The vendor-neutral path of every call, in order: injected faults → throttle → validate (bind, then rules) → data-delay window →
- * handler. Each step either passes or ends the call with the service's error, and notes its decision in the trace.
+ * The vendor-neutral path of every call, in order: injected faults → throttle → validate (request schema, bind, then
+ * rules) → data-delay window → handler. Each step either passes or ends the call with the service's error, and notes
+ * its decision in the trace.
  */
 public final class Pipeline {
 

@@ -49,8 +49,11 @@ class AliyunConformanceProperties {
     static final Expected FORBIDDEN = Expected.service(403, "Forbidden");
     static final Expected UNSUPPORTED_METHOD = Expected.service(400, "UnsupportedHTTPMethod");
 
-    /** One RPC call: its parameters, sent as a query string (GET) or a form body (POST). */
-    /** @param method GET (parameters in the query), POST (in a form body), or any other method (in the query) */
+    /**
+     * One RPC call and its parameters.
+     *
+     * @param method GET (parameters in the query), POST (in a form body), or any other method (in the query)
+     */
     record Call(String method, Map<String, String> params, TimeRange range) {
 
         String encoded() {
