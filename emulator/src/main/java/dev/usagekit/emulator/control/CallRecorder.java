@@ -31,7 +31,13 @@ public final class CallRecorder implements CallObserver {
     }
 
     @Override
-    public void answered(RawRequest request, CallTrace trace, WireResponse response, Duration elapsed) {
+    public long generation() {
+        return journal.generation();
+    }
+
+    @Override
+    public void answered(RawRequest request, CallTrace trace, WireResponse response, Duration elapsed,
+            long generation) {
         // the call is over: its trace is taken apart rather than copied
         String vendor = text(trace.remove("vendor"), "UNKNOWN");
         String routed = text(trace.remove("action"), null);
@@ -42,7 +48,7 @@ public final class CallRecorder implements CallObserver {
         String errorCode = text(trace.remove("errorCode"), null);
         String kind = text(trace.remove("errorKind"), null);
         String outcome = CallOutcome.of(response.status(), kind).wireName();
-        journal.record(clock.instant(), vendor, action, account, response.status(), errorCode, outcome,
+        journal.record(generation, clock.instant(), vendor, action, account, response.status(), errorCode, outcome,
                 detailsJson(trace.details()));
         String actionTag = routed == null ? "unknown" : routed;
         counters.computeIfAbsent(List.of(actionTag, vendor, outcome), k -> Counter.builder("usagekit.requests")

@@ -62,10 +62,6 @@ public final class ControlApi {
 
     record FaultAdded(List<Map<String, Object>> faults, long added) {}
 
-    record JournalPage(List<RequestJournal.Entry> entries, long evicted) {}
-
-    record JournalCount(long count, long evicted) {}
-
     /** Also writes the journal's details (on the event loops), which the journal endpoint serves as they are. */
     static final JsonMapper JSON = WireCodec.jsonMapperBuilder().build();
 
@@ -176,13 +172,14 @@ public final class ControlApi {
     private void resetToStartup() {
         journal.clear();
         faults.clear();
-        limiter.clear();
         limits.clearOverrides();
         startup.limitOverrides().forEach(limits::override);
         limits.setEnabled(startup.limitsEnabled());
         state.reseed(startup.seed());
         state.replaceFixtures(startup.fixtures());
         clock.startAt(startup.fixedStart(), startup.frozen());
+        // after the clock: a bucket a call made in between, at the clock's old time, cannot refill backwards
+        limiter.clear();
     }
 
     // --- Pact provider states ---
@@ -395,17 +392,17 @@ public final class ControlApi {
         if (limit < 0) {
             throw new BadRequest("limit must be 0 (every entry) or more");
         }
-        return ok(new JournalPage(journal.find(filter, limit), journal.evicted()));
+        return ok(journal.find(filter, limit));
     }
 
     public Mono<ServerResponse> journalCount(ServerRequest request) {
         requireKnownParameters(request, "/_emulator/journal/count", JOURNAL_FILTERS);
-        return ok(new JournalCount(journal.count(filter(request)), journal.evicted()));
+        return ok(journal.count(filter(request)));
     }
 
     public Mono<ServerResponse> clearJournal(ServerRequest request) {
         journal.clear();
-        return ok(new JournalCount(0, journal.evicted()));
+        return ok(new RequestJournal.Count(0, journal.evicted()));
     }
 
     /** A misspelt filter would match every entry: refused instead, naming the ones there are. */

@@ -36,6 +36,7 @@ public final class RequestJournal {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long nextId = 1;
     private long evicted;
+    private long generation;
 
     public RequestJournal(int capacity) {
         if (capacity < 1) {
@@ -44,8 +45,15 @@ public final class RequestJournal {
         this.capacity = capacity;
     }
 
-    public synchronized void record(Instant time, String vendor, String action, String account, int status,
-            String errorCode, String outcome, String detailsJson) {
+    /**
+     * Records a call of the given generation; one that started before the journal was last cleared (it waited on
+     * injected latency meanwhile) is left out, as it belongs to what the clear ended.
+     */
+    public synchronized void record(long callGeneration, Instant time, String vendor, String action, String account,
+            int status, String errorCode, String outcome, String detailsJson) {
+        if (callGeneration != generation) {
+            return;
+        }
         if (entries.size() == capacity) {
             entries.removeFirst();
             evicted++;
@@ -53,15 +61,28 @@ public final class RequestJournal {
         entries.addLast(new Entry(nextId++, time, vendor, action, account, status, errorCode, outcome, detailsJson));
     }
 
-    /** Matching entries, oldest first; at most the newest {@code limit} when limit > 0. */
-    public synchronized List<Entry> find(Filter filter, int limit) {
-        List<Entry> matched = new ArrayList<>(entries.stream().filter(filter).toList());
-        return limit > 0 && matched.size() > limit ? matched.subList(matched.size() - limit, matched.size())
-                : matched;
+    /** Entries, and how many calls were dropped for want of room, read together. */
+    public record Page(List<Entry> entries, long evicted) {
     }
 
-    public synchronized long count(Filter filter) {
-        return entries.stream().filter(filter).count();
+    /** A count of entries, and how many calls were dropped for want of room, read together. */
+    public record Count(long count, long evicted) {
+    }
+
+    /** Matching entries, oldest first; at most the newest {@code limit} when limit > 0. */
+    public synchronized Page find(Filter filter, int limit) {
+        List<Entry> matched = new ArrayList<>(entries.stream().filter(filter).toList());
+        return new Page(limit > 0 && matched.size() > limit ? matched.subList(matched.size() - limit, matched.size())
+                : matched, evicted);
+    }
+
+    public synchronized Count count(Filter filter) {
+        return new Count(entries.stream().filter(filter).count(), evicted);
+    }
+
+    /** Calls starting now belong to this; each {@link #clear} starts a new one. */
+    public synchronized long generation() {
+        return generation;
     }
 
     /** The id of the newest call ever recorded (0 before the first); clearing the journal does not lower it. */
@@ -80,5 +101,6 @@ public final class RequestJournal {
     public synchronized void clear() {
         entries.clear();
         evicted = 0;
+        generation++;
     }
 }

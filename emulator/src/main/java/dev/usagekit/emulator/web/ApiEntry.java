@@ -37,8 +37,10 @@ public final class ApiEntry {
     private final CallObserver observer;
     private final ResponseDate date;
 
-    /** A call answered by a gateway, with what it noted on the way. */
-    public record Answer(RawRequest request, CallTrace trace, WireResponse response) {
+    /**
+     * A call answered by a gateway, with what it noted on the way, and the observer's generation when it started.
+     */
+    public record Answer(RawRequest request, CallTrace trace, WireResponse response, long generation) {
         /** Injected latency, 0 when none. */
         public long latencyMillis() {
             return trace.get("latencyMillis") instanceof Number n ? n.longValue() : 0;
@@ -70,19 +72,20 @@ public final class ApiEntry {
 
     /** The gateway's answer to a completely received request; an emulator bug becomes the vendor's internal error. */
     public Answer answer(RawRequest raw) {
+        long generation = observer.generation();
         try {
             CallTrace trace = new CallTrace();
             // a Volcengine-signed call never needs the Aliyun parameters, a form body among them, parsed
             Vendor signedFor = detector.bySignature(raw).orElse(null);
             if (signedFor == Vendor.VOLCENGINE) {
-                return new Answer(raw, trace, volcengine.handle(raw, trace));
+                return new Answer(raw, trace, volcengine.handle(raw, trace), generation);
             }
             Map<String, List<String>> aliyunParams = AliyunGateway.parameters(raw);
             Vendor vendor = signedFor != null ? signedFor : detector.byParameters(raw, aliyunParams);
             WireResponse response = vendor == Vendor.ALIYUN
                     ? aliyun.handle(raw, aliyunParams, trace)
                     : volcengine.handle(raw, trace);
-            return new Answer(raw, trace, response);
+            return new Answer(raw, trace, response, generation);
         } catch (RuntimeException e) {
             log.error("answering the call failed", e);
             return internalError(raw);
@@ -110,9 +113,10 @@ public final class ApiEntry {
             vendor = Vendor.VOLCENGINE;
         }
         return vendor == Vendor.ALIYUN
-                ? new Answer(raw, errorTrace(vendor, AliyunErrors.internalError()), AliyunGateway.fixedInternalError())
+                ? new Answer(raw, errorTrace(vendor, AliyunErrors.internalError()), AliyunGateway.fixedInternalError(),
+                        observer.generation())
                 : new Answer(raw, errorTrace(vendor, VolcengineGatewayErrors.internalError()),
-                        VolcengineGateway.fixedInternalError());
+                        VolcengineGateway.fixedInternalError(), observer.generation());
     }
 
     /** What the journal and meters learn of an error answered here rather than by a gateway. */
@@ -122,7 +126,7 @@ public final class ApiEntry {
 
     private void observe(Answer a, Duration elapsed) {
         try {
-            observer.answered(a.request(), a.trace(), a.response(), elapsed);
+            observer.answered(a.request(), a.trace(), a.response(), elapsed, a.generation());
         } catch (RuntimeException e) {
             log.warn("call observer failed: {}", e.toString());
         }
@@ -183,7 +187,7 @@ public final class ApiEntry {
         CallTrace trace = errorTrace(isAliyun ? Vendor.ALIYUN : Vendor.VOLCENGINE, error);
         WireResponse response = isAliyun ? aliyun.renderEarlyError(raw, error)
                 : volcengine.renderEarlyError(raw, error);
-        return new Answer(raw, trace, response);
+        return new Answer(raw, trace, response, observer.generation());
     }
 
     /**
@@ -213,7 +217,9 @@ public final class ApiEntry {
                 body = Unpooled.wrappedBuffer(sent.response().body().toBytes());
             }
         }
-        observe(sent, Duration.ofNanos(System.nanoTime() - startedNanos));
+        // recorded as of the generation the call started in, whatever answer it got
+        observe(new Answer(sent.request(), sent.trace(), sent.response(), answer.generation()),
+                Duration.ofNanos(System.nanoTime() - startedNanos));
         return new Sent(sent.response(), body, date.now());
     }
 }

@@ -30,7 +30,7 @@ class CallRecorderTest {
                 .note("errorKind", "THROTTLED");
 
         recorder.answered(RawRequest.undecodable(), trace, new WireResponse(429, "application/json",
-                ResponseBody.of(new byte[0]), Map.of()), Duration.ofMillis(3));
+                ResponseBody.of(new byte[0]), Map.of()), Duration.ofMillis(3), recorder.generation());
 
         JsonNode entry = onlyEntry();
         assertThat(entry.get("action").asString()).isEqualTo("DescribeLiveTranscodeData");
@@ -49,11 +49,27 @@ class CallRecorderTest {
         CallTrace trace = new CallTrace().note("action", "DescribeLiveTranscodeData").note("odd", new Unwritable());
 
         recorder.answered(RawRequest.undecodable(), trace, new WireResponse(200, "application/json",
-                ResponseBody.of(new byte[0]), Map.of()), Duration.ofMillis(3));
+                ResponseBody.of(new byte[0]), Map.of()), Duration.ofMillis(3), recorder.generation());
 
         JsonNode entry = onlyEntry();
         assertThat(entry.get("status").asInt()).isEqualTo(200);
         assertThat(entry.at("/details/unwritableDetails").isString()).isTrue();
+    }
+
+    /** A call that waited on injected latency while a test reset the emulator is not the next test's call. */
+    @Test
+    void aCallThatStartedBeforeTheJournalWasClearedIsNotJournaled() {
+        long before = recorder.generation();
+        journal.clear();
+        recorder.answered(RawRequest.undecodable(), new CallTrace().note("action", "DescribeLiveTranscodeData"),
+                new WireResponse(500, "application/json", ResponseBody.of(new byte[0]), Map.of()),
+                Duration.ofMillis(1500), before);
+        assertThat(journal.find(new RequestJournal.Filter(null, null, null, null), 0).entries()).isEmpty();
+
+        recorder.answered(RawRequest.undecodable(), new CallTrace().note("action", "DescribeLiveTranscodeData"),
+                new WireResponse(200, "application/json", ResponseBody.of(new byte[0]), Map.of()),
+                Duration.ofMillis(3), recorder.generation());
+        assertThat(onlyEntry().get("status").asInt()).isEqualTo(200);
     }
 
     /** A note whose only property cannot be read. */
@@ -65,7 +81,8 @@ class CallRecorderTest {
 
     /** The journal's one entry as the journal endpoint writes it. */
     private JsonNode onlyEntry() {
-        List<RequestJournal.Entry> entries = journal.find(new RequestJournal.Filter(null, null, null, null), 0);
+        List<RequestJournal.Entry> entries = journal.find(new RequestJournal.Filter(null, null, null, null), 0)
+                .entries();
         assertThat(entries).hasSize(1);
         return ControlApi.JSON.readTree(ControlApi.JSON.writeValueAsString(entries.get(0)));
     }

@@ -338,6 +338,24 @@ class ControlPlaneTest {
         assertThat(slowEntry.at("/details/latencyMillis").asLong()).isEqualTo(4000);
     }
 
+    /** A call still waiting on its latency when a test resets the emulator is not journaled under the next test. */
+    @Test
+    void aCallAnsweredAfterAResetIsNotInTheNewJournal() throws Exception {
+        emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\",\"latencyMs\":800,\"times\":1}");
+        CompletableFuture<TestEmulator.Reply> slow = CompletableFuture.supplyAsync(this::transcode);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!emulator.get("/_emulator/faults").json().get("faults").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).as("the slow call is in flight").isEmpty();
+        assertThat(emulator.post("/_emulator/reset", "").status()).isEqualTo(200);
+
+        assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(emulator.get("/_emulator/journal").json().get("entries")).isEmpty();
+        assertThat(transcode().status()).isEqualTo(200);
+        assertThat(emulator.get("/_emulator/journal").json().get("entries")).hasSize(1);
+    }
+
     @Test
     void journalFiltersAndCount() {
         transcode();

@@ -107,7 +107,18 @@ class ApiChannelHandlerTest {
         when(volcengine.renderEarlyError(any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
         when(aliyun.renderEarlyError(any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
         ApiEntry entry = new ApiEntry(new VendorDetector(new ActionRegistry(List.of()), Vendor.VOLCENGINE), volcengine,
-                aliyun, MAX_BODY, (request, trace, response, elapsed) -> journaled.add(response.status()), clock);
+                aliyun, MAX_BODY, new CallObserver() {
+                    @Override
+                    public long generation() {
+                        return 0;
+                    }
+
+                    @Override
+                    public void answered(RawRequest request, CallTrace trace, WireResponse response,
+                            Duration elapsed, long generation) {
+                        journaled.add(response.status());
+                    }
+                }, clock);
         channel = new EmbeddedChannel();
         channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec());
         channel.pipeline().addLast("spring", spring);
