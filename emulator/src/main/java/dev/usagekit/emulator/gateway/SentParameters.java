@@ -17,6 +17,18 @@ public final class SentParameters {
     }
 
     /**
+     * A text made of the request (a canonical request, a string to sign) as the journal and the log keep it: whole
+     * up to {@link #MAX_BYTES} characters, else cut there and saying how much more there was. A megabyte of form body
+     * signed with a wrong secret made a 5 MB string to sign, kept in the journal a thousand times over.
+     */
+    public static String clipped(String text) {
+        if (text == null || text.length() <= MAX_BYTES) {
+            return text;
+        }
+        return text.substring(0, MAX_BYTES) + "... (" + (text.length() - MAX_BYTES) + " more characters)";
+    }
+
+    /**
      * Notes {@code params} under "request", or under "requestOmitted" the size of a request too large to keep.
      *
      * @param bytes the size of what the parameters were read from

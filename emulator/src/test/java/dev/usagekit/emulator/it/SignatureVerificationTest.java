@@ -220,6 +220,26 @@ class SignatureVerificationTest {
                 "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dtestid");
     }
 
+    /**
+     * A large form body signed with a wrong secret: the client still gets the whole string to sign (the SDK compares
+     * it with its own), but the journal keeps 16 KB of it, not five megabytes a call.
+     */
+    @Test
+    void aHugeStringToSignIsAnsweredWholeButJournaledCut() {
+        Map<String, String> p = vectorA2();
+        p.put("SignatureNonce", UUID.randomUUID().toString());
+        p.put("Junk", "*".repeat(100_000));
+        Map<String, String> signed = signedV1(p, "not-the-secret");
+        var r = emulator.raw("POST / HTTP/1.1\r\nHost: live.aliyuncs.com\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n", form(signed).getBytes(StandardCharsets.UTF_8));
+        assertThat(r.json().get("Code").asString()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(r.json().get("Message").asString()).hasSizeGreaterThan(300_000);
+
+        var entries = emulator.get("/_emulator/journal?limit=1").json().get("entries");
+        String journaled = entries.get(0).at("/details/signature/stringToSign").asString();
+        assertThat(journaled).hasSizeLessThan(17_000).endsWith(" more characters)");
+    }
+
     @Test
     void timestampOutsideFifteenMinutesIsExpired() {
         Map<String, String> p = vectorA2();

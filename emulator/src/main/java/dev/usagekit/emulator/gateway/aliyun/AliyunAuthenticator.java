@@ -8,6 +8,7 @@ import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.ErrorKind;
 import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.gateway.HeaderView;
+import dev.usagekit.emulator.gateway.SentParameters;
 import dev.usagekit.emulator.gateway.SignatureMode;
 import dev.usagekit.emulator.gateway.SigningTimeWindow;
 import dev.usagekit.emulator.signing.AliyunAuthorizationException;
@@ -147,15 +148,17 @@ public final class AliyunAuthenticator {
 
     /** The real gateway echoes its string to sign; aliyun-java-sdk-core compares it with its own. */
     private ApiError mismatch(String accessKeyId, SignatureComputation c, CallTrace trace) {
-        if (c.canonicalRequest() == null) {
-            trace.noteFields("signature", "result", "mismatch", "stringToSign", c.stringToSign());
+        String canonicalRequest = SentParameters.clipped(c.canonicalRequest());
+        String stringToSign = SentParameters.clipped(c.stringToSign());
+        if (canonicalRequest == null) {
+            trace.noteFields("signature", "result", "mismatch", "stringToSign", stringToSign);
         } else {
-            trace.noteFields("signature", "result", "mismatch", "canonicalRequest", c.canonicalRequest(),
-                    "stringToSign", c.stringToSign());
+            trace.noteFields("signature", "result", "mismatch", "canonicalRequest", canonicalRequest,
+                    "stringToSign", stringToSign);
         }
         log.info("Aliyun signature mismatch for {}:\n{}{}", accessKeyId,
-                c.canonicalRequest() == null ? "" : "--- canonical request ---\n" + c.canonicalRequest()
-                        + "\n--- string to sign ---\n", c.stringToSign());
+                canonicalRequest == null ? "" : "--- canonical request ---\n" + canonicalRequest
+                        + "\n--- string to sign ---\n", stringToSign);
         return ApiError.of(ErrorKind.SIGNATURE, signatureMismatchStatus, "SignatureDoesNotMatch",
                 "Specified signature is not matched with our calculation. server string to sign is:"
                         + c.stringToSign());

@@ -5,6 +5,7 @@ import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.catalogue.Catalogue;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.gateway.HeaderView;
+import dev.usagekit.emulator.gateway.SentParameters;
 import dev.usagekit.emulator.gateway.SignatureMode;
 import dev.usagekit.emulator.gateway.SigningTimeWindow;
 import dev.usagekit.emulator.signing.ConstantTimeComparison;
@@ -119,10 +120,11 @@ public final class VolcengineAuthenticator {
             trace.note("signature", "verified");
             return;
         }
-        trace.noteFields("signature", "result", "mismatch", "canonicalRequest", first.canonicalRequest(),
+        String canonicalRequest = SentParameters.clipped(first.canonicalRequest());
+        trace.noteFields("signature", "result", "mismatch", "canonicalRequest", canonicalRequest,
                 "stringToSign", first.stringToSign());
         log.info("Volcengine signature mismatch for {}:\n--- canonical request ---\n{}\n--- string to sign ---\n{}",
-                auth.accessKeyId(), first.canonicalRequest(), first.stringToSign());
+                auth.accessKeyId(), canonicalRequest, first.stringToSign());
         throw VolcengineGatewayErrors.signatureDoesNotMatch();
     }
 
