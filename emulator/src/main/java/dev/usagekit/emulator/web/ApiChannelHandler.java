@@ -96,6 +96,11 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         }
     }
 
+    /** Whether the request being received was already answered (its body too large) and the rest is dropped. */
+    boolean answeredBeforeReceived() {
+        return discarding;
+    }
+
     /** A path under the given prefix ({@code /_emulator} covers {@code /_emulator} and {@code /_emulator/x}). */
     public static boolean under(String path, String prefix) {
         return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import reactor.netty.NettyPipeline;
@@ -125,9 +127,19 @@ public final class ConnectionGuard {
             long left = startedNanos + timeoutNanos - System.nanoTime();
             if (left > 0) {
                 arm(left);
+            } else if (answeredEarly()) {
+                // answered before it was all received (413): a second answer to one request would break the
+                // connection's framing for the client, so it is only closed
+                refused = true;
+                lingeringClose();
             } else {
                 refuse(Problem.TIMEOUT);
             }
+        }
+
+        private boolean answeredEarly() {
+            ApiChannelHandler api = raw.pipeline().get(ApiChannelHandler.class);
+            return api != null && api.answeredBeforeReceived();
         }
 
         void cancel() {
@@ -166,8 +178,17 @@ public final class ConnectionGuard {
     /** What the decoder made of the request: method, path, query and headers, or nothing usable. */
     static RawRequest partial(HttpRequest head) {
         return head == null || head.decoderResult().cause() instanceof TooLongHttpLineException
+                || isPlaceholder(head)
                 ? RawRequest.undecodable()
                 : RawRequest.of(head, RawRequest.noBody());
+    }
+
+    /**
+     * The request Netty's decoder makes up for bytes that never were one ({@code GET /bad-request}): its method would
+     * make the vendor look like Aliyun's, which nothing the client sent says.
+     */
+    private static boolean isPlaceholder(HttpRequest head) {
+        return head.decoderResult().isFailure() && "/bad-request".equals(head.uri());
     }
 
     static byte[] bytes(WireResponse response) {
@@ -192,6 +213,20 @@ public final class ConnectionGuard {
             return Problem.HEADERS_TOO_LARGE;
         }
         return Problem.MALFORMED;
+    }
+
+    /**
+     * A Transfer-Encoding that does not end in chunked: the body's length cannot be told (RFC 9112, 6.3), and the
+     * decoder would read the body as the next request (request smuggling). Refused with 400 and a close, as the RFC
+     * asks.
+     */
+    static boolean bodyLengthUnknown(HttpRequest request) {
+        List<String> codings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        if (codings.isEmpty()) {
+            return false;
+        }
+        String last = codings.get(codings.size() - 1);
+        return !last.substring(last.lastIndexOf(',') + 1).trim().equalsIgnoreCase("chunked");
     }
 
     /**
@@ -270,7 +305,8 @@ public final class ConnectionGuard {
                 state.head = request;
                 // an HTTP/2 client's preface ("PRI * HTTP/2.0") decodes as a request of version 2.0: not one we serve
                 Problem problem = request.decoderResult().isFailure() ? problem(request.decoderResult().cause())
-                        : request.protocolVersion().majorVersion() != 1 || unusableUri(request) ? Problem.MALFORMED
+                        : request.protocolVersion().majorVersion() != 1 || unusableUri(request)
+                                || bodyLengthUnknown(request) ? Problem.MALFORMED
                         : null;
                 if (problem != null) {
                     ReferenceCountUtil.release(msg);

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,7 +147,7 @@ class ConnectionLimitsTest {
     }
 
     @Test
-    void aChunkedBodyOverTheLimitIsCutOffWithA413() throws IOException {
+    void aChunkedBodyOverTheLimitIsCutOffWithA413() throws Exception {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + ALIYUN + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
@@ -160,6 +161,52 @@ class ConnectionLimitsTest {
             }
             out.flush();
             aliyunError(RawHttp.read(socket.getInputStream()), 413, "RequestEntityTooLarge");
+            // the client goes on sending past its request timeout: the connection closes with no second answer
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+            try {
+                while (System.nanoTime() < until) {
+                    out.write(("2000\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException closed) {
+                // the server closed while the client was still sending: what is asserted below
+            }
+            assertThat(socket.getInputStream().read()).as("nothing after the 413").isEqualTo(-1);
+        }
+    }
+
+    /**
+     * A Transfer-Encoding that does not end in chunked leaves the body's length unknown: 400 and a close (RFC 9112,
+     * 6.3), never the body read as a request of its own.
+     */
+    @Test
+    void aBodyOfUnknownLengthIsRefusedNotReadAsTheNextRequest() throws IOException {
+        String smuggled = "POST /_emulator/seed HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 12\r\n\r\n{\"seed\":777}";
+        for (String coding : new String[] {"gzip", "xchunked", "chunked, gzip"}) {
+            try (Socket socket = connect()) {
+                socket.getOutputStream().write(("POST " + VOLCENGINE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Transfer-Encoding: " + coding + "\r\n\r\n" + smuggled).getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                InputStream in = socket.getInputStream();
+                volcengineError(RawHttp.read(in), 400, "MalformedRequest");
+                assertThat(in.read()).as(coding + ": nothing after the one answer").isEqualTo(-1);
+            }
+        }
+        assertThat(emulator.get("/_emulator/info").json().get("seed").asLong()).isNotEqualTo(777);
+    }
+
+    /** Bytes that are not HTTP at all (a TLS hello) say nothing of a vendor: the default vendor's envelope. */
+    @Test
+    void bytesThatAreNotHttpGetTheDefaultVendorsEnvelope() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03,
+                0x03, '\r', '\n', '\r', '\n'});
+            socket.getOutputStream().flush();
+            volcengineError(RawHttp.read(socket.getInputStream()), 400, "MalformedRequest");
         }
     }
 
