@@ -56,25 +56,27 @@ public class GatewayBenchmark {
     public String query;
 
     private VolcengineGateway gateway;
+
+    private EmulatorClock clock;
     private RawRequest request;
 
     @Setup
     public void setUp() {
-        EmulatorClock clock = BenchFixture.frozenClock();
+        clock = BenchFixture.frozenClock();
         EmulatorState state = BenchFixture.state();
         ActionRegistry registry = BenchFixture.registry();
         RateLimits limits = new RateLimits(false);
         SchemaCatalog schemas = new SchemaCatalog(registry.all().stream().map(h -> h.spec()).toList());
         Pipeline pipeline = new Pipeline(new Bucket4jRateLimiter(clock), limits::limitFor,
                 new RequestSchemaCheck(schemas), FaultPlan.NONE);
-        gateway = new VolcengineGateway(registry, new CallRunner(pipeline, state, new RequestClock(clock, true)), new RequestIds(clock),
+        gateway = new VolcengineGateway(registry, new CallRunner(pipeline, state, new RequestClock(true)), new RequestIds(clock),
                 new VolcengineAuthenticator(SignatureMode.STRICT,
-                        new SigningTimeWindow(clock, Duration.ofMinutes(15))), null,
+                        new SigningTimeWindow(Duration.ofMinutes(15))), null,
                 schemas::requestFields);
         String body = query.equals("day") ? SignedRequests.BANDWIDTH_DAY : SignedRequests.BANDWIDTH_31_DAYS_SPLIT;
         request = raw(SignedRequests.volcengine("127.0.0.1:8080", BenchFixture.NOW, "live",
                 "DescribeLivePullToPushBandwidthData", "2023-01-01", body));
-        WireResponse check = gateway.handle(request, new CallTrace());
+        WireResponse check = gateway.handle(request, new CallTrace(), clock.instant());
         if (check.status() != 200) {
             throw new IllegalStateException(new String(check.body().toBytes(), StandardCharsets.UTF_8));
         }
@@ -96,7 +98,7 @@ public class GatewayBenchmark {
     /** The call and its rendered body, written to a sink as the server writes it into its buffers. */
     @Benchmark
     public WireResponse signedCall() throws IOException {
-        WireResponse response = gateway.handle(request, new CallTrace());
+        WireResponse response = gateway.handle(request, new CallTrace(), clock.instant());
         response.body().writeTo(OutputStream.nullOutputStream());
         return response;
     }

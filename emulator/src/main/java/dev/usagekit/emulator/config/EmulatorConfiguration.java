@@ -135,22 +135,21 @@ public class EmulatorConfiguration {
     }
 
     @Bean
-    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, EmulatorClock clock,
-            SchemaCatalog schemas, ObjectProvider<FaultPlan> faults, EmulatorProperties props) {
+    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, SchemaCatalog schemas, ObjectProvider<FaultPlan> faults, EmulatorProperties props) {
         return new CallRunner(new Pipeline(limiter, limits::limitFor, new RequestSchemaCheck(schemas),
                 faults.getIfAvailable(() -> FaultPlan.NONE)), state,
-                new RequestClock(clock, props.getClock().isRequestHeader()));
+                new RequestClock(props.getClock().isRequestHeader()));
     }
 
     /** The window of signing times: a second at least, a hundred years at most (wider than any clock move). */
     @Bean
-    SigningTimeWindow signingTimeWindow(EmulatorClock clock, EmulatorProperties props) {
+    SigningTimeWindow signingTimeWindow(EmulatorProperties props) {
         Duration window = props.getSignatureTimeWindow();
         if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0
                 || window.compareTo(MAX_SIGNATURE_WINDOW) > 0) {
             throw new InvalidSettingException(SigningTimeWindow.SETTING, "must be from 1s to 36500d: " + window);
         }
-        return new SigningTimeWindow(clock, window);
+        return new SigningTimeWindow(window);
     }
 
     /** Nonces of the signature time window (15 minutes by default), at most 200,000 remembered. */

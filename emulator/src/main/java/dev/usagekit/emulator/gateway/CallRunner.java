@@ -27,12 +27,15 @@ public final class CallRunner {
         this.clock = clock;
     }
 
-    /** @param clockHeader the call's {@value RequestClock#HEADER} header, or null */
+    /**
+     * @param clockHeader the call's {@value RequestClock#HEADER} header, or null
+     * @param arrivedAt   the virtual clock as the call read it on arrival, which its signature was checked against
+     */
     public Outcome run(ActionHandler<?> handler, Account account, JsonNode params, String requestId, CallTrace trace,
-            String clockHeader) {
+            String clockHeader, Instant arrivedAt) {
         Instant now;
         try {
-            now = clock.now(clockHeader, handler.errors(), trace);
+            now = clock.now(clockHeader, arrivedAt, handler.errors(), trace);
         } catch (ApiError e) {
             trace.note("rule", e.rule());
             return Outcome.failure(e);

@@ -4,7 +4,6 @@ import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.ServiceErrors;
 import dev.usagekit.emulator.time.EmulatorClock;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,23 +18,21 @@ public final class RequestClock {
     public static final String HEADER = "X-Emulator-Clock";
     public static final String SETTING = "emulator.clock.request-header";
 
-    private final Clock clock;
     private final boolean headerHonoured;
 
     /** @param headerHonoured whether {@value #HEADER} is read; when not, it is ignored like any unknown header */
-    public RequestClock(Clock clock, boolean headerHonoured) {
-        this.clock = clock;
+    public RequestClock(boolean headerHonoured) {
         this.headerHonoured = headerHonoured;
     }
 
     /**
      * The call's now: the header's instant (with an offset: {@code 2026-11-20T12:00:00Z} or {@code ...+08:00}), noted in
-     * the trace, or the clock's. A header that is not such an instant in the clock's range is the action's own
-     * invalid-parameter error naming the header.
+     * the trace, or the clock's as the call read it on arrival. A header that is not such an instant in the clock's
+     * range is the action's own invalid-parameter error naming the header.
      */
-    public Instant now(String header, ServiceErrors errors, CallTrace trace) {
+    public Instant now(String header, Instant arrivedAt, ServiceErrors errors, CallTrace trace) {
         if (!headerHonoured || header == null) {
-            return clock.instant();
+            return arrivedAt;
         }
         Instant pinned = parse(header.trim());
         if (pinned == null) {

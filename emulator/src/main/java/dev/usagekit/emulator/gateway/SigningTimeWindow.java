@@ -1,7 +1,6 @@
 package dev.usagekit.emulator.gateway;
 
 import dev.usagekit.emulator.core.CallTrace;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -17,11 +16,9 @@ public final class SigningTimeWindow {
     private static final Logger log = LoggerFactory.getLogger(SigningTimeWindow.class);
     public static final String SETTING = "emulator.signature-time-window";
 
-    private final Clock clock;
     private final Duration window;
 
-    public SigningTimeWindow(Clock clock, Duration window) {
-        this.clock = clock;
+    public SigningTimeWindow(Duration window) {
         this.window = window;
     }
 
@@ -30,9 +27,13 @@ public final class SigningTimeWindow {
         return window;
     }
 
-    /** Within the configured window of the clock; else noted in the trace and logged. */
-    public boolean accepts(Instant signedAt, CallTrace trace) {
-        return accepts(signedAt, window, SETTING, trace);
+    /**
+     * Within the configured window of the call's now; else noted in the trace and logged.
+     *
+     * @param now the virtual clock as the call read it on arrival, the one time all its rules go by
+     */
+    public boolean accepts(Instant signedAt, Instant now, CallTrace trace) {
+        return accepts(signedAt, window, SETTING, now, trace);
     }
 
     /**
@@ -40,8 +41,7 @@ public final class SigningTimeWindow {
      *
      * @param source where the validity came from, named in the explanation
      */
-    public boolean accepts(Instant signedAt, Duration validity, String source, CallTrace trace) {
-        Instant now = clock.instant();
+    public boolean accepts(Instant signedAt, Duration validity, String source, Instant now, CallTrace trace) {
         Duration skew = Duration.between(signedAt, now).abs();
         if (skew.compareTo(validity) <= 0) {
             return true;

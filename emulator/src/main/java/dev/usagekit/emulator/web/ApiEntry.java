@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class ApiEntry {
     private final long maxBodyBytes;
     private final CallObserver observer;
     private final ResponseDate date;
+    private final Clock clock;
 
     /**
      * A call answered by a gateway, with what it noted on the way, and the observer's generation when it started.
@@ -63,6 +65,7 @@ public final class ApiEntry {
         this.maxBodyBytes = maxBodyBytes;
         this.observer = observer;
         this.date = new ResponseDate(clock);
+        this.clock = clock;
     }
 
     /** The largest request body served; larger ones get {@link #tooLarge}. */
@@ -73,18 +76,20 @@ public final class ApiEntry {
     /** The gateway's answer to a completely received request; an emulator bug becomes the vendor's internal error. */
     public Answer answer(RawRequest raw) {
         long generation = observer.generation();
+        // read once: the signing window and the data window of one call must not see two times of a moving clock
+        Instant arrivedAt = clock.instant();
         try {
             CallTrace trace = new CallTrace();
             // a Volcengine-signed call never needs the Aliyun parameters, a form body among them, parsed
             Vendor signedFor = detector.bySignature(raw).orElse(null);
             if (signedFor == Vendor.VOLCENGINE) {
-                return new Answer(raw, trace, volcengine.handle(raw, trace), generation);
+                return new Answer(raw, trace, volcengine.handle(raw, trace, arrivedAt), generation);
             }
             Map<String, List<String>> aliyunParams = AliyunGateway.parameters(raw);
             Vendor vendor = signedFor != null ? signedFor : detector.byParameters(raw, aliyunParams);
             WireResponse response = vendor == Vendor.ALIYUN
-                    ? aliyun.handle(raw, aliyunParams, trace)
-                    : volcengine.handle(raw, trace);
+                    ? aliyun.handle(raw, aliyunParams, trace, arrivedAt)
+                    : volcengine.handle(raw, trace, arrivedAt);
             return new Answer(raw, trace, response, generation);
         } catch (RuntimeException e) {
             log.error("answering the call failed", e);

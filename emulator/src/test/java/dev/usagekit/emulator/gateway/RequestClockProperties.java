@@ -7,7 +7,6 @@ import dev.usagekit.emulator.actions.live.LiveErrors;
 import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.time.EmulatorClock;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import net.jqwik.api.ForAll;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RequestClockProperties {
 
     private static final Instant CLOCK = Instant.parse("2026-11-20T12:00:00Z");
-    private static final RequestClock HONOURED = new RequestClock(Clock.fixed(CLOCK, ZoneOffset.UTC), true);
+    private static final RequestClock HONOURED = new RequestClock(true);
     private static final LiveErrors ERRORS = new LiveErrors();
 
     @Property(tries = 300)
@@ -31,7 +30,7 @@ class RequestClockProperties {
         String header = instant.atOffset(ZoneOffset.ofTotalSeconds(offsetQuarterHours * 900)).toString();
         CallTrace trace = new CallTrace();
 
-        assertThat(HONOURED.now(header, ERRORS, trace)).as(header).isEqualTo(instant);
+        assertThat(HONOURED.now(header, CLOCK, ERRORS, trace)).as(header).isEqualTo(instant);
         assertThat(trace.details().get("clock").toString())
                 .isEqualTo("{now=" + instant + ", from=X-Emulator-Clock}");
     }
@@ -41,7 +40,7 @@ class RequestClockProperties {
             @ForAll @LongRange(min = 1, max = 10_000_000_000L) long secondsBeyond, @ForAll boolean before) {
         Instant outside = before ? EmulatorClock.EARLIEST.minusSeconds(secondsBeyond)
                 : EmulatorClock.LATEST.plusSeconds(secondsBeyond);
-        assertThatThrownBy(() -> HONOURED.now(outside.toString(), ERRORS, new CallTrace()))
+        assertThatThrownBy(() -> HONOURED.now(outside.toString(), CLOCK, ERRORS, new CallTrace()))
                 .isInstanceOfSatisfying(ApiError.class, e -> {
                     assertThat(e.code()).isEqualTo("InvalidParam");
                     assertThat(e.status()).isEqualTo(400);
@@ -52,17 +51,17 @@ class RequestClockProperties {
     @Test
     void withoutTheHeaderOrWithTheSettingOffACallHasTheClocksTime() {
         CallTrace trace = new CallTrace();
-        assertThat(HONOURED.now(null, ERRORS, trace)).isEqualTo(CLOCK);
-        RequestClock ignored = new RequestClock(Clock.fixed(CLOCK, ZoneOffset.UTC), false);
-        assertThat(ignored.now("2020-01-01T00:00:00Z", ERRORS, trace)).isEqualTo(CLOCK);
-        assertThat(ignored.now("not a time", ERRORS, trace)).isEqualTo(CLOCK);
+        assertThat(HONOURED.now(null, CLOCK, ERRORS, trace)).isEqualTo(CLOCK);
+        RequestClock ignored = new RequestClock(false);
+        assertThat(ignored.now("2020-01-01T00:00:00Z", CLOCK, ERRORS, trace)).isEqualTo(CLOCK);
+        assertThat(ignored.now("not a time", CLOCK, ERRORS, trace)).isEqualTo(CLOCK);
         assertThat(trace.details()).doesNotContainKey("clock");
     }
 
     @Test
     void aTimeWithoutAnOffsetIsRefused() {
-        assertThatThrownBy(() -> HONOURED.now("2026-11-20T12:00:00", ERRORS, new CallTrace()))
+        assertThatThrownBy(() -> HONOURED.now("2026-11-20T12:00:00", CLOCK, ERRORS, new CallTrace()))
                 .isInstanceOf(ApiError.class);
-        assertThat(HONOURED.now(" 2026-11-20T12:00:00Z ", ERRORS, new CallTrace())).isEqualTo(CLOCK);
+        assertThat(HONOURED.now(" 2026-11-20T12:00:00Z ", CLOCK, ERRORS, new CallTrace())).isEqualTo(CLOCK);
     }
 }

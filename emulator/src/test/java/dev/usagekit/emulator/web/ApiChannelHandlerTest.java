@@ -102,8 +102,8 @@ class ApiChannelHandlerTest {
 
     ApiChannelHandlerTest() {
         // the stand-in gateway echoes what it received; ?latency=N asks for injected latency, ?fail for a bug
-        when(volcengine.handle(any(), any())).thenAnswer(call -> echo(call.getArgument(0), call.getArgument(1)));
-        when(aliyun.handle(any(), any(), any())).thenAnswer(call -> echo(call.getArgument(0), call.getArgument(2)));
+        when(volcengine.handle(any(), any(), any())).thenAnswer(call -> echo(call.getArgument(0), call.getArgument(1)));
+        when(aliyun.handle(any(), any(), any(), any())).thenAnswer(call -> echo(call.getArgument(0), call.getArgument(2)));
         when(volcengine.renderEarlyError(any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
         when(aliyun.renderEarlyError(any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
         ApiEntry entry = new ApiEntry(new VendorDetector(new ActionRegistry(List.of()), Vendor.VOLCENGINE), volcengine,
@@ -440,7 +440,7 @@ class ApiChannelHandlerTest {
                 throw error;
             }
             throw (RuntimeException) failure;
-        }, Map.of())).when(volcengine).handle(any(), any());
+        }, Map.of())).when(volcengine).handle(any(), any(), any());
         send(post("/?Action=A", ""));
         List<Reply> replies = replies();
         assertThat(replies).hasSize(1);
@@ -468,7 +468,7 @@ class ApiChannelHandlerTest {
         WireResponse unwritable = new WireResponse(200, "application/json", out -> {
             throw new IllegalStateException("a serializer bug");
         }, Map.of());
-        doReturn(unwritable).when(volcengine).handle(any(), any());
+        doReturn(unwritable).when(volcengine).handle(any(), any(), any());
         doReturn(unwritable).when(volcengine).renderEarlyError(any(), any());
         send(post("/?Action=A", ""));
 
@@ -481,7 +481,7 @@ class ApiChannelHandlerTest {
 
     @Test
     void theFixedAliyunInternalErrorIsAValidErrorBodyToo() {
-        doThrow(new IllegalStateException("a handler bug")).when(aliyun).handle(any(), any(), any());
+        doThrow(new IllegalStateException("a handler bug")).when(aliyun).handle(any(), any(), any(), any());
         doThrow(new IllegalStateException("a bug in the error path")).when(aliyun).renderEarlyError(any(), any());
         send("GET /?Action=A&AccessKeyId=testid&SignatureNonce=1&Signature=x HTTP/1.1\r\nHost: x\r\n\r\n");
 

@@ -54,9 +54,11 @@ public final class AliyunAuthenticator {
         return header != null && header.startsWith(AliyunSignatureV3.ALGORITHM);
     }
 
+    /** @param arrivedAt the virtual clock as read on the call's arrival, which the signing time is checked against */
     public Account authenticate(RawRequest request, Map<String, List<String>> params, Catalogue catalogue,
-            CallTrace trace) {
-        return isAcs3(request) ? acs3(request, catalogue, trace) : v1(request, params, catalogue, trace);
+            Instant arrivedAt, CallTrace trace) {
+        return isAcs3(request) ? acs3(request, catalogue, arrivedAt, trace)
+                : v1(request, params, catalogue, arrivedAt, trace);
     }
 
     /** The key's account, noted at once: a call refused for its signature is still the account's in the journal. */
@@ -67,7 +69,7 @@ public final class AliyunAuthenticator {
         return account;
     }
 
-    private Account acs3(RawRequest request, Catalogue catalogue, CallTrace trace) {
+    private Account acs3(RawRequest request, Catalogue catalogue, Instant arrivedAt, CallTrace trace) {
         AliyunV3Authorization auth;
         try {
             auth = AliyunSignatureV3.parseAuthorization(request.authorization());
@@ -80,7 +82,7 @@ public final class AliyunAuthenticator {
             trace.note("signature", "not checked (mode off)");
             return account;
         }
-        checkTimestamp(request.header("x-acs-date"), "x-acs-date", trace);
+        checkTimestamp(request.header("x-acs-date"), "x-acs-date", arrivedAt, trace);
         String nonce = request.header("x-acs-signature-nonce");
         if (nonce == null || nonce.isEmpty()) {
             throw AliyunErrors.missingSystemParameter("XAcsSignatureNonce");
@@ -97,7 +99,8 @@ public final class AliyunAuthenticator {
         return account;
     }
 
-    private Account v1(RawRequest request, Map<String, List<String>> params, Catalogue catalogue, CallTrace trace) {
+    private Account v1(RawRequest request, Map<String, List<String>> params, Catalogue catalogue, Instant arrivedAt,
+            CallTrace trace) {
         String accessKeyId = FormUrlEncoded.first(params, "AccessKeyId");
         if (accessKeyId == null || accessKeyId.isEmpty()) {
             throw AliyunErrors.missingSystemParameter("AccessKeyId");
@@ -115,7 +118,7 @@ public final class AliyunAuthenticator {
         }
         require(params, "SignatureVersion");
         String nonce = require(params, "SignatureNonce");
-        checkTimestamp(require(params, "Timestamp"), "Timestamp", trace);
+        checkTimestamp(require(params, "Timestamp"), "Timestamp", arrivedAt, trace);
         AccessKey key = catalogue.accessKey(accessKeyId).orElseThrow();
         String stringToSign = AliyunSignatureV1.stringToSign(request.method(), params);
         String expected = AliyunSignatureV1.sign(key.secret(), stringToSign);
@@ -127,13 +130,13 @@ public final class AliyunAuthenticator {
         return account;
     }
 
-    private void checkTimestamp(String value, String name, CallTrace trace) {
+    private void checkTimestamp(String value, String name, Instant arrivedAt, CallTrace trace) {
         if (value == null || value.isEmpty()) {
             throw AliyunErrors.missingSystemParameter(name.equals("Timestamp") ? "Timestamp" : "XAcsDate");
         }
         Instant signedAt = WireTime.parseAliyunUtc(value).orElseThrow(() -> ApiError.of(ErrorKind.SIGNATURE, 400,
                 "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."));
-        if (!window.accepts(signedAt, trace)) {
+        if (!window.accepts(signedAt, arrivedAt, trace)) {
             throw ApiError.of(ErrorKind.SIGNATURE, 400, "InvalidTimeStamp.Expired",
                     "Specified time stamp or date value is expired.");
         }

@@ -18,6 +18,7 @@ import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,8 +70,12 @@ public final class AliyunGateway {
         return params;
     }
 
-    /** @param params the request's query and form parameters, as {@link #parameters} merged them */
-    public WireResponse handle(RawRequest request, Map<String, List<String>> params, CallTrace trace) {
+    /**
+     * @param params    the request's query and form parameters, as {@link #parameters} merged them
+     * @param arrivedAt the virtual clock as read on the call's arrival: its signature and its data go by this
+     */
+    public WireResponse handle(RawRequest request, Map<String, List<String>> params, CallTrace trace,
+            Instant arrivedAt) {
         String requestId = ids.aliyun();
         trace.note("vendor", Vendor.ALIYUN.name()).note("requestId", requestId);
         String format = FormUrlEncoded.first(params, "Format");
@@ -98,10 +103,12 @@ public final class AliyunGateway {
             if (!"GET".equals(request.method()) && !"POST".equals(request.method())) {
                 throw AliyunErrors.unsupportedHttpMethod(request.method());
             }
-            Account account = authenticator.authenticate(request, params, runner.state().catalogue(), trace);
+            Account account = authenticator.authenticate(request, params, runner.state().catalogue(), arrivedAt,
+                    trace);
             ObjectNode sent = asObject(params);
             SentParameters.note(trace, sent, request.rawQuery().length() + request.body().length);
-            outcome = runner.run(handler, account, sent, requestId, trace, request.header(RequestClock.HEADER));
+            outcome = runner.run(handler, account, sent, requestId, trace, request.header(RequestClock.HEADER),
+                    arrivedAt);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
         }

@@ -51,7 +51,7 @@ public final class VolcengineAuthenticator {
 
     /** @param parsed the request's authorization when the gateway could already read it, else null */
     public Account authenticate(RawRequest request, VolcengineAuthorization parsed, Catalogue catalogue,
-            CallTrace trace) {
+            Instant arrivedAt, CallTrace trace) {
         SignedForm form = SignedForm.of(request);
         if (form == SignedForm.UNSIGNED) {
             throw VolcengineGatewayErrors.missingAuthenticationToken();
@@ -75,13 +75,14 @@ public final class VolcengineAuthenticator {
         if (xDate == null || xDate.isBlank()) {
             throw VolcengineGatewayErrors.missingRequestInfo("X-Date");
         }
-        checkTimeWindow(request, xDate, form, trace);
+        checkTimeWindow(request, xDate, form, arrivedAt, trace);
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
         verify(request, auth, key, xDate, form, trace);
         return account;
     }
 
-    private void checkTimeWindow(RawRequest request, String xDate, SignedForm form, CallTrace trace) {
+    private void checkTimeWindow(RawRequest request, String xDate, SignedForm form, Instant arrivedAt,
+            CallTrace trace) {
         Instant signedAt;
         try {
             signedAt = VolcengineSignatureV4.parseXDate(xDate);
@@ -91,8 +92,8 @@ public final class VolcengineAuthenticator {
         }
         String expires = form.signingParameter(request, "X-Expires");
         boolean accepted = expires != null && EXPIRES.matcher(expires).matches()
-                ? window.accepts(signedAt, Duration.ofSeconds(Long.parseLong(expires)), "X-Expires", trace)
-                : window.accepts(signedAt, trace);
+                ? window.accepts(signedAt, Duration.ofSeconds(Long.parseLong(expires)), "X-Expires", arrivedAt, trace)
+                : window.accepts(signedAt, arrivedAt, trace);
         if (!accepted) {
             throw VolcengineGatewayErrors.invalidTimestamp();
         }

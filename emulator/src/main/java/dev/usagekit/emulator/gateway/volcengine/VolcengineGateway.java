@@ -18,6 +18,7 @@ import dev.usagekit.emulator.web.RawRequest;
 import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class VolcengineGateway {
         }
     }
 
-    public WireResponse handle(RawRequest request, CallTrace trace) {
+    /** @param arrivedAt the virtual clock as read on the call's arrival: its signature and its data go by this */
+    public WireResponse handle(RawRequest request, CallTrace trace, Instant arrivedAt) {
         String requestId = ids.volcengine();
         String action = request.firstQuery("Action");
         String version = request.firstQuery("Version");
@@ -111,11 +113,13 @@ public final class VolcengineGateway {
             if (!"POST".equals(request.method())) {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
-            Account account = authenticator.authenticate(request, scope, runner.state().catalogue(), trace);
+            Account account = authenticator.authenticate(request, scope, runner.state().catalogue(), arrivedAt,
+                    trace);
             ObjectNode sent = parseBody(request.body(), handler);
             SentParameters.note(trace, sent, request.body().length);
             JsonNode body = fieldBindings.get(handler.spec().action()).bind(sent);
-            outcome = runner.run(handler, account, body, requestId, trace, request.header(RequestClock.HEADER));
+            outcome = runner.run(handler, account, body, requestId, trace, request.header(RequestClock.HEADER),
+                    arrivedAt);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
         }
