@@ -68,6 +68,12 @@ class ApiPortConfiguration {
         });
     }
 
+    @Bean
+    CallsInFlightOnShutdown callsInFlightOnShutdown(ApiEntry entry, Environment env) {
+        return new CallsInFlightOnShutdown(entry,
+                !"immediate".equalsIgnoreCase(env.getProperty("server.shutdown", "graceful")));
+    }
+
     /** The paths Spring serves on the API port: the control plane, and the actuator unless it has a port of its own. */
     static Predicate<String> springPaths(Environment env) {
         String serverPort = env.getProperty("server.port", "8080");

@@ -206,12 +206,23 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         byte[] received = body == null ? RawRequest.noBody()
                 : body.length == bodyLength ? body : Arrays.copyOf(body, bodyLength);
         body = null;
-        ApiEntry.Answer answer = entry.answer(RawRequest.of(request, received));
+        entry.callStarted();
+        ApiEntry.Answer answer;
+        try {
+            answer = entry.answer(RawRequest.of(request, received));
+        } catch (RuntimeException e) {
+            entry.callEnded();
+            throw e;
+        }
         long latency = answer.latencyMillis();
         Persistence keepAlive = Persistence.of(request, true);
         long started = startedNanos;
         if (latency <= 0) {
-            write(ctx, answer, keepAlive, started);
+            try {
+                write(ctx, answer, keepAlive, started);
+            } finally {
+                entry.callEnded();
+            }
             return;
         }
         // injected latency waits on a timer, never on a thread; the connection's later requests wait behind it
@@ -223,10 +234,14 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
             ctx.pipeline().remove(idle);
         }
         ctx.executor().schedule(() -> {
-            waiting = false;
-            write(ctx, answer, keepAlive, started);
-            restoreIdleTimeout(ctx);
-            resume(ctx);
+            try {
+                waiting = false;
+                write(ctx, answer, keepAlive, started);
+                restoreIdleTimeout(ctx);
+                resume(ctx);
+            } finally {
+                entry.callEnded();
+            }
         }, latency, TimeUnit.MILLISECONDS);
     }
 

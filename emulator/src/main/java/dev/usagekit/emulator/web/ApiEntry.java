@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,11 @@ public final class ApiEntry {
     private final CallObserver observer;
     private final ResponseDate date;
     private final Clock clock;
+    /**
+     * Calls received and not yet answered, across all connections: graceful shutdown waits for them. An adder, as
+     * every event loop counts every call.
+     */
+    private final LongAdder callsInFlight = new LongAdder();
 
     /**
      * A call answered by a gateway, with what it noted on the way, and the observer's generation when it started.
@@ -66,6 +72,21 @@ public final class ApiEntry {
         this.observer = observer;
         this.date = new ResponseDate(clock);
         this.clock = clock;
+    }
+
+    /** A call was received whole; its answer is still to be written. */
+    void callStarted() {
+        callsInFlight.increment();
+    }
+
+    /** A call's answer was written, or its connection was gone by then. */
+    void callEnded() {
+        callsInFlight.decrement();
+    }
+
+    /** Calls received and not yet answered: those waiting on injected latency, mostly. */
+    public long callsInFlight() {
+        return callsInFlight.sum();
     }
 
     /** The largest request body served; larger ones get {@link #tooLarge}. */
