@@ -318,12 +318,7 @@ class ControlPlaneTest {
             assertThat(transcode().status()).isEqualTo(200);
             finished.add("slow");
         }, clients);
-        // wait until the slow call is in flight (the fault is used up when it enters the pipeline)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!emulator.get("/_emulator/faults").json().get("faults").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(emulator.get("/_emulator/faults").json().get("faults")).as("the slow call is in flight").isEmpty();
+        emulator.awaitFaultsUsedUp();
         List<CompletableFuture<Void>> fast = IntStream.range(0, 5).mapToObj(i -> CompletableFuture.runAsync(() -> {
             assertThat(transcode().status()).isEqualTo(200);
             finished.add("fast");
@@ -343,11 +338,7 @@ class ControlPlaneTest {
     void aCallAnsweredAfterAResetIsNotInTheNewJournal() throws Exception {
         emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\",\"latencyMs\":800,\"times\":1}");
         CompletableFuture<TestEmulator.Reply> slow = CompletableFuture.supplyAsync(this::transcode);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!emulator.get("/_emulator/faults").json().get("faults").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(emulator.get("/_emulator/faults").json().get("faults")).as("the slow call is in flight").isEmpty();
+        emulator.awaitFaultsUsedUp();
         assertThat(emulator.post("/_emulator/reset", "").status()).isEqualTo(200);
 
         assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);

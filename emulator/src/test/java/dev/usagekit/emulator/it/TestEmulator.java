@@ -123,6 +123,19 @@ public final class TestEmulator {
         }
     }
 
+    /**
+     * Waits until the faults in force are used up, for at most ten seconds: a call that met a fault with latency is
+     * then in flight, its answer waiting (a fault is used when the call enters the pipeline).
+     */
+    public void awaitFaultsUsedUp() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!get("/_emulator/faults").json().get("faults").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        org.assertj.core.api.Assertions.assertThat(get("/_emulator/faults").json().get("faults"))
+                .as("faults used up: the slow call is in flight").isEmpty();
+    }
+
     /** An emulator of its own with extra properties, shared by every test that uses the same name. */
     public static TestEmulator named(String name, String... properties) {
         return RUNNING.computeIfAbsent(name, k -> new TestEmulator(properties));
