@@ -302,6 +302,9 @@ public final class ConnectionGuard {
                 return;
             }
             if (msg instanceof HttpRequest request) {
+                // a head decoded from the read that ended the previous request starts its own deadline here: the
+                // read's own start was taken by the previous request
+                state.started();
                 state.head = request;
                 // an HTTP/2 client's preface ("PRI * HTTP/2.0") decodes as a request of version 2.0: not one we serve
                 Problem problem = request.decoderResult().isFailure() ? problem(request.decoderResult().cause())

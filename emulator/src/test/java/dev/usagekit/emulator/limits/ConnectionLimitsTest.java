@@ -233,6 +233,21 @@ class ConnectionLimitsTest {
         }
     }
 
+    /** A request whose head came in the same read as the end of the one before is timed too (it used to be not). */
+    @Test
+    void aSlowRequestArrivingRightBehindAnotherIsCutOffWith408() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write((post(VOLCENGINE, "", 2) + "{}" + post(VOLCENGINE, "", 1000) + "{\"StartTi")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(RawHttp.read(in).status()).isNotEqualTo(408);
+            // the 2 s idle timeout would close the connection without an answer
+            volcengineError(RawHttp.read(in), 408, "RequestTimeout");
+        }
+    }
+
     @Test
     void requestsOfAKeptAliveConnectionAreTimedEachFromItsOwnStart() throws Exception {
         try (Socket socket = connect()) {
