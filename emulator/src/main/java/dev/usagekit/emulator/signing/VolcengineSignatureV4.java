@@ -7,10 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.usagekit.emulator.signing.VolcengineAuthorizationException.Reason;
 
@@ -180,22 +180,19 @@ public final class VolcengineSignatureV4 {
     }
 
     /**
-     * The parameters a presigned URL signed: those its {@code X-SignedQueries} names, when it has one. The SDKs list
-     * what they signed, and differ on the list itself: volc-sdk-golang and volc-sdk-java sign and list it, the Node
-     * SDK's {@code getSignUrl} adds it after signing and leaves it out.
+     * The parameters a presigned URL signed: all but the signature, and {@code X-SignedQueries} only when it names
+     * itself. The SDKs differ on the list: volc-sdk-golang and volc-sdk-java list it and sign it, the Node SDK's
+     * {@code getSignUrl} adds it after signing and leaves it out. Any other parameter is signed, listed or not, so
+     * one added to the URL afterwards (another Action, an X-Expires) fails the signature.
      */
     private static Map<String, List<String>> signedQuery(Map<String, List<String>> query) {
         List<String> listed = query == null ? null : query.get(QUERY_SIGNED_QUERIES);
-        if (listed == null || listed.size() != 1) {
+        if (listed == null || listed.size() != 1
+                || Arrays.asList(listed.get(0).split(";")).contains(QUERY_SIGNED_QUERIES)) {
             return withoutSignature(query);
         }
-        Set<String> names = Set.of(listed.get(0).split(";"));
-        Map<String, List<String>> signed = new LinkedHashMap<>();
-        query.forEach((name, values) -> {
-            if (names.contains(name) && !name.equals(QUERY_SIGNATURE)) {
-                signed.put(name, values);
-            }
-        });
+        Map<String, List<String>> signed = new LinkedHashMap<>(withoutSignature(query));
+        signed.remove(QUERY_SIGNED_QUERIES);
         return signed;
     }
 

@@ -85,13 +85,26 @@ class VolcenginePresignedSignatureTest {
         assertTrue(computed.canonicalRequest().contains("&X-SignedHeaders=\n"));
     }
 
+    /** Every parameter is signed, listed or not: one added afterwards (a longer X-Expires, another Action) fails. */
     @Test
-    void aParameterTheListDoesNotNameIsNotSigned() {
-        Map<String, List<String>> query = decode(SDK_URL);
-        query.put("Added", List.of("after signing"));
+    void aParameterAddedAfterSigningFailsTheSignatureListedOrNot() {
+        for (String url : List.of(SDK_URL, NODE_SDK_URL)) {
+            Map<String, List<String>> query = decode(url);
+            assertEquals(presentedSignature(query), verify(query, new byte[0], SECRET).signature());
+            query.put("X-Expires", List.of("999999999"));
+            assertNotEquals(presentedSignature(query), verify(query, new byte[0], SECRET).signature());
+            Map<String, List<String>> otherAction = decode(url);
+            otherAction.put("Action", List.of("DescribeLivePullToPushBandwidthData"));
+            assertNotEquals(presentedSignature(otherAction), verify(otherAction, new byte[0], SECRET).signature());
+        }
+    }
+
+    /** A list that leaves itself out is not signed, whatever it says; naming a parameter twice breaks nothing. */
+    @Test
+    void aListNamingAParameterTwiceIsReadWithoutFailing() {
+        Map<String, List<String>> query = decode(NODE_SDK_URL);
+        query.put("X-SignedQueries", List.of("Action;;Action;Version"));
         assertEquals(presentedSignature(query), verify(query, new byte[0], SECRET).signature());
-        query.put("X-Date", List.of("20261122T065343Z"));
-        assertNotEquals(presentedSignature(query), verify(query, new byte[0], SECRET).signature());
     }
 
     @Test
