@@ -71,7 +71,8 @@ class ApiPortConfiguration {
     @Bean
     CallsInFlightOnShutdown callsInFlightOnShutdown(ApiEntry entry, Environment env) {
         return new CallsInFlightOnShutdown(entry,
-                !"immediate".equalsIgnoreCase(env.getProperty("server.shutdown", "graceful")));
+                !"immediate".equalsIgnoreCase(env.getProperty("server.shutdown", "graceful")),
+                env.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class, Duration.ofSeconds(30)));
     }
 
     /** The paths Spring serves on the API port: the control plane, and the actuator unless it has a port of its own. */

@@ -1,14 +1,16 @@
 package dev.usagekit.emulator.config;
 
 import dev.usagekit.emulator.web.ApiEntry;
+import java.time.Duration;
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Graceful shutdown waits for the API calls in flight (in practice those waiting on injected latency), as it waits for
  * Spring's own requests: API calls are served below Spring, so its shutdown does not see them, and their clients used
- * to get a closed connection instead of the answer. Stops just before the web server's graceful shutdown, while the event loops still
- * run, and gives up after {@code spring.lifecycle.timeout-per-shutdown-phase} as every phase does.
+ * to get a closed connection instead of the answer. Stops just before the web server's graceful shutdown, while the
+ * event loops still run, and gives up after {@code spring.lifecycle.timeout-per-shutdown-phase} as every phase does.
+ * A call whose client hung up is not waited for; calls that come in meanwhile are, up to that timeout.
  */
 final class CallsInFlightOnShutdown implements SmartLifecycle {
 
@@ -16,12 +18,17 @@ final class CallsInFlightOnShutdown implements SmartLifecycle {
 
     private final ApiEntry entry;
     private final boolean graceful;
+    private final Duration timeout;
     private volatile boolean running;
 
-    /** @param graceful whether the server shuts down gracefully ({@code server.shutdown}); if not, nothing waits */
-    CallsInFlightOnShutdown(ApiEntry entry, boolean graceful) {
+    /**
+     * @param graceful whether the server shuts down gracefully ({@code server.shutdown}); if not, nothing waits
+     * @param timeout  how long to wait at most, the phase timeout: the waiting thread ends then too
+     */
+    CallsInFlightOnShutdown(ApiEntry entry, boolean graceful, Duration timeout) {
         this.entry = entry;
         this.graceful = graceful;
+        this.timeout = timeout;
     }
 
     @Override
@@ -41,9 +48,10 @@ final class CallsInFlightOnShutdown implements SmartLifecycle {
             callback.run();
             return;
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         Thread waiter = new Thread(() -> {
             try {
-                while (entry.callsInFlight() > 0) {
+                while (entry.callsInFlight() > 0 && System.nanoTime() < deadline) {
                     Thread.sleep(POLL_MILLIS);
                 }
             } catch (InterruptedException e) {

@@ -27,6 +27,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -81,6 +82,8 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
     private boolean resuming;
     /** The idle timeout taken off the connection while an answer waits for its latency; 0 when none was. */
     private long idleTimeoutMillis;
+    /** The answer waiting for its latency, if one does: a client that hangs up meanwhile is not waited for. */
+    private ScheduledFuture<?> delayedAnswer;
 
     /** @param springPath whether a request path is Spring's (control plane, actuator) rather than an API call */
     public ApiChannelHandler(ApiEntry entry, Predicate<String> springPath) {
@@ -207,25 +210,27 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
                 : body.length == bodyLength ? body : Arrays.copyOf(body, bodyLength);
         body = null;
         entry.callStarted();
-        ApiEntry.Answer answer;
+        boolean answeredNow = true;
         try {
-            answer = entry.answer(RawRequest.of(request, received));
-        } catch (RuntimeException e) {
-            entry.callEnded();
-            throw e;
-        }
-        long latency = answer.latencyMillis();
-        Persistence keepAlive = Persistence.of(request, true);
-        long started = startedNanos;
-        if (latency <= 0) {
-            try {
-                write(ctx, answer, keepAlive, started);
-            } finally {
+            ApiEntry.Answer answer = entry.answer(RawRequest.of(request, received));
+            long latency = answer.latencyMillis();
+            Persistence keepAlive = Persistence.of(request, true);
+            if (latency <= 0) {
+                write(ctx, answer, keepAlive, startedNanos);
+            } else {
+                answerLater(ctx, answer, keepAlive, latency);
+                answeredNow = false;
+            }
+        } finally {
+            if (answeredNow) {
                 entry.callEnded();
             }
-            return;
         }
-        // injected latency waits on a timer, never on a thread; the connection's later requests wait behind it
+    }
+
+    /** Injected latency waits on a timer, never on a thread; the connection's later requests wait behind it. */
+    private void answerLater(ChannelHandlerContext ctx, ApiEntry.Answer answer, Persistence keepAlive, long latency) {
+        long started = startedNanos;
         waiting = true;
         // Reactor Netty's idle timeout counts from the last read and knows nothing of this request: a latency longer
         // than server.netty.idle-timeout would close the connection instead of answering late
@@ -233,7 +238,8 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
             idleTimeoutMillis = idle.getAllIdleTimeInMillis();
             ctx.pipeline().remove(idle);
         }
-        ctx.executor().schedule(() -> {
+        delayedAnswer = ctx.executor().schedule(() -> {
+            delayedAnswer = null;
             try {
                 waiting = false;
                 write(ctx, answer, keepAlive, started);
@@ -362,6 +368,10 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (delayedAnswer != null && delayedAnswer.cancel(false)) {
+            delayedAnswer = null;
+            entry.callEnded(); // nobody to answer: graceful shutdown need not wait for it
+        }
         releaseHeld();
         body = null;
         ctx.fireChannelInactive();
