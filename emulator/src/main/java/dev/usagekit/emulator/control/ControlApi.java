@@ -170,7 +170,6 @@ public final class ControlApi {
 
     /** Back to the emulator as it started: journal, faults, throttles, seed, fixtures and clock. */
     private void resetToStartup() {
-        journal.clear();
         faults.clear();
         limits.clearOverrides();
         startup.limitOverrides().forEach(limits::override);
@@ -180,6 +179,8 @@ public final class ControlApi {
         clock.startAt(startup.fixedStart(), startup.frozen());
         // after the clock: a bucket a call made in between, at the clock's old time, cannot refill backwards
         limiter.clear();
+        // last: a call that came in during the reset, under the old faults or clock, is not the next test's
+        journal.clear();
     }
 
     // --- Pact provider states ---

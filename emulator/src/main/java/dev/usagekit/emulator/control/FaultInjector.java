@@ -107,6 +107,9 @@ public final class FaultInjector implements FaultPlan {
      */
     @Override
     public synchronized ApiError apply(String action, String accountId, CallTrace trace) {
+        if (faults.isEmpty()) {
+            return null; // the usual case: nothing to allocate or note
+        }
         long latency = 0;
         List<Long> fired = new ArrayList<>();
         ApiError error = null;
@@ -124,7 +127,9 @@ public final class FaultInjector implements FaultPlan {
                     it.set(used);
                 }
             }
-            latency += f.latency().draw(ThreadLocalRandom.current());
+            // saturating: two latencies near Long.MAX_VALUE must not wrap into an answer at once
+            long drawn = f.latency().draw(ThreadLocalRandom.current());
+            latency = latency > Long.MAX_VALUE - drawn ? Long.MAX_VALUE : latency + drawn;
             fired.add(f.id());
             if (f.code() != null) {
                 error = f.error();

@@ -36,7 +36,8 @@ public final class RequestJournal {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long nextId = 1;
     private long evicted;
-    private long generation;
+    /** Read on every call, written only by {@link #clear}: volatile rather than under the journal's lock. */
+    private volatile long generation;
 
     public RequestJournal(int capacity) {
         if (capacity < 1) {
@@ -81,7 +82,7 @@ public final class RequestJournal {
     }
 
     /** Calls starting now belong to this; each {@link #clear} starts a new one. */
-    public synchronized long generation() {
+    public long generation() {
         return generation;
     }
 

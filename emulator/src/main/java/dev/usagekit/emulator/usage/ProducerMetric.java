@@ -14,6 +14,12 @@ public final class ProducerMetric {
         }
     }
 
+    /**
+     * The most minutes an instance's hour holds: only stacked spikes reach it (four overlapping factors of 1000 on a
+     * scale-1000 instance), and sums of any query's hours and instances then still fit a long.
+     */
+    static final double MAX_MINUTES_PER_HOUR = 1e12;
+
     private ProducerMetric() {
     }
 
@@ -28,7 +34,7 @@ public final class ProducerMetric {
         double sdShare = (1 - hdShare) * (0.5 + 0.4 * instance.trait(1, 2));
         double ldShare = 1 - hdShare - sdShare;
         double tranRatio = 0.3 + 0.6 * instance.trait(1, 3);
-        double minutes = 60.0 * outputs * busy;
+        double minutes = Math.min(60.0 * outputs * busy, MAX_MINUTES_PER_HOUR);
         long outHd = Math.round(minutes * hdShare);
         long outSd = Math.round(minutes * sdShare);
         long outLd = Math.round(minutes * ldShare);

@@ -114,7 +114,8 @@ public final class ApiEntry {
             return new Answer(raw, trace, response, generation);
         } catch (RuntimeException e) {
             log.error("answering the call failed", e);
-            return internalError(raw);
+            Answer failed = internalError(raw);
+            return new Answer(raw, failed.trace(), failed.response(), generation);
         }
     }
 
@@ -150,9 +151,9 @@ public final class ApiEntry {
         return new CallTrace().note("vendor", vendor.name()).noteError(error);
     }
 
-    private void observe(Answer a, Duration elapsed) {
+    private void observe(Answer a, long generation, Duration elapsed) {
         try {
-            observer.answered(a.request(), a.trace(), a.response(), elapsed, a.generation());
+            observer.answered(a.request(), a.trace(), a.response(), elapsed, generation);
         } catch (RuntimeException e) {
             log.warn("call observer failed: {}", e.toString());
         }
@@ -184,7 +185,7 @@ public final class ApiEntry {
         Vendor vendor = problem == ConnectionGuard.Problem.URL_TOO_LONG ? Vendor.ALIYUN
                 : detector.detect(partial, partial.query());
         Answer answer = early(partial, vendor, error, error);
-        observe(answer, Duration.ZERO);
+        observe(answer, answer.generation(), Duration.ZERO);
         WireResponse response = answer.response();
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("Date", date.now());
@@ -244,8 +245,7 @@ public final class ApiEntry {
             }
         }
         // recorded as of the generation the call started in, whatever answer it got
-        observe(new Answer(sent.request(), sent.trace(), sent.response(), answer.generation()),
-                Duration.ofNanos(System.nanoTime() - startedNanos));
+        observe(sent, answer.generation(), Duration.ofNanos(System.nanoTime() - startedNanos));
         return new Sent(sent.response(), body, date.now());
     }
 }

@@ -30,8 +30,8 @@ import reactor.netty.NettyPipeline;
  * the application, and answer them in a vendor's envelope instead of Reactor Netty's bare status:
  * <ul>
  * <li>a request line or header block over the decoder's limits, or a request it cannot parse at all (HTTP/2's
- * preface among them), is answered 414, 431 or 400 (the vendor guessed from whatever was decoded, like other early errors) and the connection
- * closed;</li>
+ * preface among them), is answered 414, 431 or 400 and the connection closed: a 414 in Aliyun's envelope (only its
+ * calls carry parameters in the URL), the others in the envelope of the vendor guessed from whatever was decoded;</li>
  * <li>a request whose head and body are not fully received within the request timeout of its first byte
  * (a slowloris client dribbling headers or a body) is answered 408 and the connection closed.</li>
  * </ul>
@@ -221,6 +221,9 @@ public final class ConnectionGuard {
      * asks.
      */
     static boolean bodyLengthUnknown(HttpRequest request) {
+        if (!request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return false; // the usual request, without the list getAll makes
+        }
         List<String> codings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (codings.isEmpty()) {
             return false;

@@ -81,6 +81,19 @@ class AnomalyProperties {
                 org.assertj.core.data.Offset.offset(1.5 * factor + 1.5));
     }
 
+    /** Stacked spikes on the largest instance stop at a bound: the sums of a query's hours cannot wrap around. */
+    @Property(tries = 50)
+    void stackedSpikesOnAProducerHourStayBounded(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2000) int hour) {
+        long hourStart = FIRST_SLOT * Series.SLOT_SECONDS / 3600 * 3600 + hour * 3600L;
+        Anomaly spike = new Anomaly(Instant.ofEpochSecond(hourStart), Instant.ofEpochSecond(hourStart + 3600), 1000);
+        Series stacked = new UsageModel(seed).series("acct", "group", "g1", 1000, OFFSET,
+                List.of(spike, spike, spike, spike, spike));
+        ProducerMetric.Minutes m = ProducerMetric.hour(stacked, hourStart);
+        long total = m.outputHd() + m.outputLd() + m.outputSd();
+        assertThat(total).isBetween(0L, (long) ProducerMetric.MAX_MINUTES_PER_HOUR + 2);
+        assertThat(Math.multiplyExact(total, 100L * 31 * 24)).as("100 instances, 31 days").isNotNegative();
+    }
+
     /** A day's value is of its 24 hours: the same hours in any offset give it, and another day's hours do not. */
     @Property(tries = 200)
     void aDayIsAFunctionOfItsInstantsNotOfItsDate(@ForAll long seed,
