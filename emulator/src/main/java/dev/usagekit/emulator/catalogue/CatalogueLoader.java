@@ -30,7 +30,7 @@ public final class CatalogueLoader {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // an absent scale reads as 0 and then defaults to 1.0
+            // a number left out of a record reads as its zero, which the record then checks
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 

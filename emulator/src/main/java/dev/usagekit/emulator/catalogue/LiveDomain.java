@@ -8,7 +8,7 @@ import java.util.List;
  * A Volcengine Live domain. A deleted domain keeps its history up to {@code deletedAt} and still counts among the
  * account's domains for transcode queries.
  */
-public record LiveDomain(String name, double scale, Instant deletedAt, List<Anomaly> anomalies) {
+public record LiveDomain(String name, Double scale, Instant deletedAt, List<Anomaly> anomalies) {
 
     public LiveDomain(String name, double scale, Instant deletedAt) {
         this(name, scale, deletedAt, List.of());

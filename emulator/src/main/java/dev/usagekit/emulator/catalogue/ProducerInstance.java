@@ -4,7 +4,7 @@ import dev.usagekit.emulator.usage.Anomaly;
 import java.util.List;
 
 /** An Alibaba Cloud Live producer (director) instance with the attributes its usage can be filtered and split by. */
-public record ProducerInstance(String instanceId, String domain, String region, String type, String app, double scale,
+public record ProducerInstance(String instanceId, String domain, String region, String type, String app, Double scale,
         List<Anomaly> anomalies) {
 
     public ProducerInstance(String instanceId, String domain, String region, String type, String app, double scale) {

@@ -4,7 +4,7 @@ import dev.usagekit.emulator.usage.Anomaly;
 import java.util.List;
 
 /** A Volcengine Live pull-to-push task group; {@code dstAddrType} is Live (push to a Live domain) or Third. */
-public record PullToPushGroup(String name, String dstAddrType, double scale, List<Anomaly> anomalies) {
+public record PullToPushGroup(String name, String dstAddrType, Double scale, List<Anomaly> anomalies) {
 
     public PullToPushGroup(String name, String dstAddrType, double scale) {
         this(name, dstAddrType, scale, List.of());

@@ -12,9 +12,9 @@ final class ResourceScale {
     private ResourceScale() {
     }
 
-    /** The scale as given; 0 (how an absent scale reads) means 1.0, anything else must lie in (0, {@link #MAX}]. */
-    static double orDefault(double scale, String resource) {
-        if (scale == 0) {
+    /** The scale as given, which must lie in (0, {@link #MAX}]; 1.0 when left out (null). */
+    static double orDefault(Double scale, String resource) {
+        if (scale == null) {
             return 1.0;
         }
         if (!(scale > 0 && scale <= MAX)) {

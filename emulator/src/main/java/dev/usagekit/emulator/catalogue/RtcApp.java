@@ -4,7 +4,7 @@ import dev.usagekit.emulator.usage.Anomaly;
 import java.util.List;
 
 /** A Volcengine RTC application; {@code scale} multiplies its user counts, {@code anomalies} them in stretches. */
-public record RtcApp(String appId, String name, double scale, List<Anomaly> anomalies) {
+public record RtcApp(String appId, String name, Double scale, List<Anomaly> anomalies) {
 
     public RtcApp(String appId, String name, double scale) {
         this(appId, name, scale, List.of());

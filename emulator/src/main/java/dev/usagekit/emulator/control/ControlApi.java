@@ -356,9 +356,11 @@ public final class ControlApi {
             return FaultInjector.Latency.NONE;
         }
         JsonNode l = body.get("latency");
-        if (l.isObject()) {
-            requireKnownFields(l, "latency", List.of("minMs", "maxMs", "medianMs", "sigma"));
+        if (!l.isObject()) {
+            throw new BadRequest("latency must be an object such as {\"minMs\":100,\"maxMs\":300} or"
+                    + " {\"medianMs\":100,\"sigma\":0.5}; latencyMs takes a fixed number of milliseconds");
         }
+        requireKnownFields(l, "latency", List.of("minMs", "maxMs", "medianMs", "sigma"));
         long min = milliseconds(l.get("minMs"), "latency.minMs", 0);
         if (!l.hasNonNull("medianMs") && !l.hasNonNull("sigma")) {
             long max = milliseconds(l.get("maxMs"), "latency.maxMs", min);

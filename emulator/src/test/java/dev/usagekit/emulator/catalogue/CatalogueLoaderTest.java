@@ -34,6 +34,9 @@ class CatalogueLoaderTest {
                 .hasMessageContaining("the scale of Live domain d.com must be above 0 and at most 1000");
         assertThatThrownBy(() -> read(oneAccount("rtcApps: [{appId: a, scale: 1000.5}]")))
                 .hasMessageContaining("the scale of RTC app a");
+        // 0 is out of range, not "left out": it used to read as 1.0
+        assertThatThrownBy(() -> read(oneAccount("rtcApps: [{appId: a, scale: 0}]")))
+                .hasMessageContaining("the scale of RTC app a must be above 0 and at most 1000: 0.0");
         assertThatThrownBy(() -> read(oneAccount(
                 "producerInstances: [{instanceId: i, domain: d, region: r, type: universal, scale: 5000}]")))
                 .hasMessageContaining("the scale of producer instance i");

@@ -304,6 +304,13 @@ class ControlPlaneTest {
     @Test
     void invalidFaultIsRefused() {
         assertThat(emulator.post("/_emulator/faults", "{\"action\":\"NoSuchAction\"}").status()).isEqualTo(400);
+        // a latency that is not an object used to be dropped, leaving a fault that failed every call
+        for (String latency : new String[] {"100", "\"100\"", "[1,2]", "true"}) {
+            TestEmulator.Reply r = emulator.post("/_emulator/faults", "{\"latency\":" + latency + "}");
+            assertThat(r.status()).as(latency).isEqualTo(400);
+            assertThat(r.json().get("message").asString()).as(latency).contains("latency must be an object");
+        }
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
         assertThat(emulator.post("/_emulator/faults", "{\"probability\":2}").status()).isEqualTo(400);
         assertThat(emulator.post("/_emulator/faults", "{not json").status()).isEqualTo(400);
     }
