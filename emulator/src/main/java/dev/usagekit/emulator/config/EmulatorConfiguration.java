@@ -154,8 +154,8 @@ public class EmulatorConfiguration {
 
     /** Nonces of the signature time window (15 minutes by default), at most 200,000 remembered. */
     @Bean
-    NonceRegistry nonceRegistry(EmulatorClock clock, SigningTimeWindow window) {
-        return new NonceRegistry(clock, window.duration(), 200_000);
+    NonceRegistry nonceRegistry(SigningTimeWindow window) {
+        return new NonceRegistry(window.duration(), 200_000);
     }
 
     /** Made at every start: a misspelt setting stops it here, before the port opens (see {@link UnknownSettings}). */

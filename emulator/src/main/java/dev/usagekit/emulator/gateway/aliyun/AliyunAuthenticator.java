@@ -94,7 +94,7 @@ public final class AliyunAuthenticator {
         if (!ConstantTimeComparison.matches(c.signature(), auth.signature())) {
             throw mismatch(auth.accessKeyId(), c, trace);
         }
-        checkNonce(auth.accessKeyId(), nonce);
+        checkNonce(auth.accessKeyId(), nonce, arrivedAt);
         trace.note("signature", "verified");
         return account;
     }
@@ -125,7 +125,7 @@ public final class AliyunAuthenticator {
         if (!ConstantTimeComparison.matches(expected, signature)) {
             throw mismatch(accessKeyId, new SignatureComputation(null, stringToSign, expected), trace);
         }
-        checkNonce(accessKeyId, nonce);
+        checkNonce(accessKeyId, nonce, arrivedAt);
         trace.note("signature", "verified");
         return account;
     }
@@ -142,8 +142,8 @@ public final class AliyunAuthenticator {
         }
     }
 
-    private void checkNonce(String accessKeyId, String nonce) {
-        if (!nonces.firstUse(accessKeyId, nonce)) {
+    private void checkNonce(String accessKeyId, String nonce, Instant arrivedAt) {
+        if (!nonces.firstUse(accessKeyId, nonce, arrivedAt)) {
             throw ApiError.of(ErrorKind.SIGNATURE, 400, "SignatureNonceUsed",
                     "Specified signature nonce was used already.");
         }

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -24,7 +24,6 @@ public final class NonceRegistry {
     /** Marks a free index slot; ring positions are 0 or more. */
     private static final int FREE = -1;
 
-    private final Clock clock;
     private final long windowMillis;
     private final int capacity;
     private final MessageDigest sha256;
@@ -39,11 +38,10 @@ public final class NonceRegistry {
     private int[] index = new int[0];
     private int live;
 
-    public NonceRegistry(Clock clock, Duration window, int capacity) {
+    public NonceRegistry(Duration window, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
-        this.clock = clock;
         this.windowMillis = window.toMillis();
         this.capacity = capacity;
         try {
@@ -54,9 +52,13 @@ public final class NonceRegistry {
         grow();
     }
 
-    /** Records the nonce; false when it was already used inside the window. */
-    public synchronized boolean firstUse(String accessKeyId, String nonce) {
-        long now = clock.millis();
+    /**
+     * Records the nonce; false when it was already used inside the window.
+     *
+     * @param arrivedAt the virtual clock as the call read it on arrival, as its signing time is checked against
+     */
+    public synchronized boolean firstUse(String accessKeyId, String nonce, Instant arrivedAt) {
+        long now = arrivedAt.toEpochMilli();
         evict(now);
         ByteBuffer digest = ByteBuffer.wrap(digest(accessKeyId, nonce));
         long high = digest.getLong();
