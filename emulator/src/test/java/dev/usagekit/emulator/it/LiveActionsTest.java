@@ -135,6 +135,18 @@ class LiveActionsTest {
                 .isEqualTo("Request parameter error, please check input data");
     }
 
+    /** Go binds an int field: 300.0 is a float, a bind error in both Live actions (JSON Schema calls it an integer). */
+    @Test
+    void anAggregationWithAFractionIsBindErrorInBothLiveActions() {
+        String range = "\"StartTime\":\"2026-11-18T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\"";
+        assertServiceError(bandwidth("{" + range + ",\"Aggregation\":300.0}"), 400, "InvalidParam.BindError");
+        for (String aggregation : new String[] {"86400.0", "8.64e4"}) {
+            assertServiceError(emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
+                    TestEmulator.VOLC_AK, "{" + range + ",\"Aggregation\":" + aggregation + "}"), 400,
+                    "InvalidParam.BindError");
+        }
+    }
+
     @Test
     void emptyGroupNameFailsTheRequestSchemaAsInvalidParam() {
         assertServiceError(bandwidth("{\"GroupList\":[\"\"],\"StartTime\":\"2026-11-19T00:00:00+08:00\","

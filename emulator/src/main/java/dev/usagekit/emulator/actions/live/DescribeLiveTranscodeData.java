@@ -68,6 +68,8 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
     public Query parse(ParamReader params, RuleContext context) {
         OffsetDateTime start = params.requiredRfc3339("StartTime");
         OffsetDateTime end = params.requiredRfc3339("EndTime");
+        // bound as Go binds an int: 86400.0 is a number JSON Schema calls an integer, and a bind error here
+        params.optionalInt("Aggregation");
         return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.toInstant(),
                 end.toInstant(), start.getOffset(), params.optionalTextList("DomainList"), params.optionalText("App"),
                 params.optionalText("Stream"), params.optionalTextList("TranscodeType"),
