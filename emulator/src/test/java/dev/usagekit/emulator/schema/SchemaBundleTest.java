@@ -25,7 +25,7 @@ class SchemaBundleTest {
         assertThat(root.has("$defs")).isFalse();
         assertThat(root.at("/properties/Result/$ref").asString())
                 .isEqualTo("#/components/schemas/volcengine.DescribeLiveTranscodeData.response.result");
-        assertThat(root.at("/properties/ResponseMetadata/$ref").asString())
+        assertThat(root.at("/properties/ResponseMetadata/allOf/0/$ref").asString())
                 .isEqualTo("#/components/schemas/volcengine.common.responseMetadata");
     }
 
