@@ -2,11 +2,15 @@ package dev.usagekit.emulator.control;
 
 import dev.usagekit.emulator.schema.OpenApiDescription;
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serves the OpenAPI description at /_emulator/openapi.json and .yaml, with {@code servers} pointing at the API port
@@ -25,12 +29,25 @@ public final class OpenApiEndpoint {
     }
 
     public Mono<ServerResponse> json(ServerRequest request) {
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(description.json(baseUrl(request)));
+        return document(request, MediaType.APPLICATION_JSON, description::json);
     }
 
     public Mono<ServerResponse> yaml(ServerRequest request) {
-        return ServerResponse.ok().contentType(YAML).bodyValue(description.yaml(baseUrl(request)));
+        return document(request, YAML, description::yaml);
+    }
+
+    /** The whole document, or with {@code ?action=} one action's on the path {@code /}. */
+    private Mono<ServerResponse> document(ServerRequest request, MediaType type, Function<ObjectNode, String> writer) {
+        String baseUrl = baseUrl(request);
+        Optional<String> action = request.queryParam("action");
+        if (action.isEmpty()) {
+            return ServerResponse.ok().contentType(type).bodyValue(writer.apply(description.withServer(baseUrl)));
+        }
+        return description.forAction(action.get(), baseUrl)
+                .map(doc -> ServerResponse.ok().contentType(type).bodyValue(writer.apply(doc)))
+                .orElseGet(() -> ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).bodyValue(
+                        Map.of("error", "Bad Request", "message", "no action " + action.get() + " (actions: "
+                                + String.join(", ", description.actions()) + ")")));
     }
 
     /** The emulated APIs' base URL as this caller reaches it: its scheme and host, the main port. */

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -22,6 +24,10 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * {@code Action} and {@code Version} query parameters as required single-value enums.
  */
 public final class OpenApiDescription {
+
+    /** An action's path key: the query cannot be part of one, so the action goes in a fragment, as APIs.guru does. */
+    private static final String PATH_PREFIX = "/#Action=";
+
 
     public static final String OPENAPI_VERSION = "3.1.0";
     static final String VOLCENGINE_SIGNATURE = "volcengineHmacSha256";
@@ -90,7 +96,7 @@ public final class OpenApiDescription {
             String request = bundle.addFile(SchemaCatalog.requestPath(spec));
             String response = bundle.addFile(SchemaCatalog.responsePath(spec));
             String error = bundle.addFile(SchemaCatalog.errorPath(spec.vendor()));
-            ObjectNode path = paths.putObject("/#Action=" + spec.action());
+            ObjectNode path = paths.putObject(PATH_PREFIX + spec.action());
             if (spec.vendor() == Vendor.VOLCENGINE) {
                 volcengineOperation(path.putObject("post"), spec, tag, request, response, error);
             } else {
@@ -119,12 +125,34 @@ public final class OpenApiDescription {
         return copy;
     }
 
-    public String json(String baseUrl) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(withServer(baseUrl));
+    /**
+     * The document with one action's operations alone, on the path {@code /} its calls go to: for tools that match
+     * an operation by path and method only, such as Prism, which the whole document's {@code /#Action=} keys leave
+     * unmatched. Empty for an action the emulator does not serve.
+     */
+    public Optional<ObjectNode> forAction(String action, String baseUrl) {
+        JsonNode operations = document.get("paths").get(PATH_PREFIX + action);
+        if (operations == null) {
+            return Optional.empty();
+        }
+        ObjectNode one = withServer(baseUrl);
+        one.putObject("paths").set("/", operations);
+        return Optional.of(one);
     }
 
-    public String yaml(String baseUrl) {
-        return YAML.writeValueAsString(withServer(baseUrl));
+    /** The actions described, in the document's order. */
+    public List<String> actions() {
+        List<String> names = new ArrayList<>();
+        document.get("paths").propertyNames().forEach(key -> names.add(key.substring(PATH_PREFIX.length())));
+        return names;
+    }
+
+    public String json(ObjectNode doc) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    }
+
+    public String yaml(ObjectNode doc) {
+        return YAML.writeValueAsString(doc);
     }
 
     private static void volcengineOperation(ObjectNode op, ActionSpec spec, String tag, String request,
@@ -154,21 +182,22 @@ public final class OpenApiDescription {
             String response, String error) {
         describe(op, spec, tag, method + "_" + spec.action(), method.equals("GET")
                 ? "RPC style, GET with every parameter in the query string"
-                : "RPC style, POST with the parameters as an application/x-www-form-urlencoded body");
+                : "RPC style, POST with the parameters as an application/x-www-form-urlencoded body, in the query"
+                        + " (the legacy core SDK sends them there with an empty body), or both");
         ArrayNode parameters = op.putArray("parameters");
         commonParameters(parameters, spec, false);
-        if (method.equals("GET")) {
-            // one exploded object parameter: each property of the request schema is its own query parameter
-            ObjectNode all = parameters.addObject();
-            all.put("name", "parameters");
-            all.put("in", "query");
-            all.put("description", "Business, common and signature parameters, one query parameter each");
-            all.put("style", "form");
-            all.put("explode", true);
-            all.putObject("schema").put("$ref", SchemaBundle.COMPONENT_PREFIX + request);
-        } else {
+        // one exploded object parameter: each property of the request schema is its own query parameter
+        ObjectNode all = parameters.addObject();
+        all.put("name", "parameters");
+        all.put("in", "query");
+        all.put("description", "Business, common and signature parameters, one query parameter each");
+        all.put("style", "form");
+        all.put("explode", true);
+        all.putObject("schema").put("$ref", SchemaBundle.COMPONENT_PREFIX + request);
+        if (method.equals("POST")) {
+            // not required: the core SDK and the ACS3 (Tea) SDKs POST an empty body, their parameters in the query
             ObjectNode body = op.putObject("requestBody");
-            body.put("required", true);
+            body.put("required", false);
             schemaRef(body.putObject("content").putObject("application/x-www-form-urlencoded"), request);
         }
         ArrayNode security = op.putArray("security");

@@ -140,15 +140,46 @@ class OpenApiDescriptionTest {
         }
     }
 
-    @Test
-    void aliyunQueryParametersAreTheRequestSchema() {
+    /** The core SDK and the ACS3 SDKs POST an empty body with the parameters in the query: both are described. */
+    @ParameterizedTest
+    @CsvSource({"get", "post"})
+    void aliyunQueryParametersAreTheRequestSchema(String method) {
         JsonNode doc = served();
-        JsonNode object = find(doc.at("/paths/~1#Action=DescribeLiveProducerUsageData/get/parameters"), "parameters");
+        JsonNode operation = doc.at("/paths/~1#Action=DescribeLiveProducerUsageData/" + method);
+        JsonNode object = find(operation.path("parameters"), "parameters");
 
         assertThat(object.path("style").asString()).isEqualTo("form");
         assertThat(object.path("explode").asBoolean()).isTrue();
         assertThat(referenced(doc, object.path("schema")))
                 .isEqualTo(inlineFile("aliyun/DescribeLiveProducerUsageData.request.json"));
+        if (method.equals("post")) {
+            assertThat(operation.at("/requestBody/required").asBoolean()).as("an empty body is legal").isFalse();
+        }
+    }
+
+    /**
+     * Tools that match an operation by path alone (Prism) get one action's description on {@code /}, where its
+     * calls go; the whole document's {@code /#Action=} keys, a fragment, match no call.
+     */
+    @Test
+    void oneActionsDescriptionPutsItsOperationsOnTheRootPath() {
+        TestEmulator.Reply r = emulator.get("/_emulator/openapi.json?action=DescribeLiveTranscodeData");
+        assertThat(r.status()).isEqualTo(200);
+        SwaggerParseResult result = parse(r.body());
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).containsOnlyKeys("/");
+        assertThat(result.getOpenAPI().getPaths().get("/").getPost().getOperationId())
+                .isEqualTo("DescribeLiveTranscodeData");
+        assertThat(JSON.readTree(r.body()).at("/paths/~1")).isEqualTo(served().at("/paths/~1#Action=DescribeLiveTranscodeData"));
+
+        TestEmulator.Reply yaml = emulator.get("/_emulator/openapi.yaml?action=DescribeLiveProducerUsageData");
+        assertThat(parse(yaml.body()).getOpenAPI().getPaths().get("/").readOperationsMap())
+                .containsOnlyKeys(PathItem.HttpMethod.GET, PathItem.HttpMethod.POST);
+
+        TestEmulator.Reply unknown = emulator.get("/_emulator/openapi.json?action=DescribeNothing");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("message").asString()).contains("no action DescribeNothing",
+                "ListOperationDistribution");
     }
 
     @Test
