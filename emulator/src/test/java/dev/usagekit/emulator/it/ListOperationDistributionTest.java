@@ -173,6 +173,14 @@ class ListOperationDistributionTest {
     }
 
     @Test
+    void anEmptyOrBlankAppIdIsInvalidParameter() {
+        for (String appId : new String[] {"", "  "}) {
+            assertServiceError(call(body(appId, "2026-11-17T00:00:00+08:00", "2026-11-19T00:00:00+08:00", "user_num",
+                    "province")), 400, "InvalidParameter");
+        }
+    }
+
+    @Test
     void missingFieldIsInvalidParameter() {
         assertServiceError(call("{\"AppId\":\"Your_AppId\",\"StartTime\":\"2026-11-17T00:00:00+08:00\"}"), 400,
                 "InvalidParameter");
