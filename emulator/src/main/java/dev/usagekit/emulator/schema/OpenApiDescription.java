@@ -31,6 +31,7 @@ public final class OpenApiDescription {
 
     public static final String OPENAPI_VERSION = "3.1.0";
     static final String VOLCENGINE_SIGNATURE = "volcengineHmacSha256";
+    static final String VOLCENGINE_QUERY_SIGNATURE = "volcengineHmacSha256Query";
     static final String ALIYUN_SIGNATURE_V1 = "aliyunSignatureV1";
     static final String ALIYUN_ACS3 = "aliyunAcs3";
 
@@ -162,7 +163,9 @@ public final class OpenApiDescription {
         ObjectNode body = op.putObject("requestBody");
         body.put("required", true);
         schemaRef(body.putObject("content").putObject("application/json"), request);
-        op.putArray("security").addObject().putArray(VOLCENGINE_SIGNATURE);
+        ArrayNode security = op.putArray("security");
+        security.addObject().putArray(VOLCENGINE_SIGNATURE);
+        security.addObject().putArray(VOLCENGINE_QUERY_SIGNATURE);
         ObjectNode responses = op.putObject("responses");
         ObjectNode ok = responses.putObject("200");
         ok.put("description", "The usage asked for, in the success envelope (ResponseMetadata + Result)");
@@ -274,13 +277,17 @@ public final class OpenApiDescription {
         apiKey(schemes.putObject(VOLCENGINE_SIGNATURE), "header", "Authorization", "Volcengine signature "
                 + "(HMAC-SHA256): Authorization: HMAC-SHA256 Credential=<AccessKeyId>/<yyyyMMdd>/<region>/<service>"
                 + "/request, SignedHeaders=<names;...>, Signature=<64 hex digits>, with an X-Date header "
-                + "(yyyyMMddTHHmmssZ) within 15 minutes of the emulator's clock. The query-string form (X-Algorithm,"
-                + " X-Credential, X-Date, X-SignedHeaders, X-Signature) works too. With emulator.signature-mode=off"
+                + "(yyyyMMddTHHmmssZ) within 15 minutes of the emulator's clock. With emulator.signature-mode=off"
                 + " any signature passes; the access key still selects the account.");
+        apiKey(schemes.putObject(VOLCENGINE_QUERY_SIGNATURE), "query", "X-Signature", "Volcengine signature "
+                + "(HMAC-SHA256) in the query string, as the SDKs presign URLs: X-Algorithm=HMAC-SHA256, "
+                + "X-Credential, X-Date, X-SignedHeaders, X-Signature, and X-SignedQueries naming what was signed.");
         apiKey(schemes.putObject(ALIYUN_SIGNATURE_V1), "query", "Signature", "Alibaba Cloud signature V1: the "
                 + "parameters AccessKeyId, SignatureMethod=HMAC-SHA1, SignatureVersion=1.0, SignatureNonce (never "
                 + "reused within 15 minutes), Timestamp (yyyy-MM-ddTHH:mm:ssZ) and Signature, in the query string or"
-                + " the form body. With emulator.signature-mode=off only AccessKeyId is needed.");
+                + " the form body (OpenAPI can place an apiKey in the query or a header only, so a signature in the"
+                + " body, as pop-core POSTs it, is not described by this scheme). With emulator.signature-mode=off"
+                + " only AccessKeyId is needed.");
         apiKey(schemes.putObject(ALIYUN_ACS3), "header", "Authorization", "Alibaba Cloud signature V3: "
                 + "Authorization: ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names;...>,"
                 + "Signature=<hex>, with the headers x-acs-date, x-acs-signature-nonce, x-acs-content-sha256 and "

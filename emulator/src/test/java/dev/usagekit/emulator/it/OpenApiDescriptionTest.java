@@ -78,8 +78,9 @@ class OpenApiDescriptionTest {
             PathItem item = paths.get("/#Action=" + volcengine);
             assertThat(item.readOperationsMap()).containsOnlyKeys(PathItem.HttpMethod.POST);
             assertThat(item.getPost().getRequestBody().getContent()).containsOnlyKeys("application/json");
-            assertThat(item.getPost().getSecurity()).singleElement()
-                    .satisfies(s -> assertThat(s).containsOnlyKeys("volcengineHmacSha256"));
+            assertThat(item.getPost().getSecurity()).hasSize(2)
+                    .anySatisfy(s -> assertThat(s).containsOnlyKeys("volcengineHmacSha256"))
+                    .anySatisfy(s -> assertThat(s).containsOnlyKeys("volcengineHmacSha256Query"));
             assertThat(item.getPost().getResponses()).containsKeys("200", "400", "401", "403", "404", "405", "429",
                     "500", "503", "default");
             for (String retried : List.of("429", "503")) {
