@@ -21,11 +21,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class EmbeddedEmulator implements AutoCloseable {
 
+    /**
+     * Starts and stops of emulators in this JVM, one at a time: Spring Boot sets up and cleans up logging through
+     * system properties, so two starting at once (test classes of two configurations run in parallel) could fail one
+     * with "Unknown format 'CONSOLE_LOG_STRUCTURED_FORMAT_IS_UNDEFINED'".
+     */
+    private static final Object STARTS_AND_STOPS = new Object();
+
     private final ConfigurableApplicationContext context;
     private final UsageEmulator emulator;
 
     private EmbeddedEmulator(List<String> arguments) {
-        this.context = EmulatorApplication.inSharedJvm().run(arguments.toArray(String[]::new));
+        synchronized (STARTS_AND_STOPS) {
+            this.context = EmulatorApplication.inSharedJvm().run(arguments.toArray(String[]::new));
+        }
         this.emulator = new UsageEmulator(
                 Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
     }
@@ -97,9 +106,11 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     /** Stops the emulator; closing it again does nothing. */
     @Override
-    public synchronized void close() {
-        if (context.isActive()) {
-            context.close();
+    public void close() {
+        synchronized (STARTS_AND_STOPS) {
+            if (context.isActive()) {
+                context.close();
+            }
         }
     }
 }
