@@ -135,7 +135,8 @@ public class EmulatorConfiguration {
     }
 
     @Bean
-    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, SchemaCatalog schemas, ObjectProvider<FaultPlan> faults, EmulatorProperties props) {
+    CallRunner callRunner(RateLimiter limiter, RateLimits limits, EmulatorState state, SchemaCatalog schemas,
+            ObjectProvider<FaultPlan> faults, EmulatorProperties props) {
         return new CallRunner(new Pipeline(limiter, limits::limitFor, new RequestSchemaCheck(schemas),
                 faults.getIfAvailable(() -> FaultPlan.NONE)), state,
                 new RequestClock(props.getClock().isRequestHeader()));

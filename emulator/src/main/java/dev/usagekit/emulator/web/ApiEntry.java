@@ -114,25 +114,26 @@ public final class ApiEntry {
             return new Answer(raw, trace, response, generation);
         } catch (RuntimeException e) {
             log.error("answering the call failed", e);
-            Answer failed = internalError(raw);
-            return new Answer(raw, failed.trace(), failed.response(), generation);
+            return internalError(raw, generation);
         }
     }
 
     /**
      * The vendor's internal error; if even that cannot be made (a bug in the error path itself), a fixed one that
      * needs no clock, request id or renderer, so the client still gets an answer rather than a closed connection.
+     *
+     * @param generation the observer's generation when the call started, which its answer is recorded in
      */
-    private Answer internalError(RawRequest raw) {
+    private Answer internalError(RawRequest raw, long generation) {
         try {
-            return unreadable(raw);
+            return early(raw, AliyunErrors.internalError(), VolcengineGatewayErrors.internalError(), generation);
         } catch (RuntimeException e) {
             log.error("answering with the vendor's internal error failed too", e);
-            return lastResort(raw);
+            return lastResort(raw, generation);
         }
     }
 
-    private Answer lastResort(RawRequest raw) {
+    private Answer lastResort(RawRequest raw, long generation) {
         Vendor vendor;
         try {
             vendor = detector.detect(raw, raw.query());
@@ -141,9 +142,9 @@ public final class ApiEntry {
         }
         return vendor == Vendor.ALIYUN
                 ? new Answer(raw, errorTrace(vendor, AliyunErrors.internalError()), AliyunGateway.fixedInternalError(),
-                        observer.generation())
+                        generation)
                 : new Answer(raw, errorTrace(vendor, VolcengineGatewayErrors.internalError()),
-                        VolcengineGateway.fixedInternalError(), observer.generation());
+                        VolcengineGateway.fixedInternalError(), generation);
     }
 
     /** What the journal and meters learn of an error answered here rather than by a gateway. */
@@ -151,9 +152,9 @@ public final class ApiEntry {
         return new CallTrace().note("vendor", vendor.name()).noteError(error);
     }
 
-    private void observe(Answer a, long generation, Duration elapsed) {
+    private void observe(Answer a, Duration elapsed) {
         try {
-            observer.answered(a.request(), a.trace(), a.response(), elapsed, generation);
+            observer.answered(a.request(), a.trace(), a.response(), elapsed, a.generation());
         } catch (RuntimeException e) {
             log.warn("call observer failed: {}", e.toString());
         }
@@ -163,7 +164,7 @@ public final class ApiEntry {
     public Answer tooLarge(RawRequest raw) {
         ApiError error = ApiError.of(ErrorKind.BIND, 413, "RequestEntityTooLarge",
                 "The request body exceeds " + maxBodyBytes + " bytes.");
-        return early(raw, error, error);
+        return early(raw, error, error, observer.generation());
     }
 
     /**
@@ -184,37 +185,33 @@ public final class ApiEntry {
         // only Aliyun's RPC style puts a call's parameters in the URL; a Volcengine call's query is Action and Version
         Vendor vendor = problem == ConnectionGuard.Problem.URL_TOO_LONG ? Vendor.ALIYUN
                 : detector.detect(partial, partial.query());
-        Answer answer = early(partial, vendor, error, error);
-        observe(answer, answer.generation(), Duration.ZERO);
+        Answer answer = early(partial, vendor, error, error, observer.generation());
+        observe(answer, Duration.ZERO);
         WireResponse response = answer.response();
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("Date", date.now());
         return new WireResponse(response.status(), response.contentType(), response.body(), headers);
     }
 
-    /** The vendor's internal error, for a request that broke the emulator. */
-    public Answer unreadable(RawRequest raw) {
-        return early(raw, AliyunErrors.internalError(), VolcengineGatewayErrors.internalError());
-    }
-
     /** The vendor's "temporarily unavailable", for an answer the emulator had no memory to hold. */
-    public Answer unavailable(RawRequest raw) {
+    private Answer unavailable(RawRequest raw, long generation) {
         ApiError volcengine = VolcengineGatewayErrors.serviceUnavailable().withRetryAfter(RETRY_AFTER_UNAVAILABLE);
-        return early(raw, AliyunErrors.serviceUnavailable(), volcengine);
+        return early(raw, AliyunErrors.serviceUnavailable(), volcengine, generation);
     }
 
     /** An error before any gateway could route the call, in the dialect the request seems to speak. */
-    private Answer early(RawRequest raw, ApiError aliyunError, ApiError volcengineError) {
-        return early(raw, detector.detect(raw, raw.query()), aliyunError, volcengineError);
+    private Answer early(RawRequest raw, ApiError aliyunError, ApiError volcengineError, long generation) {
+        return early(raw, detector.detect(raw, raw.query()), aliyunError, volcengineError, generation);
     }
 
-    private Answer early(RawRequest raw, Vendor vendor, ApiError aliyunError, ApiError volcengineError) {
+    private Answer early(RawRequest raw, Vendor vendor, ApiError aliyunError, ApiError volcengineError,
+            long generation) {
         boolean isAliyun = vendor == Vendor.ALIYUN;
         ApiError error = isAliyun ? aliyunError : volcengineError;
         CallTrace trace = errorTrace(isAliyun ? Vendor.ALIYUN : Vendor.VOLCENGINE, error);
         WireResponse response = isAliyun ? aliyun.renderEarlyError(raw, error)
                 : volcengine.renderEarlyError(raw, error);
-        return new Answer(raw, trace, response, observer.generation());
+        return new Answer(raw, trace, response, generation);
     }
 
     /**
@@ -231,21 +228,21 @@ public final class ApiEntry {
             // the buffer memory is full, typically of answers that clients are slow to read; what was rendered is
             // released, and the vendor's 503, which the SDKs retry, goes out from the heap
             log.warn("no memory left to buffer an answer, answering 503: {}", e.toString());
-            sent = unavailable(answer.request());
+            sent = unavailable(answer.request(), answer.generation());
             body = Unpooled.wrappedBuffer(sent.response().body().toBytes());
         } catch (RuntimeException e) {
             log.error("rendering the answer failed", e);
-            sent = internalError(answer.request());
+            sent = internalError(answer.request(), answer.generation());
             try {
                 body = BodyChunks.render(sent.response().body(), buffers).toByteBuf();
             } catch (RuntimeException again) {
                 log.error("rendering the internal error failed too", again);
-                sent = lastResort(answer.request());
+                sent = lastResort(answer.request(), answer.generation());
                 body = Unpooled.wrappedBuffer(sent.response().body().toBytes());
             }
         }
-        // recorded as of the generation the call started in, whatever answer it got
-        observe(sent, answer.generation(), Duration.ofNanos(System.nanoTime() - startedNanos));
+        // every answer in its place carries the generation the call started in
+        observe(sent, Duration.ofNanos(System.nanoTime() - startedNanos));
         return new Sent(sent.response(), body, date.now());
     }
 }

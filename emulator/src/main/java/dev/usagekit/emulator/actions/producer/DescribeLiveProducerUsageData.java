@@ -77,8 +77,7 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
     @Override
     public Query parse(ParamReader params, RuleContext context) {
         String interval = params.optionalText("Interval");
-        // the request schema has already refused an empty Interval and lists written in another case
-        // 3600 or 86400, the schema's values
+        // 3600 or 86400 by now: the request schema has refused any other Interval, and lists written in another case
         Duration granularity = interval == null ? SPEC.defaultGranularity()
                 : Duration.ofSeconds(Long.parseLong(interval));
         String startText = params.optionalText("StartTime");

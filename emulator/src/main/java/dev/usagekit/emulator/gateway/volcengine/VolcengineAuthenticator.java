@@ -136,10 +136,10 @@ public final class VolcengineAuthenticator {
     private static boolean collapseWhitespace(Map<String, String> headers) {
         boolean changed = false;
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            String value = header.getValue();
+            String value = header.getValue() == null ? null : header.getValue().trim();
             if (value != null) {
-                String collapsed = WHITESPACE_RUN.matcher(value.trim()).replaceAll(" ");
-                if (!collapsed.equals(value.trim())) {
+                String collapsed = WHITESPACE_RUN.matcher(value).replaceAll(" ");
+                if (!collapsed.equals(value)) {
                     header.setValue(collapsed);
                     changed = true;
                 }
