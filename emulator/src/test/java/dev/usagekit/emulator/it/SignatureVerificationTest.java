@@ -136,21 +136,48 @@ class SignatureVerificationTest {
                 "20240101T000000Z", V1_AUTH, V1_BODY), 401, "SignatureDoesNotMatch", 100010);
     }
 
-    @Test
-    void skewBeyondFifteenMinutesIsInvalidTimestamp() {
-        String xDate = "20231231T234400Z";
+    /** A call signed correctly with the test secret, for the given signing time and credential scope service. */
+    private TestEmulator.Reply signedCall(String action, String version, String xDate, String service, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("host", "live.volcengineapi.com");
-        headers.put("x-content-sha256", sha256(V1_BODY));
+        headers.put("x-content-sha256", sha256(body));
         headers.put("x-date", xDate);
-        String signature = VolcengineSignatureV4.compute("POST", "/", Map.of("Action", List.of("DescribeLiveTranscodeData"),
-                "Version", List.of("2023-01-01")), headers, List.copyOf(new TreeMap<>(headers).keySet()),
-                V1_BODY.getBytes(StandardCharsets.UTF_8), xDate, "cn-north-1", "live", "testsecretkey").signature();
-        var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", xDate,
-                "HMAC-SHA256 Credential=AKLTtestaccesskey/20231231/cn-north-1/live/request, "
-                        + "SignedHeaders=content-type;host;x-content-sha256;x-date, Signature=" + signature, V1_BODY);
-        assertVolcError(r, 400, "InvalidTimestamp", 100006);
+        String signature = VolcengineSignatureV4.compute("POST", "/", Map.of("Action", List.of(action),
+                "Version", List.of(version)), headers, List.copyOf(new TreeMap<>(headers).keySet()),
+                body.getBytes(StandardCharsets.UTF_8), xDate, "cn-north-1", service, "testsecretkey").signature();
+        return volcengine(action, version, "live.volcengineapi.com", xDate,
+                "HMAC-SHA256 Credential=AKLTtestaccesskey/" + xDate.substring(0, 8) + "/cn-north-1/" + service
+                        + "/request, SignedHeaders=content-type;host;x-content-sha256;x-date, Signature=" + signature,
+                body);
+    }
+
+    @Test
+    void skewBeyondFifteenMinutesIsInvalidTimestamp() {
+        assertVolcError(signedCall("DescribeLiveTranscodeData", "2023-01-01", "20231231T234400Z", "live", V1_BODY), 400,
+                "InvalidTimestamp", 100006);
+    }
+
+    /**
+     * The cloud derives the signing key with the service of the action called, so a client configured with another
+     * service (an RTC client's settings copied for Live) fails there; the journal says why.
+     */
+    @Test
+    void aScopeNamingAnotherServiceIsSignatureDoesNotMatch() {
+        for (String service : List.of("rtc", "vod", "Live")) {
+            var r = signedCall("DescribeLiveTranscodeData", "2023-01-01", "20240101T000000Z", service, V1_BODY);
+            assertVolcError(r, 401, "SignatureDoesNotMatch", 100010);
+            String problem = emulator.get("/_emulator/journal?limit=1").json().get("entries").get(0)
+                    .at("/details/signature/problem").asString();
+            assertThat(problem).isEqualTo("the credential scope names service '" + service
+                    + "'; this action's service is 'live'");
+        }
+        String rtcBody = "{\"AppId\":\"Your_AppId\",\"StartTime\":\"2023-12-30T00:00:00+08:00\",\"EndTime\":"
+                + "\"2023-12-31T00:00:00+08:00\",\"Indicator\":\"user_count\",\"Dimension\":\"province\"}";
+        assertVolcError(signedCall("ListOperationDistribution", "2020-12-01", "20240101T000000Z", "live", rtcBody), 401,
+                "SignatureDoesNotMatch", 100010);
+        assertThat(signedCall("ListOperationDistribution", "2020-12-01", "20240101T000000Z", "rtc", rtcBody).status())
+                .isEqualTo(200);
     }
 
     @Test

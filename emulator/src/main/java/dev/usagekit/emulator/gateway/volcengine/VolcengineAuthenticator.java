@@ -49,9 +49,12 @@ public final class VolcengineAuthenticator {
         this.window = window;
     }
 
-    /** @param parsed the request's authorization when the gateway could already read it, else null */
-    public Account authenticate(RawRequest request, VolcengineAuthorization parsed, Catalogue catalogue,
-            Instant arrivedAt, CallTrace trace) {
+    /**
+     * @param parsed the request's authorization when the gateway could already read it, else null
+     * @param service the service of the action called ({@code live}, {@code rtc}), which the credential scope must name
+     */
+    public Account authenticate(RawRequest request, VolcengineAuthorization parsed, String service,
+            Catalogue catalogue, Instant arrivedAt, CallTrace trace) {
         SignedForm form = SignedForm.of(request);
         if (form == SignedForm.UNSIGNED) {
             throw VolcengineGatewayErrors.missingAuthenticationToken();
@@ -76,6 +79,14 @@ public final class VolcengineAuthenticator {
             throw VolcengineGatewayErrors.missingRequestInfo("X-Date");
         }
         checkTimeWindow(request, xDate, form, arrivedAt, trace);
+        if (!service.equals(auth.service())) {
+            // the cloud derives the signing key with its own service: a client configured for another one fails there
+            String problem = "the credential scope names service '" + auth.service() + "'; this action's service is '"
+                    + service + "'";
+            trace.noteFields("signature", "problem", problem);
+            log.info("Volcengine signature refused for {}: {}", auth.accessKeyId(), problem);
+            throw VolcengineGatewayErrors.signatureDoesNotMatch();
+        }
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
         verify(request, auth, key, xDate, form, trace);
         return account;

@@ -113,8 +113,8 @@ public final class VolcengineGateway {
             if (!"POST".equals(request.method())) {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
-            Account account = authenticator.authenticate(request, scope, runner.state().catalogue(), arrivedAt,
-                    trace);
+            Account account = authenticator.authenticate(request, scope, service, runner.state().catalogue(),
+                    arrivedAt, trace);
             ObjectNode sent = parseBody(request.body(), handler);
             SentParameters.note(trace, sent, request.body().length);
             JsonNode body = fieldBindings.get(handler.spec().action()).bind(sent);
