@@ -21,8 +21,9 @@ import dev.usagekit.emulator.wire.DigitPairs;
 public final class WireTime {
 
     /**
-     * RFC 3339: seconds required, optional fraction, offset required (Z or ±hh:mm), 'T'/'Z' in either case. What the
-     * request side accepts; the usual shape is read by hand, and a property holds the two together.
+     * RFC 3339: seconds required, optional fraction, offset required (Z or ±hh:mm), 'T'/'Z' in either case as the RFC
+     * allows (the request schemas' patterns then refuse lower case, as Go's parser does). The usual shape is read by
+     * hand, and a property holds the two together.
      */
     static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()

@@ -7,12 +7,12 @@ import java.nio.ByteOrder;
 /**
  * The text of a double that is a whole number of thousandths (kbps published as Mbps), written from that number
  * without the general shortest-round-trip algorithm. For these values the shortest decimal that reads back to the same
- * double is the thousandths themselves with trailing zeros dropped, so the text equals what Jackson and
- * {@code Double.toString} write. Values outside that case are left to the general writer.
+ * double is the thousandths themselves with trailing zeros dropped (and the point with them), so the text equals what
+ * the general writer ({@link GoFloatText}) writes. Values outside that case are left to it.
  */
 public final class DecimalText {
 
-    /** Thousandths of 10^7, where the general writers switch to E notation ("1.0E7"). */
+    /** Thousandths of 10^7: from there the integer part is longer than {@link #MAX_CHARS} allows for. */
     private static final long PLAIN_LIMIT_THOUSANDTHS = 10_000_000_000L;
 
     /** Longest text written: seven integer digits, the point, three decimals. */
@@ -21,9 +21,9 @@ public final class DecimalText {
     private static final VarHandle INT_AT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * The text after the integer part of each number of thousandths 0..999, as Jackson writes it (".0", ".5", ".25",
-     * ".125": trailing zeros dropped, one decimal kept) in the low bytes of an int, so it is stored in one write; its
-     * length in {@link #FRACTION_LENGTH}.
+     * The text after the integer part of each number of thousandths 0..999, as Go writes it ("", ".5", ".25", ".125":
+     * trailing zeros dropped, and the point when nothing is left) in the low bytes of an int, so it is stored in one
+     * write; its length in {@link #FRACTION_LENGTH}.
      */
     private static final int[] FRACTION_TEXT = new int[1000];
     private static final byte[] FRACTION_LENGTH = new byte[1000];
@@ -43,8 +43,8 @@ public final class DecimalText {
         for (int fraction = 0; fraction < 1000; fraction++) {
             int hundredths = fraction / 10 % 10;
             int thousandths = fraction % 10;
-            int length = thousandths != 0 ? 4 : hundredths != 0 ? 3 : 2;
-            int text = '.' | ('0' + fraction / 100) << 8;
+            int length = thousandths != 0 ? 4 : hundredths != 0 ? 3 : fraction != 0 ? 2 : 0;
+            int text = length == 0 ? 0 : '.' | ('0' + fraction / 100) << 8;
             if (length > 2) {
                 text |= ('0' + hundredths) << 16;
             }
@@ -61,8 +61,8 @@ public final class DecimalText {
 
     /**
      * Writes the text of the double {@code thousandths / 1000.0} as ASCII into {@code into} from {@code at} and
-     * returns its length, or -1 for counts outside 0..10^10-1 (negative, or 10^7 and more, which the general writers
-     * put in E notation). Known as a count, the value needs no rounding or division to be written. The
+     * returns its length, or -1 for counts outside 0..10^10-1 (negative, or 10^7 and more, left to the general
+     * writer). Known as a count, the value needs no rounding or division to be written. The
      * {@link #MAX_CHARS} bytes from {@code at} must be there; any of them past the returned length may have been
      * overwritten.
      */

@@ -2,17 +2,17 @@ package dev.usagekit.emulator.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.dataformat.xml.XmlMapper;
 
 /**
  * The vendors' JSON and XML: PascalCase names from record components, absent optional fields left out, component
- * order kept, and duplicate keys in request bodies refused.
+ * order kept, duplicate keys in request bodies refused, and doubles written as Go writes them ({@link GoFloatText}).
  */
 public final class WireCodec {
 
@@ -21,8 +21,9 @@ public final class WireCodec {
             .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // Schubfach instead of Double.toString: the numbers of a response were a large share of its cost
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .addModule(new SimpleModule("go-floats")
+                    .addSerializer(Double.class, GoFloatText.SERIALIZER)
+                    .addSerializer(Double.TYPE, GoFloatText.SERIALIZER))
             .build();
 
     public static final XmlMapper XML = XmlMapper.builder()

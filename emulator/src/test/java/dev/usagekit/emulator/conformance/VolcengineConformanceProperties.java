@@ -299,7 +299,9 @@ class VolcengineConformanceProperties {
                     .as("resolution filter").isTrue();
         }
         List<String> seenDays = new ArrayList<>(new LinkedHashSet<>(timestamps(result.get("TranscodeDataList"))));
-        assertThat(seenDays).as("local days served").isIn(List.of(), days);
+        if (!seenDays.isEmpty()) {
+            assertThat(days).as("local days served, a day with no minutes left out").containsSubsequence(seenDays);
+        }
         Statistics.label("days served").collect(!seenDays.isEmpty());
         Statistics.label("days served").coverage(c -> c.check(true).percentage(p -> p >= 20));
         assertThat(result.get("Duration").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));

@@ -44,6 +44,19 @@ class LiveActionsTest {
         assertThat(result.get("PeakUpBandwidth").asDouble()).isEqualTo(max);
     }
 
+    /**
+     * The services are Go: a whole number of Mbps is written "12", not Java's "12.0" (seed-003's example has
+     * "UpBandwidth": 12), which a client decoding into an integer or comparing text with a recorded answer sees.
+     */
+    @Test
+    void wholeNumbersAreWrittenWithoutAPoint() {
+        var r = bandwidth("{\"StartTime\":\"2026-10-21T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\","
+                + "\"Aggregation\":300}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).doesNotContainPattern("[0-9]\\.0[,}]").doesNotContainPattern(":-?[0-9.]+[Ee][0-9+-]");
+        assertThat(r.body()).containsPattern("\"UpBandwidth\":[0-9]+}");
+    }
+
     @Test
     void bandwidthSplitByGroupAddsUpAtFiveMinutes() {
         var r = bandwidth("{\"GroupList\":[\"group001\",\"group002\",\"group003\"],"
@@ -202,6 +215,21 @@ class LiveActionsTest {
         }
         assertThat(result.get("Duration").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(sum).isPositive();
+    }
+
+    /** Aggregated usage has no row for a profile without minutes: a domain deleted weeks before has none at all. */
+    @Test
+    void aDomainDeletedBeforeTheRangeHasNoRows() {
+        var r = transcode("{\"DomainList\":[\"legacy.example.net\"],\"StartTime\":\"2026-11-15T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-17T00:00:00+08:00\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().at("/Result/TranscodeDataList").size()).isZero();
+        assertThat(r.body()).contains("\"Duration\":0,");
+
+        var all = transcode("{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":\"2026-11-17T00:00:00+08:00\"}");
+        for (JsonNode item : all.json().at("/Result/TranscodeDataList")) {
+            assertThat(item.get("Duration").asDouble()).as(item.toString()).isPositive();
+        }
     }
 
     @Test

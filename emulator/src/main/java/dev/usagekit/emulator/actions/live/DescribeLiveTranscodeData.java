@@ -115,6 +115,9 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
             String stamp = WireTime.formatRfc3339(days.start(d), days.offset());
             for (Map.Entry<TranscodeMetric.Profile, double[]> e : perProfile.entrySet()) {
                 double minutes = e.getValue()[d];
+                if (minutes == 0) {
+                    continue; // aggregated usage: a profile with no minutes that day has no row (a deleted domain's)
+                }
                 items.add(new TranscodeData(minutes, resolution(e.getKey()), stamp, e.getKey().transcodeType()));
                 total += minutes;
             }

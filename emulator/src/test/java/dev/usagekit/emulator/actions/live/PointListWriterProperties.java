@@ -72,7 +72,7 @@ class PointListWriterProperties {
 
         assertThat(objectTokens).hasValue(0);
         assertThat(text.toString()).isEqualTo("[{\"TimeStamp\":\"2026-11-19T00:00:00+08:00\",\"UpBandwidth\":1.5},"
-                + "{\"TimeStamp\":\"2026-11-19T00:05:00+08:00\",\"UpBandwidth\":0.0},"
+                + "{\"TimeStamp\":\"2026-11-19T00:05:00+08:00\",\"UpBandwidth\":0},"
                 + "{\"TimeStamp\":\"2026-11-19T00:10:00+08:00\",\"UpBandwidth\":2.25}]");
     }
 
