@@ -203,7 +203,10 @@ public final class EmulatorControl {
         return journal(action == null ? Map.of() : Map.of("action", action));
     }
 
-    /** Recorded calls matching the filters ({@code action}, {@code account}, {@code outcome}, {@code since}, {@code limit}). */
+    /**
+     * Recorded calls matching the filters ({@code action}, {@code account}, {@code outcome}, {@code since},
+     * {@code requestId}, {@code errorCode}, {@code limit}).
+     */
     public List<JsonNode> journal(Map<String, String> filters) {
         List<JsonNode> entries = new ArrayList<>();
         get("/journal" + query(filters)).get("entries").forEach(entries::add);
@@ -219,6 +222,15 @@ public final class EmulatorControl {
         filters.put("limit", "1");
         List<JsonNode> entries = journal(filters);
         return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+    }
+
+    /**
+     * The recorded call that was answered with this request id (what a client's exception shows: the Volcengine
+     * {@code RequestId}, which volc-sdk-java calls LogID, or Aliyun's {@code RequestId}), or null when there is none.
+     */
+    public JsonNode callWithRequestId(String requestId) {
+        List<JsonNode> entries = journal(Map.of("requestId", requestId));
+        return entries.isEmpty() ? null : entries.get(0);
     }
 
     /** Number of recorded calls of {@code action} (every action when null). */

@@ -90,6 +90,22 @@ class KitSelfTest {
         assertTrue(none.getMessage().contains("journal has none"), none.getMessage());
     }
 
+    /** The RequestId a client's exception shows finds the call, with what the emulator found wrong in it. */
+    @Test
+    void aCallIsFoundByTheRequestIdItWasAnsweredWith(UsageEmulator emulator, EmulatorControl control)
+            throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                emulator.baseUrl() + "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON"
+                        + "&AccessKeyId=testid&StartTime=2026-11-19&EndTime=2026-11-20T00:00:00Z")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String requestId = answer.body().replaceAll(".*\"RequestId\":\"([^\"]+)\".*", "$1");
+        JsonNode call = control.callWithRequestId(requestId);
+        assertEquals("InvalidStartTime.Malformed", call.get("errorCode").asString());
+        assertTrue(call.at("/details/problem").asString().startsWith("StartTime must be a UTC time"),
+                call.toString());
+        assertNull(control.callWithRequestId("no-such-id"));
+    }
+
     @Test
     void schemaAssertionNamesTheViolation() {
         AssertionFailedError error = assertThrows(AssertionFailedError.class,

@@ -385,8 +385,10 @@ public final class ControlApi {
 
     // --- journal ---
 
-    private static final List<String> JOURNAL_FILTERS = List.of("action", "account", "outcome", "since");
-    private static final List<String> JOURNAL_PAGE = List.of("action", "account", "outcome", "since", "limit");
+    private static final List<String> JOURNAL_FILTERS = List.of("action", "account", "outcome", "since", "requestId",
+            "errorCode");
+    private static final List<String> JOURNAL_PAGE = List.of("action", "account", "outcome", "since", "requestId",
+            "errorCode", "limit");
 
     public Mono<ServerResponse> journal(ServerRequest request) {
         requireKnownParameters(request, "/_emulator/journal", JOURNAL_PAGE);
@@ -423,7 +425,8 @@ public final class ControlApi {
         String accountId = account == null ? null
                 : state.catalogue().accountByIdOrName(account).map(Account::accountId).orElse(account);
         return new RequestJournal.Filter(param(request, "action"), accountId, outcome,
-                request.queryParam("since").filter(s -> !s.isBlank()).map(s -> instant(s, "since")).orElse(null));
+                request.queryParam("since").filter(s -> !s.isBlank()).map(s -> instant(s, "since")).orElse(null),
+                param(request, "requestId"), param(request, "errorCode"));
     }
 
     // --- helpers ---

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.control;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -16,19 +17,26 @@ public final class RequestJournal {
 
     /**
      * One answered call, served as JSON as it stands (time as ISO-8601, details as the JSON object they were written
-     * as). outcome: success, error, throttled or fault.
+     * as). outcome: success, error, throttled or fault. The request id is served within the details; it is kept here
+     * too to find the entry by.
      */
     public record Entry(long id, Instant time, String vendor, String action, String account, int status,
-            String errorCode, String outcome, @JsonRawValue String details) {
+            String errorCode, String outcome, @JsonRawValue String details, @JsonIgnore String requestId) {
     }
 
     /** Null fields match anything. */
-    public record Filter(String action, String account, String outcome, Instant since) implements Predicate<Entry> {
+    public record Filter(String action, String account, String outcome, Instant since, String requestId,
+            String errorCode) implements Predicate<Entry> {
+
+        public static final Filter ANY = new Filter(null, null, null, null, null, null);
+
         @Override
         public boolean test(Entry e) {
             return (action == null || action.equals(e.action())) && (account == null || account.equals(e.account()))
                     && (outcome == null || outcome.equals(e.outcome()))
-                    && (since == null || !e.time().isBefore(since));
+                    && (since == null || !e.time().isBefore(since))
+                    && (requestId == null || requestId.equals(e.requestId()))
+                    && (errorCode == null || errorCode.equals(e.errorCode()));
         }
     }
 
@@ -51,7 +59,7 @@ public final class RequestJournal {
      * injected latency meanwhile) is left out, as it belongs to what the clear ended.
      */
     public synchronized void record(long callGeneration, Instant time, String vendor, String action, String account,
-            int status, String errorCode, String outcome, String detailsJson) {
+            int status, String errorCode, String outcome, String detailsJson, String requestId) {
         if (callGeneration != generation) {
             return;
         }
@@ -59,7 +67,8 @@ public final class RequestJournal {
             entries.removeFirst();
             evicted++;
         }
-        entries.addLast(new Entry(nextId++, time, vendor, action, account, status, errorCode, outcome, detailsJson));
+        entries.addLast(new Entry(nextId++, time, vendor, action, account, status, errorCode, outcome, detailsJson,
+                requestId));
     }
 
     /** Entries, and how many calls were dropped for want of room, read together. */

@@ -16,9 +16,10 @@ public final class ApiError extends RuntimeException {
     private final int status;
     private final String rule;
     private final Duration retryAfter;
+    private final String problem;
 
     private ApiError(ErrorKind kind, String code, Integer codeN, int status, String message, String rule,
-            Duration retryAfter) {
+            Duration retryAfter, String problem) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
@@ -26,31 +27,40 @@ public final class ApiError extends RuntimeException {
         this.status = status;
         this.rule = rule;
         this.retryAfter = retryAfter;
+        this.problem = problem;
     }
 
     public static ApiError of(ErrorKind kind, int status, String code, String message) {
-        return new ApiError(kind, code, null, status, message, null, null);
+        return new ApiError(kind, code, null, status, message, null, null, null);
     }
 
     public static ApiError gateway(ErrorKind kind, int status, String code, int codeN, String message) {
-        return new ApiError(kind, code, codeN, status, message, null, null);
+        return new ApiError(kind, code, codeN, status, message, null, null, null);
     }
 
     /** The same error, naming the rule that produced it (for the journal). */
     public ApiError byRule(String ruleName) {
-        return new ApiError(kind, code, codeN, status, getMessage(), ruleName, retryAfter);
+        return new ApiError(kind, code, codeN, status, getMessage(), ruleName, retryAfter, problem);
     }
 
     public ApiError withRetryAfter(Duration wait) {
-        return new ApiError(kind, code, codeN, status, getMessage(), rule, wait);
+        return new ApiError(kind, code, codeN, status, getMessage(), rule, wait, problem);
     }
 
     public ApiError withMessage(String message) {
-        return new ApiError(kind, code, codeN, status, message, rule, retryAfter);
+        return new ApiError(kind, code, codeN, status, message, rule, retryAfter, problem);
     }
 
     public ApiError withKind(ErrorKind newKind) {
-        return new ApiError(newKind, code, codeN, status, getMessage(), rule, retryAfter);
+        return new ApiError(newKind, code, codeN, status, getMessage(), rule, retryAfter, problem);
+    }
+
+    /**
+     * The same error with what exactly was wrong, for the journal only: where the vendor's message is a fixed text
+     * ("Request parameter error, please check input data"), this is how a user finds the field or value at fault.
+     */
+    public ApiError withProblem(String what) {
+        return new ApiError(kind, code, codeN, status, getMessage(), rule, retryAfter, what);
     }
 
     public ErrorKind kind() {
@@ -72,6 +82,11 @@ public final class ApiError extends RuntimeException {
 
     public String message() {
         return getMessage();
+    }
+
+    /** What exactly was wrong, beyond the vendor's message, or null. Never rendered in the answer. */
+    public String problem() {
+        return problem;
     }
 
     /** The rule that fired, or null. */

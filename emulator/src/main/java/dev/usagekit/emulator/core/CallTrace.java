@@ -19,9 +19,10 @@ public final class CallTrace {
         return this;
     }
 
-    /** The error a call ended with, as the journal and the meters read it: its code and kind. */
+    /** The error a call ended with, as the journal and the meters read it: its code, kind and problem if known. */
     public CallTrace noteError(ApiError error) {
-        return note("errorCode", error.code()).note("errorKind", error.kind().name());
+        note("errorCode", error.code()).note("errorKind", error.kind().name());
+        return error.problem() == null ? this : note("problem", error.problem());
     }
 
     /**

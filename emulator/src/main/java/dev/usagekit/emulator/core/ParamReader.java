@@ -41,7 +41,7 @@ public final class ParamReader {
             return null;
         }
         if (!v.isString()) {
-            throw errors.wrongType(name);
+            throw wrongType(name, "a string");
         }
         return v.asString();
     }
@@ -60,7 +60,7 @@ public final class ParamReader {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw errors.wrongType(name);
+            throw wrongType(name, "a JSON integer");
         }
         return v.intValue();
     }
@@ -77,7 +77,7 @@ public final class ParamReader {
             return List.of();
         }
         if (!v.isArray()) {
-            throw errors.wrongType(name);
+            throw wrongType(name, "an array of strings");
         }
         if (v.size() > maxItems) {
             throw tooManyItems(name, maxItems);
@@ -85,7 +85,7 @@ public final class ParamReader {
         LinkedHashSet<String> values = new LinkedHashSet<>();
         for (JsonNode item : v) {
             if (!item.isString()) {
-                throw errors.wrongType(name);
+                throw wrongType(name, "an array of strings");
             }
             values.add(item.asString());
         }
@@ -110,6 +110,11 @@ public final class ParamReader {
             }
         }
         return new ArrayList<>(values);
+    }
+
+    /** The service's bind error, with the type it wanted for the journal (its message may not say). */
+    private ApiError wrongType(String name, String wanted) {
+        return errors.wrongType(name).withProblem(name + " must be " + wanted);
     }
 
     private ApiError tooManyItems(String name, int maxItems) {

@@ -25,7 +25,16 @@ public final class RequestSchemaCheck {
         if (field.isEmpty()) {
             throw handler.errors().malformedBody(first.getMessage());
         }
-        throw handler.errors().schemaViolation(field, first.getKeyword(), first.getMessage());
+        ApiError error = handler.errors().schemaViolation(field, first.getKeyword(), detail(first));
+        // for the journal: where the vendor's message is fixed, this is what names the field and the rule
+        throw error.problem() != null ? error : error.withProblem(field + ": " + detail(first));
+    }
+
+    /** The violation in words: the validator's, but for a time (its "does not match the date-time pattern must be"). */
+    static String detail(Error error) {
+        return "format".equals(error.getKeyword())
+                ? "must be an RFC 3339 date-time with seconds and an offset, such as 2026-11-20T00:00:00+08:00"
+                : error.getMessage();
     }
 
     /** The top-level parameter a violation is about: the missing one, or the first segment of the location. */

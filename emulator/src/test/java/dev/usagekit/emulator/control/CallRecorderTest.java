@@ -64,7 +64,7 @@ class CallRecorderTest {
         recorder.answered(RawRequest.undecodable(), new CallTrace().note("action", "DescribeLiveTranscodeData"),
                 new WireResponse(500, "application/json", ResponseBody.of(new byte[0]), Map.of()),
                 Duration.ofMillis(1500), before);
-        assertThat(journal.find(new RequestJournal.Filter(null, null, null, null), 0).entries()).isEmpty();
+        assertThat(journal.find(RequestJournal.Filter.ANY, 0).entries()).isEmpty();
 
         recorder.answered(RawRequest.undecodable(), new CallTrace().note("action", "DescribeLiveTranscodeData"),
                 new WireResponse(200, "application/json", ResponseBody.of(new byte[0]), Map.of()),
@@ -81,7 +81,7 @@ class CallRecorderTest {
 
     /** The journal's one entry as the journal endpoint writes it. */
     private JsonNode onlyEntry() {
-        List<RequestJournal.Entry> entries = journal.find(new RequestJournal.Filter(null, null, null, null), 0)
+        List<RequestJournal.Entry> entries = journal.find(RequestJournal.Filter.ANY, 0)
                 .entries();
         assertThat(entries).hasSize(1);
         return ControlApi.JSON.readTree(ControlApi.JSON.writeValueAsString(entries.get(0)));

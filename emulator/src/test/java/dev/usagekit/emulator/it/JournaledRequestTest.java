@@ -50,6 +50,19 @@ class JournaledRequestTest {
         assertThat(lastCall().at("/details/request/Interval").asString()).isEqualTo("86400");
     }
 
+    /** The service reads the first value of a repeated parameter; the journal shows all of them, so the slip shows. */
+    @Test
+    void aRepeatedAliyunParameterIsJournaledWithEveryValue() {
+        String query = "Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId=" + TestEmulator.ALIYUN_AK
+                + "&Format=JSON&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-20T00:00:00Z&StartTime=2026-11-18T00:00:00Z";
+        TestEmulator.Reply r = emulator.get("/?" + query);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("StartTime").asString()).isEqualTo("2026-11-19T00:00:00Z");
+        JsonNode sent = lastCall().at("/details/request");
+        assertThat(sent.get("StartTime").toString()).isEqualTo("[\"2026-11-19T00:00:00Z\",\"2026-11-18T00:00:00Z\"]");
+        assertThat(sent.get("EndTime").asString()).isEqualTo("2026-11-20T00:00:00Z");
+    }
+
     @Test
     void aRequestOverSixteenKilobytesIsCountedNotKept() {
         String padded = "{\"DomainList\":[\"example.com\"]" + " ".repeat(20_000) + ",\"StartTime\":"
@@ -60,5 +73,59 @@ class JournaledRequestTest {
         assertThat(details.has("request")).isFalse();
         assertThat(details.get("requestOmitted").asString()).isEqualTo(padded.length()
                 + " bytes, over the 16384 the journal keeps");
+    }
+
+    /** Where the vendor's message is a fixed text, the journal's details.problem says what exactly was wrong. */
+    @Test
+    void theJournalNamesWhatAFixedTextErrorWasAbout() {
+        TestEmulator.Reply typed = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, "{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":"
+                        + "\"2026-11-18T00:00:00+08:00\",\"Aggregation\":\"86400\"}");
+        assertThat(typed.json().at("/ResponseMetadata/Error/Message").asString())
+                .isEqualTo("Request parameter error, please check input data");
+        assertThat(lastCall().at("/details/problem").asString()).startsWith("Aggregation: ");
+
+        emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, "{\"StartTime\":");
+        assertThat(lastCall().at("/details/problem").asString()).isNotBlank();
+
+        String aliyun = "Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON&EndTime=2026-11-20T00:00:00Z";
+        assertThat(emulator.get("/?" + aliyun + "&AccessKeyId=" + TestEmulator.ALIYUN_AK
+                + "&StartTime=2026-11-19T00:00:00%2B08:00").json().get("Code").asString())
+                .isEqualTo("InvalidStartTime.Malformed");
+        assertThat(lastCall().at("/details/problem").asString())
+                .startsWith("StartTime must be a UTC time written yyyy-MM-ddTHH:mm:ssZ");
+
+        assertThat(emulator.get("/?" + aliyun + "&AccessKeyId=" + TestEmulator.ALIYUN_AK
+                + "&StartTime=2026-11-19T00:00:00Z&DomainName=nope.example").json().get("Code").asString())
+                .isEqualTo("Forbidden");
+        assertThat(lastCall().at("/details/problem").asString()).isEqualTo("DomainName nope.example is not the caller's");
+
+        assertThat(emulator.get("/?" + aliyun + "&AccessKeyId=LTAInobody&StartTime=2026-11-19T00:00:00Z").json()
+                .get("Code").asString()).isEqualTo("InvalidAccessKeyId.NotFound");
+        assertThat(lastCall().at("/details/problem").asString())
+                .isEqualTo("access key id LTAInobody is not in the catalogue");
+
+        emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", "AKLTnobody", "{}");
+        assertThat(lastCall().at("/details/problem").asString())
+                .isEqualTo("access key id AKLTnobody is not in the catalogue");
+    }
+
+    /** A client's exception shows the RequestId (Volcengine's LogID): its journal entry is found by it. */
+    @Test
+    void anEntryIsFoundByItsRequestIdOrErrorCode() {
+        TestEmulator.Reply failed = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, "{}");
+        String requestId = failed.json().at("/ResponseMetadata/RequestId").asString();
+        emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, "{}");
+
+        JsonNode found = emulator.get("/_emulator/journal?requestId=" + requestId).json().get("entries");
+        assertThat(found).hasSize(1);
+        assertThat(found.at("/0/details/requestId").asString()).isEqualTo(requestId);
+        assertThat(found.get(0).has("requestId")).as("served within details only").isFalse();
+        assertThat(emulator.get("/_emulator/journal/count?errorCode=InvalidParam").json().get("count").asLong())
+                .isEqualTo(2);
+        assertThat(emulator.get("/_emulator/journal/count?errorCode=InvalidParam.BindError").json().get("count")
+                .asLong()).isZero();
+        assertThat(emulator.get("/_emulator/journal?requestId=nothing-like-it").json().get("entries")).isEmpty();
     }
 }

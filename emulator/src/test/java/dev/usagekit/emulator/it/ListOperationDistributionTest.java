@@ -205,7 +205,9 @@ class ListOperationDistributionTest {
 
     @Test
     void timeWithoutOffsetIsInvalidParameter() {
-        assertServiceError(call(body("Your_AppId", "2026-11-17T00:00:00", "2026-11-19T00:00:00+08:00", "user_num",
-                "province")), 400, "InvalidParameter");
+        var r = call(body("Your_AppId", "2026-11-17T00:00:00", "2026-11-19T00:00:00+08:00", "user_num", "province"));
+        assertServiceError(r, 400, "InvalidParameter");
+        assertThat(r.json().at("/ResponseMetadata/Error/Message").asString()).isEqualTo("Invalid StartTime: must be an "
+                + "RFC 3339 date-time with seconds and an offset, such as 2026-11-20T00:00:00+08:00");
     }
 }

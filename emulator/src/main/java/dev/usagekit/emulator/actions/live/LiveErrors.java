@@ -33,7 +33,8 @@ public final class LiveErrors implements ServiceErrors {
 
     @Override
     public ApiError malformedBody(String detail) {
-        return ApiError.of(ErrorKind.BIND, 400, "InvalidParam.BindError", BIND_ERROR_MESSAGE);
+        return ApiError.of(ErrorKind.BIND, 400, "InvalidParam.BindError", BIND_ERROR_MESSAGE)
+                .withProblem(detail == null ? "the body is empty" : detail);
     }
 
     @Override

@@ -63,12 +63,12 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
             for (String domain : q.domains()) {
                 if (ctx.account().producerInstances().stream().noneMatch(i -> i.domain().equals(domain))
                         && ctx.account().liveDomain(domain).isEmpty()) {
-                    throw AliyunErrors.forbidden();
+                    throw AliyunErrors.forbidden().withProblem("DomainName " + domain + " is not the caller's");
                 }
             }
             for (String instance : q.instances()) {
                 if (ctx.account().producerInstance(instance).isEmpty()) {
-                    throw AliyunErrors.forbidden();
+                    throw AliyunErrors.forbidden().withProblem("Instance " + instance + " is not the caller's");
                 }
             }
         })));

@@ -35,20 +35,22 @@ public final class ProducerErrors implements ServiceErrors {
 
     @Override
     public ApiError invalidValue(String name, String detail) {
-        return AliyunErrors.invalidParameter(name);
+        return AliyunErrors.invalidParameter(name).withProblem(name + ": " + detail);
     }
 
     @Override
     public ApiError malformedBody(String detail) {
-        return AliyunErrors.invalidParameter("body").withKind(ErrorKind.BIND);
+        return AliyunErrors.invalidParameter("body").withKind(ErrorKind.BIND)
+                .withProblem(detail == null ? "the body is empty" : detail);
     }
 
     /** A malformed time has its own documented codes. */
     @Override
     public ApiError schemaViolation(String name, String keyword, String detail) {
+        String problem = name + " must be a UTC time written yyyy-MM-ddTHH:mm:ssZ (" + detail + ")";
         return switch (name) {
-            case "StartTime" -> START_MALFORMED;
-            case "EndTime" -> END_MALFORMED;
+            case "StartTime" -> START_MALFORMED.withProblem(problem);
+            case "EndTime" -> END_MALFORMED.withProblem(problem);
             default -> ServiceErrors.super.schemaViolation(name, keyword, detail);
         };
     }

@@ -64,7 +64,8 @@ public final class AliyunAuthenticator {
     /** The key's account, noted at once: a call refused for its signature is still the account's in the journal. */
     private Account account(Catalogue catalogue, String accessKeyId, CallTrace trace) {
         Account account = catalogue.accountByAccessKey(accessKeyId)
-                .orElseThrow(() -> AliyunErrors.accessKeyNotFound(accessKeyNotFoundStatus));
+                .orElseThrow(() -> AliyunErrors.accessKeyNotFound(accessKeyNotFoundStatus)
+                        .withProblem("access key id " + accessKeyId + " is not in the catalogue"));
         trace.note("account", account.accountId());
         return account;
     }
@@ -135,7 +136,8 @@ public final class AliyunAuthenticator {
             throw AliyunErrors.missingSystemParameter(name.equals("Timestamp") ? "Timestamp" : "XAcsDate");
         }
         Instant signedAt = WireTime.parseAliyunUtc(value).orElseThrow(() -> ApiError.of(ErrorKind.SIGNATURE, 400,
-                "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."));
+                "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.")
+                .withProblem(name + " must be a UTC time written yyyy-MM-ddTHH:mm:ssZ, got " + value));
         if (!window.accepts(signedAt, arrivedAt, trace)) {
             throw ApiError.of(ErrorKind.SIGNATURE, 400, "InvalidTimeStamp.Expired",
                     "Specified time stamp or date value is expired.");
@@ -145,7 +147,8 @@ public final class AliyunAuthenticator {
     private void checkNonce(String accessKeyId, String nonce, Instant arrivedAt) {
         if (!nonces.firstUse(accessKeyId, nonce, arrivedAt)) {
             throw ApiError.of(ErrorKind.SIGNATURE, 400, "SignatureNonceUsed",
-                    "Specified signature nonce was used already.");
+                    "Specified signature nonce was used already.").withProblem("nonce " + nonce
+                    + " was used by an earlier call of this access key within the time window");
         }
     }
 

@@ -105,10 +105,9 @@ public final class AliyunGateway {
             }
             Account account = authenticator.authenticate(request, params, runner.state().catalogue(), arrivedAt,
                     trace);
-            ObjectNode sent = asObject(params);
-            SentParameters.note(trace, sent, request.rawQuery().length() + request.body().length);
-            outcome = runner.run(handler, account, sent, requestId, trace, request.header(RequestClock.HEADER),
-                    arrivedAt);
+            SentParameters.note(trace, asSent(params), request.rawQuery().length() + request.body().length);
+            outcome = runner.run(handler, account, asObject(params), requestId, trace,
+                    request.header(RequestClock.HEADER), arrivedAt);
         } catch (ApiError e) {
             outcome = Outcome.failure(e);
         }
@@ -145,6 +144,22 @@ public final class AliyunGateway {
     private static String orHeader(String param, String header) {
         String value = param != null && !param.isEmpty() ? param : header;
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * Parameters as the journal shows what was sent: a repeated name with all its values as an array, so a client
+     * that sends one twice sees it (the service reads the first).
+     */
+    private static ObjectNode asSent(Map<String, List<String>> params) {
+        ObjectNode node = WireCodec.JSON.createObjectNode();
+        params.forEach((k, v) -> {
+            if (v.size() > 1) {
+                v.forEach(node.putArray(k)::add);
+            } else {
+                node.put(k, v.isEmpty() ? "" : v.get(0));
+            }
+        });
+        return node;
     }
 
     /** Parameters as an object of strings (first value of a repeated name), the shape schemas and handlers read. */

@@ -68,7 +68,8 @@ public final class VolcengineAuthenticator {
                     ? VolcengineGatewayErrors.invalidCredential() : VolcengineGatewayErrors.invalidAuthorization();
         }
         Account account = catalogue.accountByAccessKey(auth.accessKeyId())
-                .orElseThrow(() -> VolcengineGatewayErrors.invalidAccessKey(auth.accessKeyId()));
+                .orElseThrow(() -> VolcengineGatewayErrors.invalidAccessKey(auth.accessKeyId())
+                        .withProblem("access key id " + auth.accessKeyId() + " is not in the catalogue"));
         trace.note("account", account.accountId()); // a call refused for its signature is still the account's
         if (mode == SignatureMode.OFF) {
             trace.note("signature", "not checked (mode off)");
@@ -133,8 +134,13 @@ public final class VolcengineAuthenticator {
             return;
         }
         String canonicalRequest = SentParameters.clipped(first.canonicalRequest());
-        trace.noteFields("signature", "result", "mismatch", "canonicalRequest", canonicalRequest,
-                "stringToSign", first.stringToSign());
+        List<Object> fields = new ArrayList<>(List.of("result", "mismatch"));
+        if (!xDate.startsWith(auth.shortDate())) {
+            fields.addAll(List.of("problem", "the credential scope's date " + auth.shortDate()
+                    + " is not the date of X-Date " + xDate));
+        }
+        fields.addAll(List.of("canonicalRequest", canonicalRequest, "stringToSign", first.stringToSign()));
+        trace.noteFields("signature", fields.toArray());
         log.info("Volcengine signature mismatch for {}:\n--- canonical request ---\n{}\n--- string to sign ---\n{}",
                 auth.accessKeyId(), canonicalRequest, first.stringToSign());
         throw VolcengineGatewayErrors.signatureDoesNotMatch();
