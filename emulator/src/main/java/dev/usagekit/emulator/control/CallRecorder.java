@@ -49,7 +49,7 @@ public final class CallRecorder implements CallObserver {
         String kind = text(trace.remove("errorKind"), null);
         String outcome = CallOutcome.of(response.status(), kind).wireName();
         journal.record(generation, clock.instant(), vendor, action, account, response.status(), errorCode, outcome,
-                detailsJson(trace.details()), text(trace.details().get("requestId"), null));
+                detailsJson(trace.details()), text(trace.get("requestId"), null));
         String actionTag = routed == null ? "unknown" : routed;
         counters.computeIfAbsent(List.of(actionTag, vendor, outcome), k -> Counter.builder("usagekit.requests")
                 .description("API requests by action, vendor and outcome")

@@ -48,9 +48,9 @@ public final class SigningTimeWindow {
         }
         trace.noteFields("signature", "result", "signing time outside the window", "signedAt", signedAt.toString(),
                 "clock", now.toString(), "window", validity.toString(), "windowFrom", source);
-        log.info("Signing time {} is {} from the emulator clock {}, outside the window of {} ({}). SDKs sign with the"
-                + " machine's time: after moving the virtual clock, widen {}.", signedAt, skew, now, validity, source,
-                SETTING);
+        log.info("Request {}: signing time {} is {} from the emulator clock {}, outside the window of {} ({}). SDKs sign"
+                + " with the machine's time: after moving the virtual clock, widen {}.", trace.get("requestId"),
+                signedAt, skew, now, validity, source, SETTING);
         return false;
     }
 }

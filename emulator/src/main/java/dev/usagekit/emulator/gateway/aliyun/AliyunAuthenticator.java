@@ -162,7 +162,7 @@ public final class AliyunAuthenticator {
             trace.noteFields("signature", "result", "mismatch", "canonicalRequest", canonicalRequest,
                     "stringToSign", stringToSign);
         }
-        log.info("Aliyun signature mismatch for {}:\n{}{}", accessKeyId,
+        log.info("Request {}: Aliyun signature mismatch for {}:\n{}{}", trace.get("requestId"), accessKeyId,
                 canonicalRequest == null ? "" : "--- canonical request ---\n" + canonicalRequest
                         + "\n--- string to sign ---\n", stringToSign);
         return ApiError.of(ErrorKind.SIGNATURE, signatureMismatchStatus, "SignatureDoesNotMatch",

@@ -85,7 +85,8 @@ public final class VolcengineAuthenticator {
             String problem = "the credential scope names service '" + auth.service() + "'; this action's service is '"
                     + service + "'";
             trace.noteFields("signature", "problem", problem);
-            log.info("Volcengine signature refused for {}: {}", auth.accessKeyId(), problem);
+            log.info("Request {}: Volcengine signature refused for {}: {}", trace.get("requestId"), auth.accessKeyId(),
+                    problem);
             throw VolcengineGatewayErrors.signatureDoesNotMatch();
         }
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
@@ -141,7 +142,8 @@ public final class VolcengineAuthenticator {
         }
         fields.addAll(List.of("canonicalRequest", canonicalRequest, "stringToSign", first.stringToSign()));
         trace.noteFields("signature", fields.toArray());
-        log.info("Volcengine signature mismatch for {}:\n--- canonical request ---\n{}\n--- string to sign ---\n{}",
+        log.info("Request {}: Volcengine signature mismatch for {}:\n--- canonical request ---\n{}\n"
+                + "--- string to sign ---\n{}", trace.get("requestId"),
                 auth.accessKeyId(), canonicalRequest, first.stringToSign());
         throw VolcengineGatewayErrors.signatureDoesNotMatch();
     }
