@@ -134,6 +134,56 @@ class AliyunProducerUsageTest {
     }
 
     @Test
+    void aDomainOfAnotherAccountIsForbidden() {
+        assertAliyunError(json("&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z"
+                + "&DomainName=live.second-tenant.example"), 403, "Forbidden", null);
+        assertThat(json("&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-19T02:00:00Z&DomainName=example2.com")
+                .status()).isEqualTo(200);
+    }
+
+    /** Each filter keeps exactly its own instances: the filtered total is that group's item of the split answer. */
+    @Test
+    void eachFilterSelectsTheInstancesItNames() {
+        String day = "&StartTime=2026-11-18T00:00:00Z&EndTime=2026-11-19T00:00:00Z&Interval=86400";
+        JsonNode byRegion = json(day + "&SplitBy=region").json().at("/BillProducerData/BillProducerDataItem");
+        JsonNode byType = json(day + "&SplitBy=type").json().at("/BillProducerData/BillProducerDataItem");
+        assertThat(withoutLabels(total(day + "&Region=cn-beijing"))).isEqualTo(withoutLabels(item(byRegion, "Region",
+                "cn-beijing")));
+        assertThat(withoutLabels(total(day + "&Region=cn-shanghai"))).isEqualTo(withoutLabels(item(byRegion,
+                "Region", "cn-shanghai")));
+        assertThat(withoutLabels(total(day + "&Type=slidelive"))).isEqualTo(withoutLabels(item(byType, "Type",
+                "slidelive")));
+        // app liveApp is the one instance 5b2e9c41-...: the same minutes either way, and none of the others'
+        JsonNode app = total(day + "&app=liveApp");
+        assertThat(app).isEqualTo(total(day + "&Instance=5b2e9c41-7d3a-4f6e-9b1c-0a8d2e4f6c13"));
+        assertThat(app.get("OutputHdDuration").asLong()).isPositive();
+        assertThat(total(day + "&Type=slidelive&app=liveApp").get("OutputHdDuration").asLong()).isZero();
+    }
+
+    private JsonNode total(String params) {
+        var r = json(params);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode items = r.json().at("/BillProducerData/BillProducerDataItem");
+        assertThat(items.size()).isEqualTo(1);
+        return items.get(0);
+    }
+
+    private static JsonNode item(JsonNode items, String label, String value) {
+        for (JsonNode item : items) {
+            if (item.get(label).asString().equals(value)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item with " + label + " " + value + " in " + items);
+    }
+
+    private static JsonNode withoutLabels(JsonNode item) {
+        tools.jackson.databind.node.ObjectNode copy = ((tools.jackson.databind.node.ObjectNode) item).deepCopy();
+        copy.remove(java.util.List.of("Region", "Type", "Domain", "Instance"));
+        return copy;
+    }
+
+    @Test
     void missingAccessKeyIsMissingAccessKeyId() {
         assertAliyunError(emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON"), 400,
                 "MissingAccessKeyId", null);

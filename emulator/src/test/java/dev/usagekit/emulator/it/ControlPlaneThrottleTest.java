@@ -50,6 +50,14 @@ class ControlPlaneThrottleTest {
         assertThat(rtc().status()).isEqualTo(429);
         emulator.post("/_emulator/clock", "{\"advance\":\"PT1S\"}");
         assertThat(rtc().status()).isNotEqualTo(429);
+
+        // and nearly 8,000 years on, past what nanoseconds from the first setting could count
+        assertThat(emulator.post("/_emulator/clock", "{\"set\":\"9999-12-20T12:00:00Z\"}").status()).isEqualTo(200);
+        assertThat(rtc().status()).isNotEqualTo(429);
+        assertThat(rtc().status()).isNotEqualTo(429);
+        assertThat(rtc().status()).isEqualTo(429);
+        emulator.post("/_emulator/clock", "{\"advance\":\"PT1S\"}");
+        assertThat(rtc().status()).isNotEqualTo(429);
     }
 
     /** Frozen at {@code at}, so the first call of a test opens its bucket's window a fraction of a millisecond in. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,6 +63,34 @@ class ListOperationDistributionTest {
         JsonNode result = r.json().get("Result");
         assertThat(result.get("Dimension").asString()).isEqualTo("Country");
         assertThat(result.get("Data").get(0).get("DistributionName").asString()).isEqualTo("中国");
+        assertThat(result.get("Data").size()).as("countries besides China").isGreaterThan(1);
+    }
+
+    /** Over two days a province counts at least its busier day's users and at most both days' together. */
+    @Test
+    void twoDaysCountBetweenTheBusierDayAndTheSum() {
+        Map<String, BigDecimal> first = values(call(body("Your_AppId", "2026-11-17T00:00:00+08:00",
+                "2026-11-18T00:00:00+08:00", "user_num", "province")));
+        Map<String, BigDecimal> second = values(call(body("Your_AppId", "2026-11-18T00:00:00+08:00",
+                "2026-11-19T00:00:00+08:00", "user_num", "province")));
+        Map<String, BigDecimal> both = values(call(EXAMPLE));
+        assertThat(both).isNotEmpty();
+        both.forEach((province, users) -> {
+            BigDecimal a = first.getOrDefault(province, BigDecimal.ZERO);
+            BigDecimal b = second.getOrDefault(province, BigDecimal.ZERO);
+            assertThat(users).as(province).isBetween(a.max(b), a.add(b));
+        });
+        assertThat(both.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isLessThan(
+                first.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .add(second.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+    }
+
+    private static Map<String, BigDecimal> values(TestEmulator.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        Map<String, BigDecimal> values = new java.util.HashMap<>();
+        reply.json().at("/Result/Data").forEach(item -> values.put(item.get("DistributionName").asString(),
+                item.get("Value").decimalValue()));
+        return values;
     }
 
     @Test

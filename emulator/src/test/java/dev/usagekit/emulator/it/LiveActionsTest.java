@@ -3,6 +3,7 @@ package dev.usagekit.emulator.it;
 import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -215,6 +216,34 @@ class LiveActionsTest {
         }
         assertThat(result.get("Duration").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(sum).isPositive();
+    }
+
+    /** DomainList keeps exactly the domains it names: the domains' totals add up to the unfiltered one. */
+    @Test
+    void transcodeDomainListSelectsItsDomains() {
+        String range = "\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":\"2026-11-18T00:00:00+08:00\"";
+        double all = transcode("{" + range + "}").json().at("/Result/Duration").asDouble();
+        double sum = 0;
+        for (String domain : List.of("example.com", "example2.com", "legacy.example.net")) {
+            double one = transcode("{\"DomainList\":[\"" + domain + "\"]," + range + "}").json().at("/Result/Duration")
+                    .asDouble();
+            assertThat(one).as(domain).isLessThan(all);
+            sum += one;
+        }
+        assertThat(all).isPositive().isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    /** A domain deleted at 2026-10-01T00:00Z (08:00 in +08:00) keeps the minutes before it: 8 hours of that day. */
+    @Test
+    void aDeletedDomainKeepsItsMinutesUpToDeletedAt() {
+        JsonNode days = transcode("{\"DomainList\":[\"legacy.example.net\"],\"StartTime\":"
+                + "\"2026-09-30T00:00:00+08:00\",\"EndTime\":\"2026-10-03T00:00:00+08:00\",\"TranscodeType\":"
+                + "[\"Normal_H264\"],\"Resolution\":[\"720P\"]}").json().at("/Result/TranscodeDataList");
+        assertThat(days).hasSize(2);
+        assertThat(days.at("/0/TimeStamp").asString()).isEqualTo("2026-09-30T00:00:00+08:00");
+        assertThat(days.at("/1/TimeStamp").asString()).isEqualTo("2026-10-01T00:00:00+08:00");
+        assertThat(days.at("/1/Duration").asDouble()).isPositive()
+                .isLessThan(days.at("/0/Duration").asDouble() / 2);
     }
 
     /** Aggregated usage has no row for a profile without minutes: a domain deleted weeks before has none at all. */

@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,17 @@ class AuthorizationFieldsProperties {
                 Map.entry("SignedHeaders", "host;x-date"), Map.entry("Signature", "abc"));
         assertThat(AuthorizationFields.parse("\t HMAC-SHA256 \n Credential = AK/20260101/cn-north-1/live/request ,"
                 + "SignedHeaders=  host;x-date,Signature =abc  ", REQUIRED)).isEqualTo(parsed);
+    }
+
+    /** Signed header names are lower-cased; an empty one, or one with white space in it, makes the list invalid. */
+    @Example
+    void signedHeaderNames() {
+        assertThat(AuthorizationFields.signedHeaderNames("host;X-Date")).containsExactly("host", "x-date");
+        assertThat(AuthorizationFields.signedHeaderNames("")).isEmpty();
+        for (String invalid : List.of("host; x-date", "host ;x-date", "host;;x-date", "host;", "x\tdate")) {
+            assertThatThrownBy(() -> AuthorizationFields.signedHeaderNames(invalid)).as(invalid)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid header name");
+        }
     }
 
     /** Headers made of the pieces that matter to the reading: names, separators and whitespace, in any order. */

@@ -74,6 +74,15 @@ class UsageArithmeticProperties {
         assertThat(distinct).isBetween(max, sum);
     }
 
+    /** The curve itself: two days of 100 users count 200 / (1 + 0.35 ln 2) = 161; a third, smaller day adds less. */
+    @net.jqwik.api.Example
+    void distinctUsersOfFixedDays() {
+        assertThat(RtcUserMetric.distinctOverDays(new long[] {100, 100})).isEqualTo(161);
+        assertThat(RtcUserMetric.distinctOverDays(new long[] {100})).isEqualTo(100);
+        assertThat(RtcUserMetric.distinctOverDays(new long[] {100, 100, 50})).isBetween(162L, 211L);
+        assertThat(RtcUserMetric.distinctOverDays(new long[] {0, 0})).isZero();
+    }
+
     /** Users seen on some days were seen on any range holding those days: a day more never lowers the count. */
     @Property
     void aDayAddedToARangeNeverLowersItsDistinctUsers(@ForAll("dailyCounts") long[] daily,
