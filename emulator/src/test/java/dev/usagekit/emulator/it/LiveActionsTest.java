@@ -218,6 +218,39 @@ class LiveActionsTest {
         assertThat(sum).isPositive();
     }
 
+    /**
+     * The daily cycle the README describes: over four weeks, hourly peaks are highest in the evening of the account's
+     * offset (+08:00 for demo), the same hours when asked in another offset.
+     */
+    @Test
+    void bandwidthPeaksInTheAccountsLocalEvening() {
+        double[] local = hourlySums("+08:00");
+        int busiest = busiestHour(local);
+        assertThat(busiest).as("busiest hour in +08:00").isBetween(17, 23);
+        assertThat(local[4]).as("04:00 against the busiest hour").isLessThan(local[busiest] / 2);
+        assertThat(busiestHour(hourlySums("-05:00"))).as("the same hour, 13 hours earlier on the clock")
+                .isEqualTo((busiest + 24 - 13) % 24);
+    }
+
+    private double[] hourlySums(String offset) {
+        JsonNode points = bandwidth("{\"StartTime\":\"2026-10-19T00:00:00" + offset + "\",\"EndTime\":"
+                + "\"2026-11-16T00:00:00" + offset + "\",\"Aggregation\":3600}").json().at("/Result/BandwidthDataList");
+        assertThat(points).hasSize(28 * 24);
+        double[] byHour = new double[24];
+        for (JsonNode p : points) {
+            byHour[Integer.parseInt(p.get("TimeStamp").asString().substring(11, 13))] += p.get("UpBandwidth").asDouble();
+        }
+        return byHour;
+    }
+
+    private static int busiestHour(double[] byHour) {
+        int busiest = 0;
+        for (int h = 1; h < 24; h++) {
+            busiest = byHour[h] > byHour[busiest] ? h : busiest;
+        }
+        return busiest;
+    }
+
     /** DomainList keeps exactly the domains it names: the domains' totals add up to the unfiltered one. */
     @Test
     void transcodeDomainListSelectsItsDomains() {
