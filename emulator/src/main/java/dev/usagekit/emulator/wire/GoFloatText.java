@@ -35,7 +35,11 @@ public final class GoFloatText {
         if (value == 0) {
             return Double.doubleToRawLongBits(value) < 0 ? "-0" : "0";
         }
-        BigDecimal shortest = new BigDecimal(NumberOutput.toString(value, true)).stripTrailingZeros();
+        String javaText = NumberOutput.toString(value, true);
+        if (javaText.indexOf('E') < 0) { // Java writes plain from 1e-3 to below 1e7, inside Go's plain range
+            return javaText.endsWith(".0") ? javaText.substring(0, javaText.length() - 2) : javaText;
+        }
+        BigDecimal shortest = new BigDecimal(javaText).stripTrailingZeros();
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-6 && magnitude < 1e21) {
             return shortest.toPlainString();
