@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -72,6 +73,11 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
     private int bodyLength;
     /** The rest of a request that was already answered (its body too large) is dropped. */
     private boolean discarding;
+    /**
+     * The answer closed the connection while its request's body was still coming: output is shut, and the connection
+     * closes once the body is in (or at the request timeout), so the client gets to read the answer.
+     */
+    private boolean closeWhenDiscarded;
     /** The request being received goes to Spring. */
     private boolean passing;
     /** Requests passed to Spring whose answer has not been written completely. */
@@ -181,6 +187,9 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         boolean last = content instanceof LastHttpContent;
         if (discarding || head == null) {
             discarding &= !last;
+            if (last && closeWhenDiscarded) {
+                ctx.close();
+            }
             return;
         }
         ByteBuf bytes = content.content();
@@ -292,13 +301,27 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         response.headers().forEach(headers::set);
         if (keepAlive == Persistence.CLOSE) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(message).addListener(written -> closeOnceReceived(ctx));
             return;
         }
         if (keepAlive == Persistence.KEEP_ALIVE_SAID) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         ctx.writeAndFlush(message);
+    }
+
+    /**
+     * Closes after an answer that ends the connection. A client still sending the body of a refused request (urllib
+     * and fetch send it whole before they read) would have its write reset by a close with its bytes unread, and
+     * never read the answer: the output is shut now, the connection closed once the body is in.
+     */
+    private void closeOnceReceived(ChannelHandlerContext ctx) {
+        if (discarding && ctx.channel() instanceof DuplexChannel duplex && ctx.channel().isActive()) {
+            closeWhenDiscarded = true;
+            duplex.shutdownOutput();
+        } else {
+            ctx.close();
+        }
     }
 
     /** Spring's answers pass here on their way out: a complete one lets the held requests go on. */

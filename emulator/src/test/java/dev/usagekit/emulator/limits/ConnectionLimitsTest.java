@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,6 +145,40 @@ class ConnectionLimitsTest {
             out.write(new byte[1024]);
             out.flush();
             volcengineError(RawHttp.read(socket.getInputStream()), 413, "RequestEntityTooLarge");
+        }
+    }
+
+    /**
+     * A client that will not keep the connection (Python's urllib always sends Connection: close; any HTTP/1.0 one)
+     * and sends its whole over-long body in one write still reads the 413: the answer is not closed on it while it
+     * sends, which made the kernel reset the connection and destroy the answer before the client read it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1\r\nConnection: close", "HTTP/1.0"})
+    void aClientNotKeepingTheConnectionReadsThe413OfABodySentInOneWrite(String protocol) throws Exception {
+        byte[] body = new byte[4 * 1024 * 1024];
+        String head = "POST " + VOLCENGINE + " " + protocol + "\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (Socket socket = connect()) {
+                OutputStream out = socket.getOutputStream();
+                java.util.concurrent.atomic.AtomicReference<IOException> sendFailure =
+                        new java.util.concurrent.atomic.AtomicReference<>();
+                Thread sender = new Thread(() -> {
+                    try {
+                        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(body);
+                        out.flush();
+                    } catch (IOException e) {
+                        sendFailure.set(e);
+                    }
+                });
+                sender.start();
+                sender.join(10_000);
+                // as urllib or fetch do: the whole request sent, then the answer read
+                assertThat(sendFailure.get()).as("sending the body").isNull();
+                volcengineError(RawHttp.read(socket.getInputStream()), 413, "RequestEntityTooLarge");
+            }
         }
     }
 
