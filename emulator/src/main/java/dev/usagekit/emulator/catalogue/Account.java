@@ -25,6 +25,9 @@ public record Account(
         Settling settling) {
 
     public Account {
+        // an account is looked up by its id or name (journal filters, faults, throttles), so both must be there
+        MissingFieldException.required(accountId, "accountId");
+        MissingFieldException.required(name, "name");
         accessKeys = accessKeys == null ? List.of() : accessKeys;
         rtcApps = rtcApps == null ? List.of() : rtcApps;
         liveDomains = liveDomains == null ? List.of() : liveDomains;

@@ -25,8 +25,14 @@ public final class Catalogue {
                 throw new IllegalArgumentException("account " + account.accountId() + " appears twice");
             }
             for (AccessKey key : account.accessKeys()) {
-                if (index.putIfAbsent(key.accessKeyId(), account) != null) {
-                    throw new IllegalArgumentException("access key " + key.accessKeyId() + " belongs to two accounts");
+                Account owner = index.putIfAbsent(key.accessKeyId(), account);
+                if (owner == account) {
+                    throw new IllegalArgumentException("access key " + key.accessKeyId() + " appears twice in account "
+                            + account.accountId());
+                }
+                if (owner != null) {
+                    throw new IllegalArgumentException("access key " + key.accessKeyId() + " belongs to two accounts, "
+                            + owner.accountId() + " and " + account.accountId());
                 }
                 keyIndex.put(key.accessKeyId(), key);
             }

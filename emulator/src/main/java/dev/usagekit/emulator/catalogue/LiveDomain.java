@@ -15,9 +15,7 @@ public record LiveDomain(String name, Double scale, Instant deletedAt, List<Anom
     }
 
     public LiveDomain {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name is required");
-        }
+        MissingFieldException.required(name, "name");
         scale = ResourceScale.orDefault(scale, "Live domain " + name);
         anomalies = Anomaly.listOf(anomalies);
     }

@@ -12,15 +12,13 @@ public record ProducerInstance(String instanceId, String domain, String region, 
     }
 
     public ProducerInstance {
-        if (instanceId == null || instanceId.isBlank()) {
-            throw new IllegalArgumentException("instanceId is required");
-        }
+        MissingFieldException.required(instanceId, "instanceId");
         scale = ResourceScale.orDefault(scale, "producer instance " + instanceId);
+        MissingFieldException.required(domain, "domain");
+        MissingFieldException.required(region, "region");
+        MissingFieldException.required(type, "type");
         if (!"slidelive".equals(type) && !"universal".equals(type)) {
             throw new IllegalArgumentException("producer type must be slidelive or universal: " + type);
-        }
-        if (domain == null || region == null) {
-            throw new IllegalArgumentException("producer instance " + instanceId + " needs a domain and a region");
         }
         app = app == null ? "" : app;
         anomalies = Anomaly.listOf(anomalies);

@@ -11,9 +11,7 @@ public record PullToPushGroup(String name, String dstAddrType, Double scale, Lis
     }
 
     public PullToPushGroup {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name is required");
-        }
+        MissingFieldException.required(name, "name");
         scale = ResourceScale.orDefault(scale, "pull-to-push group " + name);
         anomalies = Anomaly.listOf(anomalies);
         dstAddrType = dstAddrType == null ? "Third" : dstAddrType;

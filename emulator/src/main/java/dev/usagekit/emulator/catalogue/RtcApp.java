@@ -11,9 +11,7 @@ public record RtcApp(String appId, String name, Double scale, List<Anomaly> anom
     }
 
     public RtcApp {
-        if (appId == null || appId.isBlank()) {
-            throw new IllegalArgumentException("appId is required");
-        }
+        MissingFieldException.required(appId, "appId");
         scale = ResourceScale.orDefault(scale, "RTC app " + appId);
         anomalies = Anomaly.listOf(anomalies);
     }

@@ -1,5 +1,8 @@
 package dev.usagekit.emulator.usage;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.usagekit.emulator.catalogue.MissingFieldException;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,10 +16,16 @@ public record Anomaly(Instant from, Instant to, double factor) {
     /** Largest factor accepted: a spike far beyond it would only overflow the vendors' number formats. */
     public static final double MAX_FACTOR = 1000;
 
+    /** Reads the catalogue's form, where every field is required: a left-out factor is no outage. */
+    @JsonCreator
+    public static Anomaly of(@JsonProperty("from") Instant from, @JsonProperty("to") Instant to,
+            @JsonProperty("factor") Double factor) {
+        return new Anomaly(from, to, MissingFieldException.required(factor, "factor"));
+    }
+
     public Anomaly {
-        if (from == null || to == null) {
-            throw new IllegalArgumentException("an anomaly needs from and to");
-        }
+        MissingFieldException.required(from, "from");
+        MissingFieldException.required(to, "to");
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("an anomaly's from must be before its to: " + from + " .. " + to);
         }

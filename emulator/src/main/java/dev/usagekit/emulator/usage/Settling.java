@@ -2,6 +2,7 @@ package dev.usagekit.emulator.usage;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.usagekit.emulator.catalogue.MissingFieldException;
 import java.time.Duration;
 
 /**
@@ -22,7 +23,8 @@ public record Settling(Duration period, double firstShare) {
     @JsonCreator
     public static Settling of(@JsonProperty("period") Duration period,
             @JsonProperty("firstShare") Double firstShare) {
-        return new Settling(period, firstShare == null ? DEFAULT_FIRST_SHARE : firstShare);
+        return new Settling(MissingFieldException.required(period, "period"),
+                firstShare == null ? DEFAULT_FIRST_SHARE : firstShare);
     }
 
     public Settling {

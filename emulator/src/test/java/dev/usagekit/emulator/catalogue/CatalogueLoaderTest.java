@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What a fixture file may say, and the message when it says something the emulator cannot serve. */
 class CatalogueLoaderTest {
@@ -16,7 +18,7 @@ class CatalogueLoaderTest {
     }
 
     private static String oneAccount(String resources) {
-        return "accounts:\n  - {accountId: \"1\", " + KEYS + ", " + resources + "}\n";
+        return "accounts:\n  - {accountId: \"1\", name: one, " + KEYS + ", " + resources + "}\n";
     }
 
     @Test
@@ -54,7 +56,8 @@ class CatalogueLoaderTest {
     @Test
     void aWrongTypeAndARecordsOwnCheckSayWhereTheyAre() {
         assertThatThrownBy(() -> read(oneAccount("pullToPushGroups: [{name: g, scale: lots}]")))
-                .hasMessageContaining("(at accounts[0].pullToPushGroups[0].scale, line: 2)");
+                .hasMessage("cannot read the catalogue test: accounts[0].pullToPushGroups[0].scale must be a number,"
+                        + " not \"lots\" (line: 2)");
         assertThatThrownBy(() -> read(oneAccount("pullToPushGroups: [{name: g, scale: -2}]")))
                 .hasMessageNotContaining("Cannot construct instance");
     }
@@ -74,13 +77,131 @@ class CatalogueLoaderTest {
 
     @Test
     void anAccountListedTwiceIsRefusedWhileAResourceNameMayRecurAcrossAccounts() {
-        List<Account> twice = read("accounts:\n  - {accountId: \"1\", " + KEYS + "}\n"
-                + "  - {accountId: \"1\", accessKeys: [{accessKeyId: AK2, secret: s2}]}\n");
-        assertThatThrownBy(() -> new Catalogue(twice)).hasMessage("account 1 appears twice");
+        assertThatThrownBy(() -> read("accounts:\n  - {accountId: \"1\", name: a, " + KEYS + "}\n"
+                + "  - {accountId: \"1\", name: b, accessKeys: [{accessKeyId: AK2, secret: s2}]}\n"))
+                .hasMessage("cannot read the catalogue test: account 1 appears twice");
 
-        List<Account> shared = read("accounts:\n  - {accountId: \"1\", " + KEYS + ", liveDomains: [{name: d.com}]}\n"
-                + "  - {accountId: \"2\", accessKeys: [{accessKeyId: AK2, secret: s2}], liveDomains: [{name: d.com}]}\n");
+        List<Account> shared = read("accounts:\n  - {accountId: \"1\", name: a, " + KEYS
+                + ", liveDomains: [{name: d.com}]}\n  - {accountId: \"2\", name: b, accessKeys: [{accessKeyId: AK2, "
+                + "secret: s2}], liveDomains: [{name: d.com}]}\n");
         assertThat(new Catalogue(shared).accounts()).hasSize(2);
+    }
+
+    @Test
+    void anAccessKeyListedTwiceSaysWhetherInOneAccountOrInTwo() {
+        assertThatThrownBy(() -> read("accounts:\n  - {accountId: \"1\", name: a, accessKeys: [{accessKeyId: AK1, "
+                + "secret: s1}, {accessKeyId: AK1, secret: s2}]}\n"))
+                .hasMessage("cannot read the catalogue test: access key AK1 appears twice in account 1");
+        assertThatThrownBy(() -> read("accounts:\n  - {accountId: \"1\", name: a, " + KEYS + "}\n"
+                + "  - {accountId: \"2\", name: b, " + KEYS + "}\n"))
+                .hasMessage("cannot read the catalogue test: access key AK1 belongs to two accounts, 1 and 2");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {name: n, accessKeys: [{accessKeyId: A, secret: s}]}          | accounts[1].accountId is required (line: 3)
+            {accountId: "2", accessKeys: [{accessKeyId: A, secret: s}]}   | accounts[1].name is required (line: 3)
+            {accountId: "2", name: " ", accessKeys: []}                   | accounts[1].name is required (line: 3)
+            {accountId: "2", name: n, accessKeys: [{accessKeyId: A}]}     | accounts[1].accessKeys[0].secret is required (line: 3)
+            {accountId: "2", name: n, accessKeys: [{secret: s}]}          | accounts[1].accessKeys[0].accessKeyId is required (line: 3)
+            {accountId: "2", name: n, accessKeys: [{accessKeyId: A, secret: }]} | accounts[1].accessKeys[0].secret is required (line: 3)
+            {accountId: "2", name: n, liveDomains: [{scale: 2}]}          | accounts[1].liveDomains[0].name is required (line: 3)
+            {accountId: "2", name: n, rtcApps: [{name: a}]}               | accounts[1].rtcApps[0].appId is required (line: 3)
+            {accountId: "2", name: n, pullToPushGroups: [{scale: 1}]}     | accounts[1].pullToPushGroups[0].name is required (line: 3)
+            {accountId: "2", name: n, producerInstances: [{instanceId: i, region: r, type: universal}]} | accounts[1].producerInstances[0].domain is required (line: 3)
+            {accountId: "2", name: n, producerInstances: [{instanceId: i, domain: d, type: universal}]} | accounts[1].producerInstances[0].region is required (line: 3)
+            {accountId: "2", name: n, producerInstances: [{instanceId: i, domain: d, region: r}]} | accounts[1].producerInstances[0].type is required (line: 3)
+            {accountId: "2", name: n, settling: {firstShare: 0.5}}        | accounts[1].settling.period is required (line: 3)
+            """)
+    void aRequiredFieldLeftOutIsNamedByItsPath(String secondAccount, String problem) {
+        assertThatThrownBy(() -> read("accounts:\n  - {accountId: \"1\", name: a, " + KEYS + "}\n  - "
+                + secondAccount + "\n"))
+                .isInstanceOf(CatalogueLoader.InvalidFixtureException.class)
+                .hasMessage("cannot read the catalogue test: " + problem);
+    }
+
+    @Test
+    void anEmptyListEntryIsNamed() {
+        assertThatThrownBy(() -> read("accounts:\n  - accountId: \"1\"\n    name: n\n    accessKeys:\n      -\n"))
+                .hasMessage("cannot read the catalogue test: accounts[0].accessKeys[0] is empty: a list entry needs a"
+                        + " value (line: 5)");
+    }
+
+    /** A left-out factor used to read as 0: an outage nobody asked for. */
+    @Test
+    void anAnomalyNeedsItsFromToAndFactor() {
+        String from = "from: \"2026-11-19T02:00:00Z\"";
+        String to = "to: \"2026-11-19T04:00:00Z\"";
+        assertThatThrownBy(() -> read(oneAccount("liveDomains: [{name: d.com, anomalies: [{" + from + ", " + to
+                + "}]}]"))).hasMessage("cannot read the catalogue test: "
+                        + "accounts[0].liveDomains[0].anomalies[0].factor is required (line: 2)");
+        assertThatThrownBy(() -> read(oneAccount("rtcApps: [{appId: a, anomalies: [{" + to + ", factor: 0}]}]")))
+                .hasMessage("cannot read the catalogue test: accounts[0].rtcApps[0].anomalies[0].from is required"
+                        + " (line: 2)");
+        assertThat(read(oneAccount("rtcApps: [{appId: a, anomalies: [{" + from + ", " + to + ", factor: 0}]}]"))
+                .get(0).rtcApps().get(0).anomalies().get(0).factor()).isZero();
+    }
+
+    @Test
+    void aDocumentWithoutAccountsIsRefusedSayingSo() {
+        String shape = "a catalogue lists its accounts under accounts: [...], as the default catalogue does";
+        assertThatThrownBy(() -> read("---\n")).isInstanceOf(CatalogueLoader.InvalidFixtureException.class)
+                .hasMessage("cannot read the catalogue test: the document is empty, so it has no accounts key; " + shape);
+        assertThatThrownBy(() -> read("{}")).hasMessage("cannot read the catalogue test: it has no accounts key; "
+                + shape);
+        assertThatThrownBy(() -> read("- accountId: \"1\"\n")).hasMessage("cannot read the catalogue test: the"
+                + " catalogue must be a mapping with an accounts key; " + shape + " (line: 1)");
+        assertThat(read("accounts: []")).isEmpty();
+    }
+
+    @Test
+    void aValueOfTheWrongKindSaysWhatItMustBeInTheCataloguesTerms() {
+        assertThatThrownBy(() -> read(oneAccount("liveDomains: [{name: d.com, deletedAt: \"2026-10-01\"}]")))
+                .hasMessage("cannot read the catalogue test: accounts[0].liveDomains[0].deletedAt must be an instant"
+                        + " such as 2026-11-20T12:00:00Z, not \"2026-10-01\" (line: 2)");
+        assertThatThrownBy(() -> read("accounts:\n  - {accountId: \"1\", name: a, utcOffset: \"+25:00\"}\n"))
+                .hasMessage("cannot read the catalogue test: accounts[0].utcOffset must be a UTC offset such as"
+                        + " +08:00, not \"+25:00\" (line: 2)");
+        assertThatThrownBy(() -> read("accounts: 5\n")).hasMessage("cannot read the catalogue test: accounts must be"
+                + " a list ([...] or lines starting with -) (line: 1)");
+        assertThatThrownBy(() -> read(oneAccount("settling: {period: soon}"))).hasMessage("cannot read the catalogue"
+                + " test: accounts[0].settling.period must be an ISO-8601 duration such as PT2H, not \"soon\" (line: 2)");
+    }
+
+    /** Jackson's own position is where its parser stood, at times the end of the enclosing record. */
+    @Test
+    void aMistakeIsReportedAtItsOwnLine() {
+        StringBuilder yaml = new StringBuilder("accounts:\n  - accountId: \"1\"\n    name: n\n    liveDomains:\n");
+        for (int i = 0; i < 20; i++) {
+            yaml.append("      - name: d").append(i).append(".com\n");
+        }
+        yaml.append("      - name: x.com\n        domian: 3\n        scale: 2\n"); // lines 25 to 27
+        for (int i = 0; i < 20; i++) {
+            yaml.append("      - name: e").append(i).append(".com\n");
+        }
+        assertThatThrownBy(() -> read(yaml.toString()))
+                .hasMessageStartingWith("cannot read the catalogue test: unknown field accounts[0].liveDomains[20]."
+                        + "domian (line: 26; known there: ");
+        assertThatThrownBy(() -> read("accounts:\n  - accountId: \"1\"\n    name: n\n    domian: 3\n"
+                + "    liveDomains: [{name: a.com}]\n"))
+                .hasMessageStartingWith("cannot read the catalogue test: unknown field accounts[0].domian (line: 4;");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedInsteadOfKeepingTheLast() {
+        assertThatThrownBy(() -> read("accounts:\n  - accountId: \"1\"\n    name: a\n    name: b\n"))
+                .hasMessage("cannot read the catalogue test: invalid YAML, while constructing a mapping: found"
+                        + " duplicate key name (line: 4, column: 5)");
+        assertThatThrownBy(() -> read("accounts:\n  - {accountId: \"1\", name: a, accessKeys: [{accessKeyId: A,"
+                + " secret: &s x, secret: *s}]}\n")).hasMessageContaining("found duplicate key secret (line: 2,");
+    }
+
+    @Test
+    void aYamlSyntaxErrorSaysWhereButNeverQuotesTheLine() {
+        assertThatThrownBy(() -> read("accounts:\n  - accountId: \"1\"\n    name: n\n    accessKeys:\n"
+                + "      - accessKeyId: A\n        secret: \"Sup3rS3cretValue\n"))
+                .hasMessage("cannot read the catalogue test: invalid YAML, while scanning a quoted scalar: found"
+                        + " unexpected end of stream (line: 7, column: 1)");
     }
 
     @Test

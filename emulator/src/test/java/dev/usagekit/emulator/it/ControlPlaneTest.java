@@ -477,11 +477,30 @@ class ControlPlaneTest {
         TestEmulator.Reply r = emulator.post("/_emulator/fixtures", "accounts: [ {accountId: ");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("message").asString()).startsWith("cannot read the catalogue of POST /_emulator/fixtures: ");
-        TestEmulator.Reply unknownField = emulator.post("/_emulator/fixtures", "accounts: [{id: x}]");
+        TestEmulator.Reply unknownField = emulator.post("/_emulator/fixtures",
+                "accounts: [{accountId: \"1\", name: n, id: x}]");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().get("message").asString()).startsWith(
                 "cannot read the catalogue of POST /_emulator/fixtures: unknown field accounts[0].id (line: 1; known there: ");
         assertThat(emulator.post("/_emulator/fixtures", "").status()).isEqualTo(400);
+        assertThat(transcode().status()).isEqualTo(200);
+    }
+
+    /** An account without a name used to be served, and to turn journal, fault and throttle lookups into 500s. */
+    @Test
+    void aFixtureWithoutARequiredFieldIs400NamingItsPath() {
+        TestEmulator.Reply refused = emulator.post("/_emulator/fixtures", """
+                accounts:
+                  - accountId: "2100000009"
+                    name: loaded
+                    accessKeys: [{accessKeyId: AKLTloaded, secret: s}]
+                  - accountId: "2100000010"
+                    accessKeys: [{accessKeyId: AKLTnameless, secret: s}]
+                """);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asString()).isEqualTo(
+                "cannot read the catalogue of POST /_emulator/fixtures: accounts[1].name is required (line: 5)");
+        assertThat(emulator.get("/_emulator/journal/count?account=x").status()).isEqualTo(200);
         assertThat(transcode().status()).isEqualTo(200);
     }
 

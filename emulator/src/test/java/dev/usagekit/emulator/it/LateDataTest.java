@@ -161,7 +161,7 @@ class LateDataTest {
         assertThat(demo.get("settling").toString()).isEqualTo("{\"period\":\"PT6H\",\"firstShare\":0.4}");
         assertThat(emulator.get("/_emulator/fixtures").json().at("/accounts/1").has("settling")).isFalse();
 
-        String twoSettled = "accounts:\n  - {accountId: \"2100000009\", settling: {period: PT1H}}\n";
+        String twoSettled = "accounts:\n  - {accountId: \"2100000009\", name: late, settling: {period: PT1H}}\n";
         emulator.loadFixtures(twoSettled);
         assertThat(emulator.get("/_emulator/fixtures").json().at("/accounts/0/settling").toString())
                 .isEqualTo("{\"period\":\"PT1H\",\"firstShare\":0.5}");
@@ -169,7 +169,7 @@ class LateDataTest {
         for (String bad : List.of("{period: P32D}", "{period: PT0S}", "{firstShare: 0.5}",
                 "{period: PT1H, firstShare: 1.5}", "{period: an hour}")) {
             TestEmulator.Reply refused = emulator.post("/_emulator/fixtures",
-                    "accounts:\n  - {accountId: \"2100000009\", settling: " + bad + "}\n");
+                    "accounts:\n  - {accountId: \"2100000009\", name: late, settling: " + bad + "}\n");
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(refused.body()).as(bad).contains("settling");
         }

@@ -142,7 +142,7 @@ class ScenarioFixturesTest {
     @Test
     void theLargestScaleAndFactorStillGiveFiniteSchemaConformingAnswers() {
         String all = "anomalies: [{from: \"2026-10-01T00:00:00Z\", to: \"2026-11-21T00:00:00Z\", factor: 1000}]";
-        load("accounts:\n  - {accountId: \"2100000001\", utcOffset: \"+08:00\", accessKeys: [{accessKeyId: "
+        load("accounts:\n  - {accountId: \"2100000001\", name: demo, utcOffset: \"+08:00\", accessKeys: [{accessKeyId: "
                 + TestEmulator.VOLC_AK + ", secret: s}, {accessKeyId: " + TestEmulator.ALIYUN_AK + ", secret: t}],\n"
                 + "     rtcApps: [{appId: Your_AppId, scale: 1000, " + all + "}],\n"
                 + "     liveDomains: [{name: example.com, scale: 1000, " + all + "}],\n"

@@ -1,7 +1,9 @@
 package dev.usagekit.emulator.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.usagekit.emulator.EmulatorApplication;
 import dev.usagekit.emulator.fuzz.FuzzInputs.AliyunCase;
 import dev.usagekit.emulator.fuzz.FuzzInputs.AliyunStyle;
 import dev.usagekit.emulator.fuzz.FuzzInputs.Auth;
@@ -10,6 +12,8 @@ import dev.usagekit.emulator.fuzz.FuzzRequests;
 import dev.usagekit.emulator.fuzz.RawHttp;
 import dev.usagekit.emulator.it.TestEmulator;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,5 +70,32 @@ class SecretsStayOutTest {
         assertThat(output.getAll()).doesNotContain(SECRET);
         assertThat(journal).doesNotContain(SECRET);
         assertThat(answers).noneMatch(a -> a.contains(SECRET));
+    }
+
+    /** A catalogue whose secret's quote is never closed: SnakeYAML's message quotes the line, secret and all. */
+    private static final String UNTERMINATED_SECRET = "accounts:\n  - accountId: \"2100000042\"\n    name: audit\n"
+            + "    accessKeys:\n      - accessKeyId: " + ACCESS_KEY + "\n        secret: \"" + SECRET + "\n";
+
+    @Test
+    void aCatalogueThatCannotBeReadIsReportedWithoutItsSecret(CapturedOutput output) throws Exception {
+        TestEmulator.Reply refused = TestEmulator.named("secrets-audit-fixtures")
+                .post("/_emulator/fixtures", UNTERMINATED_SECRET);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asString()).isEqualTo("cannot read the catalogue of POST"
+                + " /_emulator/fixtures: invalid YAML, while scanning a quoted scalar: found unexpected end of stream"
+                + " (line: 7, column: 1)");
+
+        Path file = Files.createTempFile("secrets-audit", ".yaml");
+        try {
+            Files.writeString(file, UNTERMINATED_SECRET);
+            assertThatThrownBy(() -> EmulatorApplication.standalone()
+                    .run("--server.port=0", "--emulator.fixtures=file:" + file).close())
+                    .hasStackTraceContaining("emulator.fixtures: cannot read the catalogue file:" + file
+                            + ": invalid YAML, while scanning a quoted scalar");
+        } finally {
+            Files.delete(file);
+        }
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "found unexpected end of stream")
+                .doesNotContain(SECRET.substring(0, 8));
     }
 }
