@@ -33,7 +33,11 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     private EmbeddedEmulator(List<String> arguments) {
         synchronized (STARTS_AND_STOPS) {
-            this.context = EmulatorApplication.inSharedJvm().run(arguments.toArray(String[]::new));
+            try {
+                this.context = EmulatorApplication.inSharedJvm().run(arguments.toArray(String[]::new));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the emulator did not start: " + StartFailure.of(e).message(), e);
+            }
         }
         this.emulator = new UsageEmulator(
                 Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
@@ -43,6 +47,8 @@ public final class EmbeddedEmulator implements AutoCloseable {
      * @param settings {@code name=value} each, any setting of the emulator or its server (see {@code --help}); a
      *     value the emulator cannot work with fails the start with the setting named
      * @throws IllegalArgumentException for an entry that is not {@code name=value}
+     * @throws IllegalStateException when the emulator does not start, naming the setting, its value and, for a
+     *     choice, the values it takes
      */
     public static EmbeddedEmulator start(String... settings) {
         Map<String, String> map = new LinkedHashMap<>();

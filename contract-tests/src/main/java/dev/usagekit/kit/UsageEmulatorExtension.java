@@ -1,6 +1,5 @@
 package dev.usagekit.kit;
 
-import dev.usagekit.emulator.config.InvalidSettingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
  * Starts one in-process emulator per distinct {@link UsageEmulatorTest} configuration, shares it across test
@@ -93,23 +93,39 @@ public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEa
     }
 
     /**
-     * A start that fails names the test class and the reason (a setting named by the emulator's report), not Spring's
-     * "Unable to start reactive web server" four causes above it.
+     * A start that fails names the test class and the reason: the setting, with the annotation attribute it came from,
+     * its value and, for a choice, the values it takes; not Spring's "Unable to start reactive web server".
      */
     static Running start(List<String> args, Class<?> testClass) {
         try {
             return new Running(args);
         } catch (RuntimeException e) {
-            Throwable reason = e;
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                reason = t;
-                if (t instanceof InvalidSettingException) {
-                    break;
-                }
-            }
+            StartFailure failure = StartFailure.of(e);
+            UsageEmulatorTest config = config(testClass);
+            String attribute = failure.setting() == null || config == null ? null
+                    : attributeOf(config, failure.setting());
+            String reason = attribute == null ? failure.message()
+                    : failure.setting() + " (" + attribute + " of @UsageEmulatorTest): " + failure.problem();
             throw new ExtensionConfigurationException("the emulator of " + testClass.getName() + " did not start: "
-                    + reason.getMessage(), e);
+                    + reason, e);
         }
+    }
+
+    /** The attributes that stand for a setting, unless an entry of {@code properties} replaced them. */
+    private static final Map<String, String> ATTRIBUTES = Map.of("emulator.seed", "seed",
+            "emulator.clock.fixed", "clock", "emulator.clock.frozen", "frozen", "emulator.signature-mode",
+            "signatureMode", "emulator.limits.enabled", "limits", "emulator.fixtures", "fixtures");
+
+    /** The attribute the setting's value came from: one of {@link #ATTRIBUTES}, or {@code properties}; null when none. */
+    private static String attributeOf(UsageEmulatorTest config, String setting) {
+        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(setting, '.');
+        for (String property : config.properties()) {
+            int equals = property.indexOf('=');
+            if (equals > 0 && ConfigurationPropertyName.adapt(property.substring(0, equals).trim(), '.').equals(name)) {
+                return "properties";
+            }
+        }
+        return ATTRIBUTES.get(setting);
     }
 
     /** One emulator per key, and one lock: the emulator's command line. */

@@ -80,7 +80,13 @@ class EmbeddedEmulatorTest {
     @Test
     void aValueTheEmulatorCannotWorkWithFailsTheStartNamingTheSetting() {
         assertThatThrownBy(() -> EmbeddedEmulator.start("emulator.journal.size=0"))
-                .hasStackTraceContaining("emulator.journal.size");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the emulator did not start: emulator.journal.size: must be at least 1: 0");
+        assertThatThrownBy(() -> EmbeddedEmulator.start("emulator.journal.size=abc"))
+                .hasMessage("the emulator did not start: emulator.journal.size: \"abc\" cannot be read as int (For"
+                        + " input string: \"abc\")");
+        assertThatThrownBy(() -> EmbeddedEmulator.start("emulator.signature-mode=strcit"))
+                .hasMessage("the emulator did not start: emulator.signature-mode: \"strcit\" is not one of strict, off");
     }
 
     /**

@@ -119,4 +119,36 @@ class KitLifecycleTest {
         assertEquals("the emulator of " + KitLifecycleTest.class.getName()
                 + " did not start: emulator.jurnal.size: no such setting; --help lists them all", failure.getMessage());
     }
+
+    @UsageEmulatorTest(clock = "yesterday")
+    static class StartsYesterday {
+    }
+
+    @UsageEmulatorTest(signatureMode = "strcit")
+    static class MisspeltMode {
+    }
+
+    @UsageEmulatorTest(signatureMode = "off", properties = {"emulator.journal.size=abc", "emulator.signatureMode=strcit"})
+    static class WrongProperties {
+    }
+
+    /** Spring's innermost cause alone ("No enum constant ...SignatureMode.strcit") named neither setting nor value. */
+    @Test
+    void aStartThatFailsNamesTheSettingTheAttributeItCameFromTheValueAndTheValuesAllowed() {
+        assertEquals("the emulator of " + StartsYesterday.class.getName() + " did not start: emulator.clock.fixed"
+                + " (clock of @UsageEmulatorTest): \"yesterday\" cannot be read as Instant (Text 'yesterday' could not"
+                + " be parsed at index 0)", startFailure(StartsYesterday.class));
+        assertEquals("the emulator of " + MisspeltMode.class.getName() + " did not start: emulator.signature-mode"
+                + " (signatureMode of @UsageEmulatorTest): \"strcit\" is not one of strict, off",
+                startFailure(MisspeltMode.class));
+        assertEquals("the emulator of " + WrongProperties.class.getName() + " did not start: emulator.signature-mode"
+                + " (properties of @UsageEmulatorTest): \"strcit\" is not one of strict, off",
+                startFailure(WrongProperties.class));
+    }
+
+    private static String startFailure(Class<?> testClass) {
+        return assertThrows(ExtensionConfigurationException.class, () -> UsageEmulatorExtension.start(
+                UsageEmulatorExtension.arguments(testClass.getAnnotation(UsageEmulatorTest.class)), testClass))
+                .getMessage();
+    }
 }
