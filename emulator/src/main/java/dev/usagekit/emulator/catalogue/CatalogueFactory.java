@@ -20,10 +20,23 @@ public final class CatalogueFactory {
     private CatalogueFactory() {
     }
 
+    /** @throws IllegalArgumentException naming the entry of emulator.credentials whose key the catalogue has */
     public static Catalogue build(List<Account> fixtureAccounts, List<AccessKey> credentials, long seed) {
+        Catalogue fixtures = new Catalogue(fixtureAccounts);
         List<Account> accounts = new ArrayList<>(fixtureAccounts);
-        for (AccessKey key : credentials) {
-            accounts.add(generatedAccount(key, seed));
+        for (int i = 0; i < credentials.size(); i++) {
+            AccessKey key = credentials.get(i);
+            String entry = "emulator.credentials entry " + (i + 1) + " of " + credentials.size();
+            fixtures.accountByAccessKey(key.accessKeyId()).ifPresent(owner -> {
+                throw new IllegalArgumentException(entry + " has the access key " + key.accessKeyId()
+                        + " of catalogue account " + owner.accountId() + "; give another key or leave the entry out");
+            });
+            Account generated = generatedAccount(key, seed);
+            if (accounts.stream().anyMatch(a -> a.accountId().equals(generated.accountId()))) {
+                throw new IllegalArgumentException(entry + " (" + key.accessKeyId() + ") gets the account id "
+                        + generated.accountId() + ", which another account has; give another key");
+            }
+            accounts.add(generated);
         }
         return new Catalogue(accounts);
     }
@@ -44,7 +57,14 @@ public final class CatalogueFactory {
                         + " of " + pairs.length + " is not (" + (colon < 0 ? "no colon" : colon == 0
                                 ? "no access key id" : "no secret") + ")");
             }
-            keys.add(new AccessKey(trimmed.substring(0, colon), trimmed.substring(colon + 1)));
+            String accessKeyId = trimmed.substring(0, colon);
+            for (int earlier = 0; earlier < keys.size(); earlier++) {
+                if (keys.get(earlier).accessKeyId().equals(accessKeyId)) {
+                    throw new IllegalArgumentException("emulator.credentials entries " + (earlier + 1) + " and "
+                            + (i + 1) + " of " + pairs.length + " have the same access key " + accessKeyId);
+                }
+            }
+            keys.add(new AccessKey(accessKeyId, trimmed.substring(colon + 1)));
         }
         return keys;
     }

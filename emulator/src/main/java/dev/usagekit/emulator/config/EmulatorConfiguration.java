@@ -43,7 +43,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ResourceUtils;
 
 /** Wires the request path: entry → gateway → pipeline → action handler → usage model. */
 @Configuration(proxyBeanMethods = false)
@@ -65,10 +68,7 @@ public class EmulatorConfiguration {
 
     @Bean
     EmulatorState emulatorState(EmulatorProperties props, ResourceLoader resources) throws IOException {
-        var fixture = resources.getResource(props.getFixtures());
-        if (!fixture.exists()) {
-            throw new InvalidSettingException("emulator.fixtures", "not found: " + props.getFixtures());
-        }
+        Resource fixture = fixtureFile(props.getFixtures(), resources);
         List<Account> accounts;
         try {
             accounts = CatalogueLoader.read(fixture.getInputStream(), props.getFixtures());
@@ -83,9 +83,35 @@ public class EmulatorConfiguration {
         }
         try {
             return new EmulatorState(props.getSeed(), accounts, credentials);
-        } catch (IllegalArgumentException e) { // e.g. a key of emulator.credentials that the fixtures already use
-            throw new InvalidSettingException("emulator.fixtures", e.getMessage());
+        } catch (IllegalArgumentException e) { // the catalogue was checked on its own: a key of emulator.credentials
+            throw new InvalidSettingException("emulator.credentials", e.getMessage());
         }
+    }
+
+    /**
+     * The catalogue file of emulator.fixtures: {@code classpath:} and {@code file:} (or any URL) look in that one
+     * place; a value without a prefix is a file when there is one, else a class path resource.
+     */
+    private static Resource fixtureFile(String location, ResourceLoader resources) throws IOException {
+        Resource fixture;
+        if (ResourceUtils.isUrl(location)) {
+            fixture = resources.getResource(location);
+            if (!fixture.exists()) {
+                throw new InvalidSettingException("emulator.fixtures", "not found: " + location);
+            }
+        } else {
+            Resource file = new FileSystemResource(location);
+            fixture = file.exists() ? file : resources.getResource(ResourceUtils.CLASSPATH_URL_PREFIX + location);
+            if (!fixture.exists()) {
+                throw new InvalidSettingException("emulator.fixtures", "not found: " + location + " is neither a file ("
+                        + file.getFile().getAbsolutePath() + ") nor on the class path");
+            }
+        }
+        if (fixture.isFile() && fixture.getFile().isDirectory()) {
+            throw new InvalidSettingException("emulator.fixtures", "is a directory, not a catalogue file: "
+                    + location);
+        }
+        return fixture;
     }
 
     /** The audio-only label of the doc page, and of the current SDK. */
@@ -114,11 +140,14 @@ public class EmulatorConfiguration {
     @Bean
     RateLimits rateLimits(EmulatorProperties props, ActionRegistry registry) {
         RateLimits limits = new RateLimits(props.getLimits().isEnabled());
-        props.getLimits().getOverrides().forEach((action, limit) -> {
-            String setting = "emulator.limits.overrides." + action;
-            if (registry.vendorOf(action).isEmpty()) {
-                throw new InvalidSettingException(setting, "no action is named " + action);
-            }
+        props.getLimits().getOverrides().forEach((name, limit) -> {
+            String setting = "emulator.limits.overrides." + name;
+            // in any case: an environment variable (EMULATOR_LIMITS_OVERRIDES_...) reaches here in lower case
+            String action = registry.all().stream().map(h -> h.spec().action())
+                    .filter(a -> a.equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> new InvalidSettingException(setting, "no action is named " + name + "; the"
+                            + " actions are " + String.join(", ", registry.all().stream()
+                                    .map(h -> h.spec().action()).toList())));
             try {
                 limits.override(action, limit);
             } catch (IllegalArgumentException e) {
@@ -173,8 +202,8 @@ public class EmulatorConfiguration {
             throw new InvalidSettingException("emulator.max-body-size", "must be above 0: " + props.getMaxBodySize());
         }
         EmulatorProperties.Aliyun aliyun = props.getAliyun();
-        requireErrorStatus("emulator.aliyun.access-key-not-found-status", aliyun.getAccessKeyNotFoundStatus());
-        requireErrorStatus("emulator.aliyun.signature-mismatch-status", aliyun.getSignatureMismatchStatus());
+        requireOneOf("emulator.aliyun.access-key-not-found-status", aliyun.getAccessKeyNotFoundStatus(), 400, 404);
+        requireOneOf("emulator.aliyun.signature-mismatch-status", aliyun.getSignatureMismatchStatus(), 400, 403);
         var volcengineAuth = new VolcengineAuthenticator(props.getSignatureMode(), window);
         var aliyunAuth = new AliyunAuthenticator(props.getSignatureMode(), window, nonces,
                 aliyun.getAccessKeyNotFoundStatus(), aliyun.getSignatureMismatchStatus());
@@ -192,9 +221,11 @@ public class EmulatorConfiguration {
         }
     }
 
-    private static void requireErrorStatus(String setting, int status) {
-        if (status < 400 || status > 599) {
-            throw new InvalidSettingException(setting, "must be an HTTP error status (400-599): " + status);
+    /** A status the vendor's error tables give for the error: either of two. */
+    private static void requireOneOf(String setting, int status, int usual, int other) {
+        if (status != usual && status != other) {
+            throw new InvalidSettingException(setting, "must be " + usual + " or " + other + " (the statuses the"
+                    + " vendor's tables give): " + status);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.control;
 
+import dev.usagekit.emulator.config.InvalidSettingException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,16 @@ public final class AdminServer implements SmartLifecycle {
             return;
         }
         var handler = new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.get()));
-        server = HttpServer.create().runOn(loops.get()).host(host).port(port).handle(handler).bindNow();
+        try {
+            server = HttpServer.create().runOn(loops.get()).host(host).port(port).handle(handler).bindNow();
+        } catch (RuntimeException e) { // Reactor Netty's ChannelBindException, a page of trace at startup
+            Throwable reason = e;
+            while (reason.getCause() != null) {
+                reason = reason.getCause();
+            }
+            throw new InvalidSettingException("emulator.admin.port", "cannot listen on " + host + ":" + port + " ("
+                    + reason.getMessage() + "); pick a free port, or 0 for any");
+        }
         log.info("control plane listening on port {}", server.port());
     }
 

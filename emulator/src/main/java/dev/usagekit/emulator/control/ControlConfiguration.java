@@ -112,7 +112,13 @@ public class ControlConfiguration {
     @Bean
     AdminServer adminServer(ObjectProvider<ControlApi> api, ObjectProvider<OpenApiEndpoint> openApi,
             ControlProperties settings, Environment env, ObjectProvider<ReactorResourceFactory> loops) {
-        return new AdminServer(settings.getAdmin().separatePort(), env.getProperty("server.address", "0.0.0.0"),
+        int port = settings.getAdmin().separatePort();
+        int mainPort = env.getProperty("server.port", Integer.class, 8080);
+        if (port > 0 && port == mainPort) {
+            throw new InvalidSettingException("emulator.admin.port", "must differ from server.port (both " + port
+                    + "); leave it out to serve the control plane on the main port");
+        }
+        return new AdminServer(port, env.getProperty("server.address", "0.0.0.0"),
                 () -> controlPlane(api.getObject(), openApi.getObject(), settings.getAdmin()),
                 () -> loops.getObject().getLoopResources());
     }

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.usagekit.emulator.EmulatorApplication;
+import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.core.ActionHandler;
+import dev.usagekit.emulator.core.ActionRegistry;
+import dev.usagekit.emulator.core.EmulatorState;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,14 +33,22 @@ class InvalidSettingsTest {
             emulator.journal.size                                 | 0                        | emulator.journal.size: must be at least 1: 0
             emulator.fixtures                                     | file:/no/such/file.yaml  | emulator.fixtures: not found: file:/no/such/file.yaml
             emulator.fixtures                                     | classpath:usagekit/fixtures/test/scale-too-large.yaml | the scale of Live domain d.com must be above 0 and at most 1000
+            emulator.fixtures                                     | /no/such/file.yaml       | emulator.fixtures: not found: /no/such/file.yaml is neither a file (/no/such/file.yaml) nor on the class path
+            emulator.fixtures                                     | classpath:no/such.yaml   | emulator.fixtures: not found: classpath:no/such.yaml
+            emulator.fixtures                                     | /tmp                     | emulator.fixtures: is a directory, not a catalogue file: /tmp
+            emulator.fixtures                                     | file:/tmp                | emulator.fixtures: is a directory, not a catalogue file: file:/tmp
+            emulator.credentials                                  | testid:x                 | emulator.credentials: emulator.credentials entry 1 of 1 has the access key testid of catalogue account 2100000001; give another key or leave the entry out
+            emulator.credentials                                  | a:b,a:c                  | emulator.credentials: emulator.credentials entries 1 and 2 of 2 have the same access key a
             emulator.credentials                                  | AKonly                   | emulator.credentials: emulator.credentials entries must be AK:SK; entry 1 of 1 is not (no colon)
             emulator.clock.fixed                                  | 9999-12-31T12:00:00Z     | emulator.clock.fixed: the virtual clock stays between
             emulator.default-vendor                               | azure                    | emulator.default-vendor: must be VOLCENGINE or ALIYUN: azure
-            emulator.limits.overrides.ListOperationDistributon    | 5/s                      | emulator.limits.overrides.ListOperationDistributon: no action is named ListOperationDistributon
+            emulator.limits.overrides.ListOperationDistributon    | 5/s                      | emulator.limits.overrides.ListOperationDistributon: no action is named ListOperationDistributon; the actions are ListOperationDistribution, DescribeLivePullToPushBandwidthData, DescribeLiveTranscodeData, DescribeLiveProducerUsageData
             emulator.limits.overrides.ListOperationDistribution   | 5/hour                   | emulator.limits.overrides.ListOperationDistribution: rate limit period must be s or min: 5/hour
             emulator.limits.overrides.ListOperationDistribution   | five/s                   | rate limit must start with a whole number of calls: five/s
             emulator.limits.overrides.ListOperationDistribution   | 0/s                      | rate limit must allow at least 1 call (or be off): 0/s
-            emulator.aliyun.signature-mismatch-status             | 200                      | emulator.aliyun.signature-mismatch-status: must be an HTTP error status (400-599): 200
+            emulator.aliyun.signature-mismatch-status             | 200                      | emulator.aliyun.signature-mismatch-status: must be 400 or 403 (the statuses the vendor's tables give): 200
+            emulator.aliyun.signature-mismatch-status             | 500                      | emulator.aliyun.signature-mismatch-status: must be 400 or 403 (the statuses the vendor's tables give): 500
+            emulator.aliyun.access-key-not-found-status           | 403                      | emulator.aliyun.access-key-not-found-status: must be 400 or 404 (the statuses the vendor's tables give): 403
             emulator.admin.port                                   | 70000                    | emulator.admin.port: must be a TCP port (0 for any free one, up to 65535): 70000
             emulator.port-file                                    | /no/such/dir/usagekit.port | emulator.port-file: cannot write /no/such/dir/usagekit.port
             emulator.signature-time-window                        | 500ms                    | emulator.signature-time-window: must be from 1s to 36500d: PT0.5S
@@ -73,5 +89,41 @@ class InvalidSettingsTest {
 
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("'" + setting + "'").contains("Value: \"" + value + "\"");
+    }
+
+    /** The control plane on the API's own port would fail to bind after the banner, with a page of Netty trace. */
+    @Test
+    void anAdminPortEqualToTheServerPortOrInUseIsNamed(CapturedOutput output) throws Exception {
+        assertThatThrownBy(() -> EmulatorApplication.standalone()
+                .run("--server.port=19511", "--emulator.admin.port=19511").close())
+                .hasStackTraceContaining("emulator.admin.port: must differ from server.port (both 19511); leave it out"
+                        + " to serve the control plane on the main port");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> EmulatorApplication.standalone()
+                    .run("--server.port=0", "--emulator.admin.port=" + taken.getLocalPort()).close())
+                    .hasStackTraceContaining("emulator.admin.port: cannot listen on 0.0.0.0:" + taken.getLocalPort());
+        }
+        assertThat(output).contains("Correct or remove emulator.admin.port").doesNotContain("ChannelBindException");
+    }
+
+    /**
+     * A value without a prefix that names a file is that file (it used to be looked up on the class path alone), and
+     * an action's limit may be named in lower case, as an environment variable reaches Spring.
+     */
+    @Test
+    void aPrefixlessFileAndALowerCaseActionAreRead() throws Exception {
+        Path catalogue = Files.createTempFile("catalogue", ".yaml");
+        Files.writeString(catalogue, "accounts:\n  - {accountId: \"2100000077\", name: from-file}\n");
+        try (var context = EmulatorApplication.standalone().run("--server.port=0",
+                "--emulator.fixtures=" + catalogue, "--emulator.limits.overrides.listoperationdistribution=1/s")) {
+            assertThat(context.getBean(EmulatorState.class).fixtureAccounts()).extracting(Account::name)
+                    .containsExactly("from-file");
+            ActionRegistry registry = context.getBean(ActionRegistry.class);
+            ActionHandler<?> rtc = registry.all().stream()
+                    .filter(h -> h.spec().action().equals("ListOperationDistribution")).findFirst().orElseThrow();
+            assertThat(context.getBean(RateLimits.class).limitFor(rtc)).hasToString("1/s");
+        } finally {
+            Files.delete(catalogue);
+        }
     }
 }
