@@ -2,10 +2,10 @@ package dev.usagekit.emulator.control;
 
 import dev.usagekit.emulator.schema.OpenApiDescription;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -45,9 +45,8 @@ public final class OpenApiEndpoint {
         }
         return description.forAction(action.get(), baseUrl)
                 .map(doc -> ServerResponse.ok().contentType(type).bodyValue(writer.apply(doc)))
-                .orElseGet(() -> ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).bodyValue(
-                        Map.of("error", "Bad Request", "message", "no action " + action.get() + " (actions: "
-                                + String.join(", ", description.actions()) + ")")));
+                .orElseGet(() -> ControlApi.error(HttpStatus.BAD_REQUEST, "no action " + action.get() + " (actions: "
+                        + String.join(", ", description.actions()) + ")"));
     }
 
     /** The emulated APIs' base URL as this caller reaches it: its scheme and host, the main port. */
