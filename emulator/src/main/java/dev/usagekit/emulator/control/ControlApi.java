@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -163,9 +164,12 @@ public final class ControlApi {
 
     // --- reset, seed, fixtures ---
 
+    /** An empty body or {@code {}}: the kit and scripts post none, and a member would be read by no one. */
     public Mono<ServerResponse> reset(ServerRequest request) {
-        resetToStartup();
-        return ok(new Reset(true, clockState(), state.seed()));
+        return withBody(request, List.of(), body -> {
+            resetToStartup();
+            return new Reset(true, clockState(), state.seed());
+        });
     }
 
     /** Back to the emulator as it started: journal, faults, throttles, seed, fixtures and clock. */
@@ -483,8 +487,8 @@ public final class ControlApi {
     private static void requireKnown(Iterable<String> names, String kind, String where, List<String> known) {
         for (String name : names) {
             if (!known.contains(name)) {
-                throw new BadRequest("unknown " + kind + " \"" + name + "\" " + where + "; known: "
-                        + String.join(", ", known));
+                throw new BadRequest("unknown " + kind + " \"" + name + "\" " + where + (known.isEmpty()
+                        ? "; it takes none" : "; known: " + String.join(", ", known)));
             }
         }
     }
@@ -514,6 +518,16 @@ public final class ControlApi {
 
     static Mono<ServerResponse> error(HttpStatus status, String message) {
         return json(status, new ErrorBody(status.getReasonPhrase(), message));
+    }
+
+    /** The challenge a 401 carries (RFC 9110 §15.5.2): its scheme names the header that holds the token. */
+    static final String TOKEN_CHALLENGE = "X-Emulator-Token realm=\"usagekit control plane\"";
+
+    /** 401 for a control request without the right token. */
+    static Mono<ServerResponse> unauthorized(String message) {
+        HttpStatus status = HttpStatus.UNAUTHORIZED;
+        return json(ServerResponse.status(status).header(HttpHeaders.WWW_AUTHENTICATE, TOKEN_CHALLENGE),
+                new ErrorBody(status.getReasonPhrase(), message));
     }
 
     /** 405 for a control path that answers other methods, listed in the Allow header. */

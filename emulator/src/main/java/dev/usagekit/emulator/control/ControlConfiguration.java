@@ -164,7 +164,7 @@ public class ControlConfiguration {
                         + "(set emulator.admin.token or emulator.admin.allow-remote=true)");
             }
             if (!token.isEmpty() && !matches(token, request.headers().firstHeader(TOKEN_HEADER))) {
-                return ControlApi.error(HttpStatus.UNAUTHORIZED, "missing or wrong " + TOKEN_HEADER + " header");
+                return ControlApi.unauthorized("missing or wrong " + TOKEN_HEADER + " header");
             }
             return next.handle(request);
         });

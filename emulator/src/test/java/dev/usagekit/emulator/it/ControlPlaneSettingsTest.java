@@ -34,6 +34,8 @@ class ControlPlaneSettingsTest {
         TestEmulator.Reply denied = e.get("/_emulator/info");
         assertThat(denied.status()).isEqualTo(401);
         assertThat(denied.json().get("message").asString()).contains("X-Emulator-Token");
+        assertThat(denied.headers().get("www-authenticate"))
+                .containsExactly("X-Emulator-Token realm=\"usagekit control plane\"");
         assertThat(e.send(HttpRequest.newBuilder(e.uri("/_emulator/info")).header("X-Emulator-Token", "wrong")
                 .GET().build()).status()).isEqualTo(401);
         assertThat(e.send(HttpRequest.newBuilder(e.uri("/_emulator/info")).header("X-Emulator-Token", "s3cret")

@@ -30,6 +30,19 @@ class ControlPlaneTest {
         assertThat(emulator.post("/_emulator/reset", "").status()).isEqualTo(200);
     }
 
+    /** A body member reset does not read is refused, as on every other endpoint; no body and {} reset. */
+    @Test
+    void resetRefusesABodyItDoesNotRead() {
+        TestEmulator.Reply member = emulator.post("/_emulator/reset", "{\"foo\":1}");
+        assertThat(member.status()).isEqualTo(400);
+        assertThat(member.json().get("message").asString())
+                .isEqualTo("unknown field \"foo\" in the body; it takes none");
+        TestEmulator.Reply garbage = emulator.post("/_emulator/reset", "garbage");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.json().get("message").asString()).startsWith("malformed JSON: ");
+        assertThat(emulator.post("/_emulator/reset", "{}").status()).isEqualTo(200);
+    }
+
     private TestEmulator.Reply transcode() {
         return emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, TRANSCODE);
     }
