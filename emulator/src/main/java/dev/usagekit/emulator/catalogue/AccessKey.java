@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.catalogue;
 
+import dev.usagekit.emulator.core.MissingFieldException;
+
 /** An access key pair. The secret never leaves the emulator: {@link #toString()} hides it. */
 public record AccessKey(String accessKeyId, String secret) {
 

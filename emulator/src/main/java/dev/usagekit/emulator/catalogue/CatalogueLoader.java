@@ -2,6 +2,7 @@ package dev.usagekit.emulator.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import dev.usagekit.emulator.core.MissingFieldException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

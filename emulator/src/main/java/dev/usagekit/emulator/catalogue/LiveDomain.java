@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.catalogue;
 
+import dev.usagekit.emulator.core.MissingFieldException;
 import dev.usagekit.emulator.usage.Anomaly;
 import java.time.Instant;
 import java.util.List;

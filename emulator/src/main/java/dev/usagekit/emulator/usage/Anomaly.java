@@ -2,7 +2,7 @@ package dev.usagekit.emulator.usage;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.usagekit.emulator.catalogue.MissingFieldException;
+import dev.usagekit.emulator.core.MissingFieldException;
 import java.time.Instant;
 import java.util.List;
 

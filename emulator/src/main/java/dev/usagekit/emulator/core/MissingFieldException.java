@@ -1,4 +1,4 @@
-package dev.usagekit.emulator.catalogue;
+package dev.usagekit.emulator.core;
 
 /**
  * A catalogue entry without a field it cannot do without. It names the field alone: the loader knows where the entry
