@@ -319,6 +319,8 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         if (discarding && ctx.channel() instanceof DuplexChannel duplex && ctx.channel().isActive()) {
             closeWhenDiscarded = true;
             duplex.shutdownOutput();
+            // a shut output is never writable, which would keep the connection from reading by itself again
+            ctx.channel().config().setAutoRead(true);
         } else {
             ctx.close();
         }
