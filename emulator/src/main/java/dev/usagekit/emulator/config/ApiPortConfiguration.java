@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.config;
 
+import dev.usagekit.emulator.control.ControlApi;
 import dev.usagekit.emulator.web.ApiChannelHandler;
 import dev.usagekit.emulator.web.ApiEntry;
 import dev.usagekit.emulator.web.ConnectionGuard;
@@ -64,7 +65,8 @@ class ApiPortConfiguration {
         Predicate<String> springPath = springPaths(env);
         return server -> server.doOnChannelInit((observer, channel, remote) -> {
             ApiChannelHandler.install(channel, entry, springPath);
-            ConnectionGuard.install(channel, entry::refuse, props.getRequestTimeout());
+            ConnectionGuard.install(channel, (partial, problem) -> springPath.test(partial.path())
+                    ? ControlApi.refused(problem) : entry.refuse(partial, problem), props.getRequestTimeout());
         });
     }
 

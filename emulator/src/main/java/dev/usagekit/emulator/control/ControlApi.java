@@ -9,6 +9,9 @@ import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.RateLimit;
+import dev.usagekit.emulator.web.WireResponse;
+import dev.usagekit.emulator.web.ResponseBody;
+import dev.usagekit.emulator.web.ConnectionGuard;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
 import dev.usagekit.emulator.wire.WireCodec;
@@ -515,6 +518,16 @@ public final class ControlApi {
 
     /** An error answer: {@code {"error": reason phrase, "message": ...}}. */
     record ErrorBody(String error, String message) {}
+
+    /**
+     * The control plane's answer to a request refused below the routes (too large headers, malformed, too slow): its
+     * own JSON error, not a vendor's envelope, and not journaled as an API call.
+     */
+    public static WireResponse refused(ConnectionGuard.Problem problem) {
+        HttpStatus status = HttpStatus.valueOf(problem.status());
+        return new WireResponse(status.value(), "application/json", ResponseBody.of(JSON.writeValueAsBytes(
+                new ErrorBody(status.getReasonPhrase(), problem.message()))), Map.of());
+    }
 
     static Mono<ServerResponse> error(HttpStatus status, String message) {
         return json(status, new ErrorBody(status.getReasonPhrase(), message));

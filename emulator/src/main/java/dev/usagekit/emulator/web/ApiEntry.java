@@ -172,16 +172,7 @@ public final class ApiEntry {
      * headers, not HTTP at all, or too slow a client. Journaled like any other call.
      */
     public WireResponse refuse(RawRequest partial, ConnectionGuard.Problem problem) {
-        ApiError error = switch (problem) {
-            case URL_TOO_LONG -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestURITooLong",
-                    "The request line is longer than the server accepts.");
-            case HEADERS_TOO_LARGE -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestHeaderFieldsTooLarge",
-                    "The request headers are larger than the server accepts.");
-            case MALFORMED -> ApiError.of(ErrorKind.BIND, problem.status(), "MalformedRequest",
-                    "The request is not well-formed HTTP/1.1.");
-            case TIMEOUT -> ApiError.of(ErrorKind.BIND, problem.status(), "RequestTimeout",
-                    "The request was not received completely in time.");
-        };
+        ApiError error = ApiError.of(ErrorKind.BIND, problem.status(), problem.code(), problem.message());
         // only Aliyun's RPC style puts a call's parameters in the URL; a Volcengine call's query is Action and Version
         Vendor vendor = problem == ConnectionGuard.Problem.URL_TOO_LONG ? Vendor.ALIYUN
                 : detector.detect(partial, partial.query());

@@ -41,16 +41,32 @@ public final class ConnectionGuard {
 
     /** What went wrong before the request could reach a route. */
     public enum Problem {
-        URL_TOO_LONG(414), HEADERS_TOO_LARGE(431), MALFORMED(400), TIMEOUT(408);
+        URL_TOO_LONG(414, "RequestURITooLong", "The request line is longer than the server accepts."),
+        HEADERS_TOO_LARGE(431, "RequestHeaderFieldsTooLarge", "The request headers are larger than the server accepts."),
+        MALFORMED(400, "MalformedRequest", "The request is not well-formed HTTP/1.1."),
+        TIMEOUT(408, "RequestTimeout", "The request was not received completely in time.");
 
         private final int status;
+        private final String code;
+        private final String message;
 
-        Problem(int status) {
+        Problem(int status, String code, String message) {
             this.status = status;
+            this.code = code;
+            this.message = message;
         }
 
         public int status() {
             return status;
+        }
+
+        /** The emulator's own error code for it, in either vendor's envelope. */
+        public String code() {
+            return code;
+        }
+
+        public String message() {
+            return message;
         }
     }
 
@@ -156,8 +172,11 @@ public final class ConnectionGuard {
             }
             refused = true;
             cancel();
-            WireResponse response = responder.refuse(partial(head), problem);
-            raw.writeAndFlush(Unpooled.wrappedBuffer(bytes(response))).addListener(written -> lingeringClose());
+            RawRequest partial = partial(head);
+            WireResponse response = responder.refuse(partial, problem);
+            // an answer to HEAD has no content (RFC 9110, 9.3.2), though its Content-Length says what GET would get
+            raw.writeAndFlush(Unpooled.wrappedBuffer(bytes(response, !"HEAD".equals(partial.method()))))
+                    .addListener(written -> lingeringClose());
         }
 
         /**
@@ -191,7 +210,7 @@ public final class ConnectionGuard {
         return head.decoderResult().isFailure() && "/bad-request".equals(head.uri());
     }
 
-    static byte[] bytes(WireResponse response) {
+    static byte[] bytes(WireResponse response, boolean withBody) {
         byte[] body = response.body().toBytes();
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
                 .append(HttpResponseStatus.valueOf(response.status()).reasonPhrase()).append("\r\nContent-Type: ")
@@ -201,7 +220,9 @@ public final class ConnectionGuard {
         head.append("\r\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + body.length);
         out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(body);
+        if (withBody) {
+            out.writeBytes(body);
+        }
         return out.toByteArray();
     }
 

@@ -74,7 +74,7 @@ class VolcengineGatewayTest {
     void successHasResponseMetadataAndResultButNoError() {
         var r = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, BODY);
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.contentType()).isEqualTo("application/json");
+        assertThat(r.contentType()).isEqualTo("application/json; charset=utf-8");
         JsonNode meta = r.json().get("ResponseMetadata");
         assertThat(meta.get("Action").asString()).isEqualTo("DescribeLiveTranscodeData");
         assertThat(meta.get("Version").asString()).isEqualTo("2023-01-01");

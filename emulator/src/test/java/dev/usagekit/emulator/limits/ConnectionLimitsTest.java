@@ -70,6 +70,35 @@ class ConnectionLimitsTest {
                 + "Content-Length: " + contentLength + "\r\n\r\n";
     }
 
+    /** A control-plane request refused below the routes gets the control plane's JSON error, and is no API call. */
+    @Test
+    void aMalformedControlPlaneRequestGetsTheControlPlanesErrorAndIsNotJournaled() throws IOException {
+        long before = emulator.get("/_emulator/journal/count").json().get("count").asLong();
+        RawHttp.Response r = exchange("GET /_emulator/journal/count?errorCode=% HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                new byte[0]);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("content-type")).isEqualTo("application/json");
+        assertThat(r.text()).isEqualTo("{\"error\":\"Bad Request\",\"message\":\"The request is not well-formed "
+                + "HTTP/1.1.\"}");
+        RawHttp.Response large = exchange("GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+                + "b".repeat(9000) + "\r\n\r\n", new byte[0]);
+        assertThat(large.status()).isEqualTo(431);
+        assertThat(large.text()).startsWith("{\"error\":\"Request Header Fields Too Large\"");
+        assertThat(emulator.get("/_emulator/journal/count").json().get("count").asLong()).isEqualTo(before);
+    }
+
+    /** An answer to HEAD has no content (RFC 9110, 9.3.2), a refusal's neither; its Content-Length is GET's. */
+    @Test
+    void aRefusedHeadRequestIsAnsweredWithoutContent() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("HEAD " + VOLCENGINE + "&% HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\n").containsPattern(
+                    "Content-Length: [1-9][0-9]*\r\n");
+        }
+    }
+
     @Test
     void aQueryWithAStrayPercentIsAVendorErrorNotABare400() throws IOException {
         volcengineError(exchange(post(VOLCENGINE + "&%", "", 2), "{}".getBytes()), 400, "MalformedRequest");
@@ -114,8 +143,11 @@ class ConnectionLimitsTest {
     void headersOverTheLimitAre431InTheEnvelopeOfTheVendorTheUrlNames() throws IOException {
         aliyunError(exchange(post(ALIYUN, "X-Big: " + "b".repeat(9000) + "\r\n", 0), new byte[0]), 431,
                 "RequestHeaderFieldsTooLarge");
-        volcengineError(exchange(post(VOLCENGINE, "X-Big: " + "b".repeat(9000) + "\r\n", 0), new byte[0]), 431,
-                "RequestHeaderFieldsTooLarge");
+        JsonNode volcengine = volcengineError(exchange(post(VOLCENGINE, "X-Big: " + "b".repeat(9000) + "\r\n", 0),
+                new byte[0]), 431, "RequestHeaderFieldsTooLarge");
+        // echoed as a routed call's answer is: the action's service
+        assertThat(volcengine.at("/ResponseMetadata/Service").asString()).isEqualTo("rtc");
+        assertThat(volcengine.at("/ResponseMetadata/Action").asString()).isEqualTo("ListOperationDistribution");
     }
 
     @Test

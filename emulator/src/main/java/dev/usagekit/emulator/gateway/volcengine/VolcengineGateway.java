@@ -46,6 +46,9 @@ public final class VolcengineGateway {
             ErrorBody error) {
     }
 
+    /** With its charset, as the gateway sends it: RTC's answers hold Chinese names, which no client should guess at. */
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
     record ErrorBody(Integer codeN, String code, String message) {
     }
 
@@ -160,8 +163,15 @@ public final class VolcengineGateway {
 
     /** Renders any error that happened before a call could be routed (body too large, unreadable request). */
     public WireResponse renderEarlyError(RawRequest request, ApiError error) {
-        return render(Outcome.failure(error), ids.volcengine(), request.firstQuery("Action"),
-                request.firstQuery("Version"), "", DEFAULT_REGION);
+        String action = request.firstQuery("Action");
+        String version = request.firstQuery("Version");
+        VolcengineAuthorization scope = scope(request);
+        // the same Service and Region as a routed call's answer: the action's service, else the one signed for
+        String service = action == null || version == null ? null : registry.find(Vendor.VOLCENGINE, action, version)
+                .map(h -> h.spec().service()).orElse(null);
+        return render(Outcome.failure(error), ids.volcengine(), action, version,
+                service != null ? service : scope != null ? scope.service() : "",
+                scope != null ? scope.region() : DEFAULT_REGION);
     }
 
     /**
@@ -169,7 +179,7 @@ public final class VolcengineGateway {
      * clock, request id or renderer needed).
      */
     public static WireResponse fixedInternalError() {
-        return new WireResponse(500, "application/json", ResponseBody.of(FIXED_INTERNAL_ERROR), Map.of());
+        return new WireResponse(500, CONTENT_TYPE, ResponseBody.of(FIXED_INTERNAL_ERROR), Map.of());
     }
 
     private static WireResponse render(Outcome outcome, String requestId, String action, String version,
@@ -185,7 +195,7 @@ public final class VolcengineGateway {
         if (e != null && e.status() == 405) {
             headers.put("Allow", "POST"); // a 405 names the methods the resource takes (RFC 9110)
         }
-        return new WireResponse(e == null ? 200 : e.status(), "application/json",
+        return new WireResponse(e == null ? 200 : e.status(), CONTENT_TYPE,
                 ResponseBody.json(new Envelope(meta, outcome.result())), headers);
     }
 
