@@ -124,6 +124,15 @@ class LauncherTest {
                 + "\nversion=25.0.10+7-LTS\nsource=newest JDK >= 25 in " + jvms + "\nmode=aot\n");
     }
 
+    /** The launcher's own words are read wherever they stand: a script that appends them to its settings still works. */
+    @Test
+    void itsOwnWordsCountAfterTheEmulatorsSettings() throws Exception {
+        assertThat(launcher("--server.port=18099", "--print-java").out())
+                .isEqualTo(launcher("--print-java").out());
+        launcher("--server.port=18099", "--prepare");
+        assertThat(javaCalls()).as("the preparation's two runs, no start").hasSize(2);
+    }
+
     @Test
     void findsJdksInMacOsLayoutToo() throws Exception {
         Path home = jdk(jvms.resolve("temurin-26.jdk/Contents/Home"), "26.0.1", "26.0.1+8");
