@@ -229,6 +229,9 @@ public final class EmulatorControl {
      * {@code RequestId}, which volc-sdk-java calls LogID, or Aliyun's {@code RequestId}), or null when there is none.
      */
     public JsonNode callWithRequestId(String requestId) {
+        if (requestId == null || requestId.isBlank()) {
+            throw new IllegalArgumentException("no request id given: a client's exception without one names no call");
+        }
         List<JsonNode> entries = journal(Map.of("requestId", requestId));
         return entries.isEmpty() ? null : entries.get(0);
     }

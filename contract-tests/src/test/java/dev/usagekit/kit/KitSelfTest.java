@@ -104,6 +104,7 @@ class KitSelfTest {
         assertTrue(call.at("/details/problem").asString().startsWith("StartTime must be a UTC time"),
                 call.toString());
         assertNull(control.callWithRequestId("no-such-id"));
+        assertThrows(IllegalArgumentException.class, () -> control.callWithRequestId(" "));
     }
 
     @Test

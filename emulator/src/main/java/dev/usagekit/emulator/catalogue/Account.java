@@ -26,9 +26,10 @@ public record Account(
         Settling settling) {
 
     public Account {
-        // an account is looked up by its id or name (journal filters, faults, throttles), so both must be there
+        // an account is looked up by its id or name (journal filters, faults, throttles): one without a name of its
+        // own goes by its id, as catalogues written before names were looked up do
         MissingFieldException.required(accountId, "accountId");
-        MissingFieldException.required(name, "name");
+        name = name == null || name.isBlank() ? accountId : name;
         accessKeys = accessKeys == null ? List.of() : accessKeys;
         rtcApps = rtcApps == null ? List.of() : rtcApps;
         liveDomains = liveDomains == null ? List.of() : liveDomains;

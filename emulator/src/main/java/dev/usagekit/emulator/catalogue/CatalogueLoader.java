@@ -41,7 +41,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads a fixture file (YAML or JSON: {@code accounts: [...]}) into accounts. */
 public final class CatalogueLoader {
 
-    /** The shape of a fixture file; {@code accounts} is null when the file has no such key. */
+    /** The shape of a fixture file; {@code accounts} is null when the file has no such key, or no value for it. */
     public record FixtureFile(List<Account> accounts) {
     }
 
@@ -83,6 +83,9 @@ public final class CatalogueLoader {
                         + SHAPE, null);
             }
             if (file.accounts() == null) {
+                if (YAML.readTree(content).has("accounts")) {
+                    return List.of(); // "accounts:" with no value lists none, as "accounts: []" does
+                }
                 throw new InvalidFixtureException(cannotRead + "it has no accounts key; " + SHAPE, null);
             }
             new Catalogue(file.accounts());

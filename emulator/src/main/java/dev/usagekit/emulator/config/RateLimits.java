@@ -55,6 +55,13 @@ public final class RateLimits {
         accountOverrides.computeIfAbsent(accountId, id -> new ConcurrentHashMap<>()).put(action, limit);
     }
 
+    /** The actions' limits set for every account, as given ("off" for none), by action. */
+    public Map<String, String> actionOverrides() {
+        Map<String, String> shown = new TreeMap<>();
+        overrides.forEach((action, limit) -> shown.put(action, limit == OFF ? "off" : limit.toString()));
+        return shown;
+    }
+
     /** The accounts' own limits, as given ("off" for none), by account id and action. */
     public Map<String, Map<String, String>> accountOverrides() {
         Map<String, Map<String, String>> shown = new TreeMap<>();

@@ -433,7 +433,8 @@ public final class ControlApi {
                 : state.catalogue().accountByIdOrName(account).map(Account::accountId).orElse(account);
         return new RequestJournal.Filter(param(request, "action"), accountId, outcome,
                 request.queryParam("since").filter(s -> !s.isBlank()).map(s -> instant(s, "since")).orElse(null),
-                param(request, "requestId"), param(request, "errorCode"));
+                // a blank id is no id: it matches nothing rather than everything
+                request.queryParam("requestId").orElse(null), param(request, "errorCode"));
     }
 
     // --- helpers ---

@@ -67,9 +67,10 @@ public class ControlConfiguration {
     }
 
     @Bean
-    StartupState startupState(EmulatorProperties props, EmulatorState state) {
+    StartupState startupState(EmulatorProperties props, EmulatorState state, RateLimits limits) {
+        // the overrides as read, each under its action's own name (a setting may spell it in any case)
         return new StartupState(props.getClock().getFixed(), props.getClock().isFrozen(), state.seed(),
-                state.fixtureAccounts(), props.getLimits().isEnabled(), props.getLimits().getOverrides());
+                state.fixtureAccounts(), props.getLimits().isEnabled(), limits.actionOverrides());
     }
 
     @Bean

@@ -175,7 +175,7 @@ public final class ApiChannelHandler extends ChannelDuplexHandler {
         boolean continueExpected = HttpUtil.is100ContinueExpected(request);
         if (HttpUtil.getContentLength(request, -1L) > entry.maxBodyBytes()) {
             // refused before a byte of the body is read; a client waiting for 100 Continue will not send it, so the
-            // connection cannot carry on past a body that never comes
+            // connection cannot carry on for another request: it ends once the body is in, or at the request timeout
             answerTooLarge(ctx, !continueExpected);
         } else if (continueExpected) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,

@@ -200,8 +200,8 @@ public final class ApiEntry {
         boolean isAliyun = vendor == Vendor.ALIYUN;
         ApiError error = isAliyun ? aliyunError : volcengineError;
         CallTrace trace = errorTrace(isAliyun ? Vendor.ALIYUN : Vendor.VOLCENGINE, error);
-        WireResponse response = isAliyun ? aliyun.renderEarlyError(raw, error)
-                : volcengine.renderEarlyError(raw, error);
+        WireResponse response = isAliyun ? aliyun.renderEarlyError(raw, error, trace)
+                : volcengine.renderEarlyError(raw, error, trace);
         return new Answer(raw, trace, response, generation);
     }
 

@@ -100,8 +100,7 @@ class CatalogueLoaderTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             {name: n, accessKeys: [{accessKeyId: A, secret: s}]}          | accounts[1].accountId is required (line: 3)
-            {accountId: "2", accessKeys: [{accessKeyId: A, secret: s}]}   | accounts[1].name is required (line: 3)
-            {accountId: "2", name: " ", accessKeys: []}                   | accounts[1].name is required (line: 3)
+            {accountId: " ", name: n, accessKeys: []}                     | accounts[1].accountId is required (line: 3)
             {accountId: "2", name: n, accessKeys: [{accessKeyId: A}]}     | accounts[1].accessKeys[0].secret is required (line: 3)
             {accountId: "2", name: n, accessKeys: [{secret: s}]}          | accounts[1].accessKeys[0].accessKeyId is required (line: 3)
             {accountId: "2", name: n, accessKeys: [{accessKeyId: A, secret: }]} | accounts[1].accessKeys[0].secret is required (line: 3)
@@ -118,6 +117,14 @@ class CatalogueLoaderTest {
                 + secondAccount + "\n"))
                 .isInstanceOf(CatalogueLoader.InvalidFixtureException.class)
                 .hasMessage("cannot read the catalogue test: " + problem);
+    }
+
+    /** A name left out is the account's id; "accounts:" with no value is no account at all, as "accounts: []". */
+    @Test
+    void aNamelessAccountGoesByItsIdAndAnEmptyAccountsKeyHasNone() {
+        assertThat(read("accounts:\n  - {accountId: \"7\", " + KEYS + "}\n").get(0).name()).isEqualTo("7");
+        assertThat(read("accounts:\n")).isEmpty();
+        assertThat(read("accounts: []\n")).isEmpty();
     }
 
     @Test

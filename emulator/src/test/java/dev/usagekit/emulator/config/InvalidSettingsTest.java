@@ -122,6 +122,14 @@ class InvalidSettingsTest {
             ActionHandler<?> rtc = registry.all().stream()
                     .filter(h -> h.spec().action().equals("ListOperationDistribution")).findFirst().orElseThrow();
             assertThat(context.getBean(RateLimits.class).limitFor(rtc)).hasToString("1/s");
+            // a reset restores the startup limits, under the action's own name
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            java.net.http.HttpResponse<String> reset = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                            + "/_emulator/reset")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+            assertThat(context.getBean(RateLimits.class).limitFor(rtc)).hasToString("1/s");
         } finally {
             Files.delete(catalogue);
         }

@@ -499,22 +499,34 @@ class ControlPlaneTest {
         assertThat(transcode().status()).isEqualTo(200);
     }
 
-    /** An account without a name used to be served, and to turn journal, fault and throttle lookups into 500s. */
+    /**
+     * An account without a name goes by its id, as catalogues written before names existed do (it used to turn
+     * journal, fault and throttle lookups into 500s); one without a secret is refused, naming the path.
+     */
     @Test
-    void aFixtureWithoutARequiredFieldIs400NamingItsPath() {
+    void aNamelessAccountGoesByItsIdAndAMissingSecretIs400NamingItsPath() {
         TestEmulator.Reply refused = emulator.post("/_emulator/fixtures", """
                 accounts:
                   - accountId: "2100000009"
                     name: loaded
                     accessKeys: [{accessKeyId: AKLTloaded, secret: s}]
                   - accountId: "2100000010"
-                    accessKeys: [{accessKeyId: AKLTnameless, secret: s}]
+                    accessKeys: [{accessKeyId: AKLTsecretless}]
                 """);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("message").asString()).isEqualTo(
-                "cannot read the catalogue of POST /_emulator/fixtures: accounts[1].name is required (line: 5)");
-        assertThat(emulator.get("/_emulator/journal/count?account=x").status()).isEqualTo(200);
+        assertThat(refused.json().get("message").asString()).isEqualTo("cannot read the catalogue of POST "
+                + "/_emulator/fixtures: accounts[1].accessKeys[0].secret is required (line: 6)");
         assertThat(transcode().status()).isEqualTo(200);
+
+        assertThat(emulator.post("/_emulator/fixtures", """
+                accounts:
+                  - accountId: "2100000010"
+                    accessKeys: [{accessKeyId: AKLTnameless, secret: s}]
+                """).status()).isEqualTo(200);
+        assertThat(emulator.get("/_emulator/fixtures").json().at("/accounts/0/name").asString()).isEqualTo("2100000010");
+        assertThat(emulator.get("/_emulator/journal/count?account=x").status()).isEqualTo(200);
+        assertThat(emulator.post("/_emulator/throttles", "{\"account\":\"2100000010\",\"action\":"
+                + "\"ListOperationDistribution\",\"limit\":\"1/s\"}").status()).isEqualTo(200);
     }
 
     @Test

@@ -103,11 +103,11 @@ class JournaledRequestTest {
         assertThat(emulator.get("/?" + aliyun + "&AccessKeyId=LTAInobody&StartTime=2026-11-19T00:00:00Z").json()
                 .get("Code").asString()).isEqualTo("InvalidAccessKeyId.NotFound");
         assertThat(lastCall().at("/details/problem").asString())
-                .isEqualTo("access key id LTAInobody is not in the catalogue");
+                .isEqualTo("access key id LTAI… (10 characters) is not in the catalogue");
 
         emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", "AKLTnobody", "{}");
         assertThat(lastCall().at("/details/problem").asString())
-                .isEqualTo("access key id AKLTnobody is not in the catalogue");
+                .isEqualTo("access key id AKLT… (10 characters) is not in the catalogue");
     }
 
     /** A client's exception shows the RequestId (Volcengine's LogID): its journal entry is found by it. */
@@ -127,5 +127,15 @@ class JournaledRequestTest {
         assertThat(emulator.get("/_emulator/journal/count?errorCode=InvalidParam.BindError").json().get("count")
                 .asLong()).isZero();
         assertThat(emulator.get("/_emulator/journal?requestId=nothing-like-it").json().get("entries")).isEmpty();
+        assertThat(emulator.get("/_emulator/journal?requestId=").json().get("entries")).as("a blank id is none")
+                .isEmpty();
+
+        // refused before it was routed (its body over the 1 MB limit): found by its id all the same
+        TestEmulator.Reply tooLarge = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, " ".repeat(1_100_000) + "{}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        String refusedId = tooLarge.json().at("/ResponseMetadata/RequestId").asString();
+        assertThat(emulator.get("/_emulator/journal?requestId=" + refusedId).json().at("/entries/0/errorCode")
+                .asString()).isEqualTo("RequestEntityTooLarge");
     }
 }

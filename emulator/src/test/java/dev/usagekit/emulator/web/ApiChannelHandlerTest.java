@@ -104,8 +104,8 @@ class ApiChannelHandlerTest {
         // the stand-in gateway echoes what it received; ?latency=N asks for injected latency, ?fail for a bug
         when(volcengine.handle(any(), any(), any())).thenAnswer(call -> echo(call.getArgument(0), call.getArgument(1)));
         when(aliyun.handle(any(), any(), any(), any())).thenAnswer(call -> echo(call.getArgument(0), call.getArgument(2)));
-        when(volcengine.renderEarlyError(any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
-        when(aliyun.renderEarlyError(any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
+        when(volcengine.renderEarlyError(any(), any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
+        when(aliyun.renderEarlyError(any(), any(), any())).thenAnswer(call -> codeOnly(call.getArgument(1)));
         ApiEntry entry = new ApiEntry(new VendorDetector(new ActionRegistry(List.of()), Vendor.VOLCENGINE), volcengine,
                 aliyun, MAX_BODY, new CallObserver() {
                     @Override
@@ -450,7 +450,7 @@ class ApiChannelHandlerTest {
 
     @Test
     void whenEvenTheInternalErrorCannotBeMadeAFixedOneStillAnswers() {
-        doThrow(new IllegalStateException("a bug in the error path")).when(volcengine).renderEarlyError(any(), any());
+        doThrow(new IllegalStateException("a bug in the error path")).when(volcengine).renderEarlyError(any(), any(), any());
         send(post("/?Action=A&fail", "") + post("/?Action=Next", ""));
 
         List<Reply> replies = replies();
@@ -469,7 +469,7 @@ class ApiChannelHandlerTest {
             throw new IllegalStateException("a serializer bug");
         }, Map.of());
         doReturn(unwritable).when(volcengine).handle(any(), any(), any());
-        doReturn(unwritable).when(volcengine).renderEarlyError(any(), any());
+        doReturn(unwritable).when(volcengine).renderEarlyError(any(), any(), any());
         send(post("/?Action=A", ""));
 
         Reply reply = replies().get(0);
@@ -482,7 +482,7 @@ class ApiChannelHandlerTest {
     @Test
     void theFixedAliyunInternalErrorIsAValidErrorBodyToo() {
         doThrow(new IllegalStateException("a handler bug")).when(aliyun).handle(any(), any(), any(), any());
-        doThrow(new IllegalStateException("a bug in the error path")).when(aliyun).renderEarlyError(any(), any());
+        doThrow(new IllegalStateException("a bug in the error path")).when(aliyun).renderEarlyError(any(), any(), any());
         send("GET /?Action=A&AccessKeyId=testid&SignatureNonce=1&Signature=x HTTP/1.1\r\nHost: x\r\n\r\n");
 
         Reply reply = replies().get(0);

@@ -65,7 +65,7 @@ public final class AliyunAuthenticator {
     private Account account(Catalogue catalogue, String accessKeyId, CallTrace trace) {
         Account account = catalogue.accountByAccessKey(accessKeyId)
                 .orElseThrow(() -> AliyunErrors.accessKeyNotFound(accessKeyNotFoundStatus)
-                        .withProblem("access key id " + accessKeyId + " is not in the catalogue"));
+                        .withProblem(AccessKey.unknownId(accessKeyId)));
         trace.note("account", account.accountId());
         return account;
     }

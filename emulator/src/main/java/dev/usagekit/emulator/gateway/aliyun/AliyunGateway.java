@@ -125,9 +125,11 @@ public final class AliyunGateway {
     }
 
     /** An error before routing (or instead of a broken answer), in the format the call would have been answered in. */
-    public WireResponse renderEarlyError(RawRequest request, ApiError error) {
+    public WireResponse renderEarlyError(RawRequest request, ApiError error, CallTrace trace) {
         boolean json = answersInJson(request, FormUrlEncoded.first(parameters(request), "Format"));
-        return render(Outcome.failure(error), ids.aliyun(), json, null);
+        String requestId = ids.aliyun();
+        trace.note("requestId", requestId); // the journal finds the entry by the id the answer carries
+        return render(Outcome.failure(error), requestId, json, null);
     }
 
     /**

@@ -64,12 +64,13 @@ public final class VolcengineAuthenticator {
             auth = parsed != null ? parsed : form.parse(request);
         } catch (VolcengineAuthorizationException e) {
             trace.noteFields("signature", "problem", e.getMessage());
-            throw e.reason() == VolcengineAuthorizationException.Reason.INVALID_CREDENTIAL
-                    ? VolcengineGatewayErrors.invalidCredential() : VolcengineGatewayErrors.invalidAuthorization();
+            throw (e.reason() == VolcengineAuthorizationException.Reason.INVALID_CREDENTIAL
+                    ? VolcengineGatewayErrors.invalidCredential() : VolcengineGatewayErrors.invalidAuthorization())
+                    .withProblem(e.getMessage());
         }
         Account account = catalogue.accountByAccessKey(auth.accessKeyId())
                 .orElseThrow(() -> VolcengineGatewayErrors.invalidAccessKey(auth.accessKeyId())
-                        .withProblem("access key id " + auth.accessKeyId() + " is not in the catalogue"));
+                        .withProblem(AccessKey.unknownId(auth.accessKeyId())));
         trace.note("account", account.accountId()); // a call refused for its signature is still the account's
         if (mode == SignatureMode.OFF) {
             trace.note("signature", "not checked (mode off)");
@@ -87,7 +88,7 @@ public final class VolcengineAuthenticator {
             trace.noteFields("signature", "problem", problem);
             log.info("Request {}: Volcengine signature refused for {}: {}", trace.get("requestId"), auth.accessKeyId(),
                     problem);
-            throw VolcengineGatewayErrors.signatureDoesNotMatch();
+            throw VolcengineGatewayErrors.signatureDoesNotMatch().withProblem(problem);
         }
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
         verify(request, auth, key, xDate, form, trace);
@@ -100,8 +101,9 @@ public final class VolcengineAuthenticator {
         try {
             signedAt = VolcengineSignatureV4.parseXDate(xDate);
         } catch (DateTimeParseException e) {
-            trace.noteFields("signature", "problem", "X-Date is not yyyyMMdd'T'HHmmss'Z': " + xDate);
-            throw VolcengineGatewayErrors.invalidTimestamp();
+            String problem = "X-Date is not yyyyMMdd'T'HHmmss'Z': " + xDate;
+            trace.noteFields("signature", "problem", problem);
+            throw VolcengineGatewayErrors.invalidTimestamp().withProblem(problem);
         }
         String expires = form.signingParameter(request, "X-Expires");
         boolean accepted = expires != null && EXPIRES.matcher(expires).matches()
@@ -136,16 +138,17 @@ public final class VolcengineAuthenticator {
         }
         String canonicalRequest = SentParameters.clipped(first.canonicalRequest());
         List<Object> fields = new ArrayList<>(List.of("result", "mismatch"));
-        if (!xDate.startsWith(auth.shortDate())) {
-            fields.addAll(List.of("problem", "the credential scope's date " + auth.shortDate()
-                    + " is not the date of X-Date " + xDate));
+        String problem = xDate.startsWith(auth.shortDate()) ? null
+                : "the credential scope's date " + auth.shortDate() + " is not the date of X-Date " + xDate;
+        if (problem != null) {
+            fields.addAll(List.of("problem", problem));
         }
         fields.addAll(List.of("canonicalRequest", canonicalRequest, "stringToSign", first.stringToSign()));
         trace.noteFields("signature", fields.toArray());
         log.info("Request {}: Volcengine signature mismatch for {}:\n--- canonical request ---\n{}\n"
                 + "--- string to sign ---\n{}", trace.get("requestId"),
                 auth.accessKeyId(), canonicalRequest, first.stringToSign());
-        throw VolcengineGatewayErrors.signatureDoesNotMatch();
+        throw VolcengineGatewayErrors.signatureDoesNotMatch().withProblem(problem);
     }
 
     /**

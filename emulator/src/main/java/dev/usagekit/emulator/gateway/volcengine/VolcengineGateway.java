@@ -162,14 +162,16 @@ public final class VolcengineGateway {
     }
 
     /** Renders any error that happened before a call could be routed (body too large, unreadable request). */
-    public WireResponse renderEarlyError(RawRequest request, ApiError error) {
+    public WireResponse renderEarlyError(RawRequest request, ApiError error, CallTrace trace) {
         String action = request.firstQuery("Action");
         String version = request.firstQuery("Version");
         VolcengineAuthorization scope = scope(request);
         // the same Service and Region as a routed call's answer: the action's service, else the one signed for
         String service = action == null || version == null ? null : registry.find(Vendor.VOLCENGINE, action, version)
                 .map(h -> h.spec().service()).orElse(null);
-        return render(Outcome.failure(error), ids.volcengine(), action, version,
+        String requestId = ids.volcengine();
+        trace.note("requestId", requestId); // the journal finds the entry by the id the answer carries
+        return render(Outcome.failure(error), requestId, action, version,
                 service != null ? service : scope != null ? scope.service() : "",
                 scope != null ? scope.region() : DEFAULT_REGION);
     }
