@@ -142,12 +142,9 @@ public class EmulatorConfiguration {
         RateLimits limits = new RateLimits(props.getLimits().isEnabled());
         props.getLimits().getOverrides().forEach((name, limit) -> {
             String setting = "emulator.limits.overrides." + name;
-            // in any case: an environment variable (EMULATOR_LIMITS_OVERRIDES_...) reaches here in lower case
-            String action = registry.all().stream().map(h -> h.spec().action())
-                    .filter(a -> a.equalsIgnoreCase(name)).findFirst()
-                    .orElseThrow(() -> new InvalidSettingException(setting, "no action is named " + name + "; the"
-                            + " actions are " + String.join(", ", registry.all().stream()
-                                    .map(h -> h.spec().action()).toList())));
+            String action = registry.actionNamedIgnoringCase(name).orElseThrow(() -> new InvalidSettingException(
+                    setting, "no action is named " + name + "; the actions are " + String.join(", ",
+                            registry.all().stream().map(h -> h.spec().action()).toList())));
             try {
                 limits.override(action, limit);
             } catch (IllegalArgumentException e) {

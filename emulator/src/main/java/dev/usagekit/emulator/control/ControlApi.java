@@ -267,12 +267,11 @@ public final class ControlApi {
     public Mono<ServerResponse> setThrottles(ServerRequest request) {
         return withBody(request, List.of("enabled", "action", "limit", "account"), body -> {
             Boolean enabled = flag(body, "enabled");
-            String action = text(body, "action");
+            String named = text(body, "action");
             String limit = text(body, "limit");
             String account = text(body, "account");
-            if (action != null && registry.vendorOf(action).isEmpty()) {
-                throw new BadRequest("unknown action: " + action);
-            }
+            String action = named == null ? null : registry.actionNamedIgnoringCase(named)
+                    .orElseThrow(() -> new BadRequest("unknown action: " + named));
             if ((action == null) != (limit == null)) {
                 throw new BadRequest("action and limit go together, e.g. {\"action\":\"ListOperationDistribution\","
                         + "\"limit\":\"10/s\"} (10/s, 600/min or off)");

@@ -26,6 +26,14 @@ public final class ActionRegistry {
         return handlers.stream().filter(h -> h.spec().action().equals(action)).map(h -> h.spec().vendor()).findFirst();
     }
 
+    /**
+     * The action's own name for a name in any case: a setting given as an environment variable reaches Spring in lower
+     * case, and a control-plane call should not fail on a case a setting accepts.
+     */
+    public Optional<String> actionNamedIgnoringCase(String name) {
+        return handlers.stream().map(h -> h.spec().action()).filter(a -> a.equalsIgnoreCase(name)).findFirst();
+    }
+
     public List<ActionHandler<?>> all() {
         return handlers;
     }

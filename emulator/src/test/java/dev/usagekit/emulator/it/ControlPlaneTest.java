@@ -538,7 +538,9 @@ class ControlPlaneTest {
         TestEmulator.Reply throttled = transcode();
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(count("?outcome=throttled")).isEqualTo(1);
-        emulator.post("/_emulator/throttles", "{\"action\":\"DescribeLiveTranscodeData\",\"limit\":\"off\"}");
+        // an action named in any case, as the startup setting takes it: the action's own name is set
+        assertThat(emulator.post("/_emulator/throttles", "{\"action\":\"describelivetranscodedata\",\"limit\":"
+                + "\"off\"}").json().at("/actions/DescribeLiveTranscodeData").asString()).isEqualTo("off");
         assertThat(transcode().status()).isEqualTo(200);
         assertThat(emulator.post("/_emulator/throttles", "{\"action\":\"DescribeLiveTranscodeData\",\"limit\":\"x\"}")
                 .status()).isEqualTo(400);
