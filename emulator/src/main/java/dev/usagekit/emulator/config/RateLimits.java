@@ -58,7 +58,7 @@ public final class RateLimits {
     /** The actions' limits set for every account, as given ("off" for none), by action. */
     public Map<String, String> actionOverrides() {
         Map<String, String> shown = new TreeMap<>();
-        overrides.forEach((action, limit) -> shown.put(action, limit == OFF ? "off" : limit.toString()));
+        overrides.forEach((action, limit) -> shown.put(action, asGiven(limit)));
         return shown;
     }
 
@@ -67,10 +67,15 @@ public final class RateLimits {
         Map<String, Map<String, String>> shown = new TreeMap<>();
         accountOverrides.forEach((account, limits) -> {
             Map<String, String> byAction = new TreeMap<>();
-            limits.forEach((action, limit) -> byAction.put(action, limit == OFF ? "off" : limit.toString()));
+            limits.forEach((action, limit) -> byAction.put(action, asGiven(limit)));
             shown.put(account, byAction);
         });
         return shown;
+    }
+
+    /** A limit as a setting or the control plane gives it, which {@link #parse} reads back. */
+    private static String asGiven(RateLimit limit) {
+        return limit == OFF ? "off" : limit.toString();
     }
 
     public void clearOverrides() {

@@ -96,8 +96,6 @@ public final class VolcengineGateway {
         String action = request.firstQuery("Action");
         String version = request.firstQuery("Version");
         VolcengineAuthorization scope = scope(request);
-        String service = scope != null ? scope.service() : "";
-        String region = scope != null ? scope.region() : DEFAULT_REGION;
         trace.note("vendor", Vendor.VOLCENGINE.name()).note("requestId", requestId);
         Outcome outcome;
         ActionHandler<?> routed = null;
@@ -110,14 +108,13 @@ public final class VolcengineGateway {
             }
             ActionHandler<?> handler = registry.find(Vendor.VOLCENGINE, action, version)
                     .orElseThrow(() -> VolcengineGatewayErrors.invalidActionOrVersion(action, version));
-            service = handler.spec().service();
             routed = handler;
             trace.note("action", action);
             if (!"POST".equals(request.method())) {
                 throw VolcengineGatewayErrors.methodNotAllowed(request.method());
             }
-            Account account = authenticator.authenticate(request, scope, service, runner.state().catalogue(),
-                    arrivedAt, trace);
+            Account account = authenticator.authenticate(request, scope, handler.spec().service(),
+                    runner.state().catalogue(), arrivedAt, trace);
             ObjectNode sent = parseBody(request.body(), handler);
             SentParameters.note(trace, sent, request.body().length);
             JsonNode body = fieldBindings.get(handler.spec().action()).bind(sent);
@@ -129,12 +126,16 @@ public final class VolcengineGateway {
         if (outcome.failed()) {
             trace.noteError(outcome.error());
         }
+        String service = echoedService(routed, scope);
+        String region = echoedRegion(scope);
         WireResponse response = render(outcome, requestId, action, version, service, region);
         var problem = selfCheck != null
-                ? selfCheck.problem(Vendor.VOLCENGINE, routed == null ? null : routed.spec(), outcome.failed(), response.body().toBytes())
+                ? selfCheck.problem(Vendor.VOLCENGINE, routed == null ? null : routed.spec(), outcome.failed(),
+                        response.body().toBytes())
                 : java.util.Optional.<String>empty();
         if (problem.isPresent()) {
-            return render(Outcome.failure(VolcengineGatewayErrors.internalError().withMessage(problem.get())), requestId, action, version, service, region);
+            return render(Outcome.failure(VolcengineGatewayErrors.internalError().withMessage(problem.get())),
+                    requestId, action, version, service, region);
         }
         return response;
     }
@@ -166,14 +167,22 @@ public final class VolcengineGateway {
         String action = request.firstQuery("Action");
         String version = request.firstQuery("Version");
         VolcengineAuthorization scope = scope(request);
-        // the same Service and Region as a routed call's answer: the action's service, else the one signed for
-        String service = action == null || version == null ? null : registry.find(Vendor.VOLCENGINE, action, version)
-                .map(h -> h.spec().service()).orElse(null);
+        ActionHandler<?> named = action == null || version == null ? null
+                : registry.find(Vendor.VOLCENGINE, action, version).orElse(null);
         String requestId = ids.volcengine();
         trace.note("requestId", requestId); // the journal finds the entry by the id the answer carries
-        return render(Outcome.failure(error), requestId, action, version,
-                service != null ? service : scope != null ? scope.service() : "",
-                scope != null ? scope.region() : DEFAULT_REGION);
+        return render(Outcome.failure(error), requestId, action, version, echoedService(named, scope),
+                echoedRegion(scope));
+    }
+
+    /** The Service an answer echoes, routed or refused early alike: the action's, else the one signed for. */
+    private static String echoedService(ActionHandler<?> action, VolcengineAuthorization scope) {
+        return action != null ? action.spec().service() : scope != null ? scope.service() : "";
+    }
+
+    /** The Region an answer echoes: the one signed for (regions are not emulated). */
+    private static String echoedRegion(VolcengineAuthorization scope) {
+        return scope != null ? scope.region() : DEFAULT_REGION;
     }
 
     /**
