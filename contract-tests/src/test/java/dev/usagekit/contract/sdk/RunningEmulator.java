@@ -1,6 +1,11 @@
 package dev.usagekit.contract.sdk;
 
 import dev.usagekit.emulator.EmulatorApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +52,25 @@ final class RunningEmulator implements AutoCloseable {
 
     String hostAndPort() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * Sends one control-plane request ({@code /_emulator/...} on the API port) and returns its body; fails on any
+     * status but 200.
+     *
+     * @param json the body, or null for none
+     */
+    String control(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostAndPort() + "/_emulator" + path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 
     @Override
