@@ -2,6 +2,7 @@ package dev.usagekit.contract.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,13 @@ import com.volcengine.model.Credentials;
 import com.volcengine.model.ServiceInfo;
 import com.volcengine.model.live.v20230101.DescribeLivePullToPushBandwidthDataBody;
 import com.volcengine.model.live.v20230101.DescribeLivePullToPushBandwidthDataRes;
+import com.volcengine.model.live.v20230101.DescribeLivePullToPushBandwidthDataResResult;
+import com.volcengine.model.live.v20230101.DescribeLivePullToPushBandwidthDataResResultBandwidthDataListItem;
+import com.volcengine.model.live.v20230101.DescribeLivePullToPushBandwidthDataResResultBandwidthDetailDataListItem;
 import com.volcengine.model.live.v20230101.DescribeLiveTranscodeDataBody;
 import com.volcengine.model.live.v20230101.DescribeLiveTranscodeDataRes;
+import com.volcengine.model.live.v20230101.DescribeLiveTranscodeDataResResult;
+import com.volcengine.model.live.v20230101.DescribeLiveTranscodeDataResResultTranscodeDataListItem;
 import com.volcengine.model.response.RawResponse;
 import com.volcengine.service.BaseServiceImpl;
 import com.volcengine.service.live.v20230101.LiveService;
@@ -197,5 +203,142 @@ class VolcengineSdkTest {
                 List.of(new BasicHeader("X-Emulator-Clock", fiveWeeksBack))).listOperationDistribution(body);
         assertThat(pinned.getException()).isNull();
         assertThat(JSON.readTree(pinned.getData()).at("/Result/Data")).isNotEmpty();
+    }
+
+    // --- the typed models against the emulator's own answer ---------------------------------------------------
+
+    /**
+     * volc-sdk-java declares every number of these two actions {@code Float} (the vendor pages say Float; the
+     * emulator, like the service, writes doubles such as 12.860403541550001): the model holds the answer's value
+     * rounded to a float, about seven significant digits.
+     */
+    @Test
+    void typedTranscodeModelHoldsTheEmulatorsAnswer() throws Exception {
+        LocalDate today = today();
+        DescribeLiveTranscodeDataBody body = transcodeBody(today.minusDays(3), today.minusDays(1));
+        DescribeLiveTranscodeDataRes res = live(emulator.port, RunningEmulator.VOLC_SK).describeLiveTranscodeData(body);
+        JsonNode wire = WireCalls.volcengine(emulator.port, "live", "DescribeLiveTranscodeData", "2023-01-01",
+                body.toString()).json();
+
+        assertThat(res.getResponseMetadata().getRequestId()).matches("\\d{14}[0-9A-F]{18}");
+        assertThat(res.getResponseMetadata().getAction()).isEqualTo("DescribeLiveTranscodeData");
+        assertThat(res.getResponseMetadata().getVersion()).isEqualTo("2023-01-01");
+        assertThat(res.getResponseMetadata().getService()).isEqualTo("live");
+        assertThat(res.getResponseMetadata().getRegion()).isEqualTo("cn-north-1");
+        DescribeLiveTranscodeDataResResult result = res.getResult();
+        JsonNode expected = wire.get("Result");
+        assertThat(result.getDomainList()).containsExactly("example.com", "example2.com");
+        assertThat(result.getStartTime()).isEqualTo(dayStart(today.minusDays(3)));
+        assertThat(result.getEndTime()).isEqualTo(dayStart(today.minusDays(1)));
+        assertThat(result.getAggregation()).isEqualTo(86400);
+        assertThat(result.getDuration()).isEqualTo((float) expected.get("Duration").asDouble());
+        List<DescribeLiveTranscodeDataResResultTranscodeDataListItem> items = result.getTranscodeDataList();
+        assertThat(items).hasSize(expected.get("TranscodeDataList").size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode want = expected.get("TranscodeDataList").get(i);
+            assertThat(items.get(i).getTimeStamp()).isEqualTo(want.get("TimeStamp").asText());
+            assertThat(items.get(i).getTranscodeType()).isEqualTo(want.get("TranscodeType").asText());
+            assertThat(items.get(i).getResolution()).isEqualTo(want.get("Resolution").asText());
+            assertThat(items.get(i).getDuration()).isEqualTo((float) want.get("Duration").asDouble());
+        }
+    }
+
+    @Test
+    void typedPullToPushModelHoldsTheEmulatorsAnswer() throws Exception {
+        LocalDate today = today();
+        DescribeLivePullToPushBandwidthDataBody body = pullToPushBody(today.minusDays(2), today.minusDays(1), 3600);
+        DescribeLivePullToPushBandwidthDataRes res = live(emulator.port, RunningEmulator.VOLC_SK)
+                .describeLivePullToPushBandwidthData(body);
+        JsonNode expected = WireCalls.volcengine(emulator.port, "live", "DescribeLivePullToPushBandwidthData",
+                "2023-01-01", body.toString()).json().get("Result");
+
+        DescribeLivePullToPushBandwidthDataResResult result = res.getResult();
+        assertThat(result.getGroupList()).containsExactly("group001", "group002");
+        assertThat(result.getDetailField()).containsExactly("Group");
+        assertThat(result.getAggregation()).isEqualTo(3600);
+        assertThat(result.getPeakUpBandwidth()).isEqualTo((float) expected.get("PeakUpBandwidth").asDouble());
+        assertSameSeries(result.getBandwidthDataList(), expected.get("BandwidthDataList"));
+        assertThat(result.getBandwidthDataList()).hasSize(24);
+
+        List<DescribeLivePullToPushBandwidthDataResResultBandwidthDetailDataListItem> details =
+                result.getBandwidthDetailDataList();
+        assertThat(details).extracting(d -> d.getGroup() + "/" + d.getDstAddrType())
+                .containsExactly("group001/Third", "group002/Live");
+        for (int g = 0; g < details.size(); g++) {
+            JsonNode want = expected.get("BandwidthDetailDataList").get(g);
+            assertThat(details.get(g).getPeakUpBandwidth()).isEqualTo((float) want.get("PeakUpBandwidth").asDouble());
+            List<Float> series = details.get(g).getBandwidthDataList().stream().map(p -> p.getUpBandwidth()).toList();
+            assertThat(series).hasSize(24);
+            for (int h = 0; h < 24; h++) {
+                assertThat(series.get(h)).isEqualTo(
+                        (float) want.get("BandwidthDataList").get(h).get("UpBandwidth").asDouble());
+                assertThat(details.get(g).getBandwidthDataList().get(h).getTimeStamp())
+                        .isEqualTo(want.get("BandwidthDataList").get(h).get("TimeStamp").asText());
+            }
+        }
+    }
+
+    private static void assertSameSeries(List<DescribeLivePullToPushBandwidthDataResResultBandwidthDataListItem> actual,
+            JsonNode expected) {
+        assertThat(actual).hasSize(expected.size());
+        for (int i = 0; i < actual.size(); i++) {
+            assertThat(actual.get(i).getTimeStamp()).isEqualTo(expected.get(i).get("TimeStamp").asText());
+            assertThat(actual.get(i).getUpBandwidth()).isEqualTo((float) expected.get(i).get("UpBandwidth").asDouble());
+        }
+    }
+
+    @Test
+    void rtcRawAnswerIsTheEmulatorsAnswer() throws Exception {
+        String body = rtcBody(today().minusDays(8), today().minusDays(1));
+        RawResponse raw = new RtcClient(emulator.port, RunningEmulator.VOLC_SK).listOperationDistribution(body);
+        JsonNode expected = WireCalls.volcengine(emulator.port, "rtc", "ListOperationDistribution", "2020-12-01", body)
+                .json();
+
+        assertThat(raw.getException()).isNull(); // (getHttpCode() is set on errors only: 0 here)
+        JsonNode json = JSON.readTree(raw.getData());
+        assertThat(json.get("Result")).isEqualTo(expected.get("Result"));
+        assertThat(json.at("/ResponseMetadata/Service").asText()).isEqualTo("rtc");
+    }
+
+    // --- errors as the typed client reports them: a plain Exception whose message is the answer's body ----------
+
+    static JsonNode errorBody(Throwable thrown) throws Exception {
+        assertThat(thrown).isNotNull().isExactlyInstanceOf(Exception.class);
+        return JSON.readTree(thrown.getMessage());
+    }
+
+    @Test
+    void typedCallForAnUnknownDomainCarriesResourceNotFoundAndTheRequestId() throws Exception {
+        DescribeLiveTranscodeDataBody body = transcodeBody(today().minusDays(2), today().minusDays(1));
+        body.setDomainList(List.of("not-a-domain-of-ours.example"));
+        JsonNode error = errorBody(catchThrowable(() -> live(emulator.port, RunningEmulator.VOLC_SK)
+                .describeLiveTranscodeData(body)));
+
+        assertThat(error.at("/ResponseMetadata/Error/Code").asText()).isEqualTo("ResourceNotFound");
+        assertThat(error.at("/ResponseMetadata/Error/Message").asText()).isNotBlank();
+        assertThat(error.at("/ResponseMetadata/RequestId").asText()).matches("\\d{14}[0-9A-F]{18}");
+        assertThat(error.at("/ResponseMetadata/Action").asText()).isEqualTo("DescribeLiveTranscodeData");
+    }
+
+    @Test
+    void typedCallForAnotherAccountsGroupCarriesRequestForbidden() throws Exception {
+        DescribeLivePullToPushBandwidthDataBody body = pullToPushBody(today().minusDays(2), today().minusDays(1), 3600);
+        body.setGroupList(List.of("tenant2-relay")); // the second tenant's group
+        JsonNode error = errorBody(catchThrowable(() -> live(emulator.port, RunningEmulator.VOLC_SK)
+                .describeLivePullToPushBandwidthData(body)));
+
+        assertThat(error.at("/ResponseMetadata/Error/Code").asText()).isEqualTo("RequestForbidden");
+        assertThat(error.at("/ResponseMetadata/Error/CodeN").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void rawCallReportsTheHttpStatusOfAnError() throws Exception {
+        RawResponse raw = new RtcClient(emulator.port, "not-the-secret")
+                .listOperationDistribution(rtcBody(today().minusDays(2), today().minusDays(1)));
+
+        assertThat(raw.getHttpCode()).isEqualTo(401);
+        JsonNode error = JSON.readTree(raw.getException().getMessage());
+        assertThat(error.at("/ResponseMetadata/Error/Code").asText()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(error.at("/ResponseMetadata/Error/CodeN").asInt()).isEqualTo(100010);
     }
 }
