@@ -22,7 +22,9 @@ fi
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
   || echo 18480)
 LOG=$(mktemp -t usagekit-soak.XXXXXX.log)
-java -Xms256m -Xmx512m -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+# the launcher's JVM flags (192 MB heap, Serial GC): the heap users run, not a roomier one
+mapfile -t JVM_FLAGS < <(grep -v '^#' bin/emulator-jvm.options | grep -v '^[[:space:]]*$')
+java "${JVM_FLAGS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   --logging.level.dev.usagekit=WARN >"$LOG" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true' EXIT
@@ -33,10 +35,12 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "soak: emulator did not start"; cat "$LOG"; exit 2; }
 
-# heap in use right after a full GC, in KB
+# heap in use right after a full GC, in KB: every generation's, whichever collector (GC.heap_info's first line is
+# the young generation alone under Serial and Parallel)
 heap_after_gc() {
   jcmd "$PID" GC.run >/dev/null
-  jcmd "$PID" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'
+  jstat -gc "$PID" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR == 2 { printf "%d\n", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"] }'
 }
 
 # resident set of the emulator's process, in MB (Linux; "?" elsewhere)

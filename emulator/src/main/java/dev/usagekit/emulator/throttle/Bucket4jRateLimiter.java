@@ -11,10 +11,16 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Token buckets per (account, action, limit), refilled on the emulator's clock so tests can move time. */
+/**
+ * A token bucket per (account, action), refilled on the emulator's clock so tests can move time. A new limit for the
+ * pair replaces its bucket, so sweeping limits through the control plane leaves one bucket, not one per limit tried.
+ */
 public final class Bucket4jRateLimiter implements RateLimiter {
 
-    private record Key(String accountId, String actionKey, RateLimit limit) {
+    private record Key(String accountId, String actionKey) {
+    }
+
+    private record LimitedBucket(RateLimit limit, Bucket bucket) {
     }
 
     /**
@@ -23,7 +29,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
      */
     private static final long REANCHOR_AFTER_SECONDS = Duration.ofDays(100 * 365).toSeconds();
 
-    private final ConcurrentMap<Key, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, LimitedBucket> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
     private final TimeMeter timeMeter;
     /** The instant the buckets count their nanoseconds from; the virtual clock ranges over eight thousand years. */
@@ -50,8 +56,13 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public Decision tryAcquire(String accountId, String actionKey, RateLimit limit) {
         reanchorIfFar();
-        Bucket bucket = buckets.computeIfAbsent(new Key(accountId, actionKey, limit), k -> newBucket(limit));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        Key key = new Key(accountId, actionKey);
+        LimitedBucket held = buckets.get(key);
+        if (held == null || !held.limit().equals(limit)) {
+            held = buckets.compute(key, (k, current) -> current != null && current.limit().equals(limit) ? current
+                    : new LimitedBucket(limit, newBucket(limit)));
+        }
+        ConsumptionProbe probe = held.bucket().tryConsumeAndReturnRemaining(1);
         return new Decision(probe.isConsumed(), probe.getRemainingTokens(),
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
@@ -76,6 +87,11 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                         .refillIntervally(limit.permits(), limit.period()).build())
                 .withCustomTimePrecision(timeMeter)
                 .build();
+    }
+
+    /** How many buckets are held: one per (account, action) called since the last clear. */
+    int size() {
+        return buckets.size();
     }
 
     @Override

@@ -16,10 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +92,54 @@ class BuiltJarIT {
         emulator.destroy();
         assertThat(emulator.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(portFile).doesNotExist();
+    }
+
+    /**
+     * A full journal of large calls (1,000 entries of about 16 KB, the most an entry keeps) read by eight clients at
+     * once, in a heap of 128 MB: each read is written a batch of entries at a time, where writing it whole took
+     * several times its 16 MB and ran out of memory.
+     */
+    @Test
+    void aFullJournalOfLargeCallsIsReadByManyClientsAtOnceInASmallHeap() throws Exception {
+        assertThat(JAR).as("packaged by this build").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        emulator = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-jar", JAR.toString(), "--server.port=0",
+                "--server.address=127.0.0.1", "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true")
+                .redirectErrorStream(true).start();
+        int port = portFromLog(emulator.getInputStream()).get(90, TimeUnit.SECONDS);
+        String body = "{\"StartTime\":\"2026-11-17T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\"}";
+        String padding = "&Padding=" + "p".repeat(15_000);
+        try (RawHttp http = new RawHttp("127.0.0.1", port, 30_000)) {
+            for (int i = 0; i < 1000; i++) {
+                var signed = ClientSigning.volcenginePost("127.0.0.1:" + port, NOW, "live", "DescribeLiveTranscodeData",
+                        "2023-01-01", body, "AKLTtestaccesskey", "not-the-secret");
+                List<Map.Entry<String, String>> headers = signed.headers().entrySet().stream()
+                        .filter(h -> !h.getKey().equals("Host")).toList();
+                RawHttp.Response refused = http.send(new RawHttp.Request("POST", signed.pathAndQuery() + padding,
+                        headers, body.getBytes(StandardCharsets.UTF_8)));
+                assertThat(refused.status()).isEqualTo(401);
+            }
+        }
+
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<RawHttp.Response>> reads = IntStream.range(0, 8).mapToObj(i -> readers.submit(() -> {
+                try (RawHttp http = new RawHttp("127.0.0.1", port, 60_000)) {
+                    return http.send(new RawHttp.Request("GET", "/_emulator/journal", List.of(), new byte[0]));
+                }
+            })).toList();
+            for (Future<RawHttp.Response> read : reads) {
+                RawHttp.Response journal = read.get(120, TimeUnit.SECONDS);
+                assertThat(journal.status()).isEqualTo(200);
+                assertThat(journal.body().length).isGreaterThan(15_000_000);
+                String text = journal.text();
+                assertThat(text).startsWith("{\"entries\":[{\"id\":1,").endsWith("],\"evicted\":0}")
+                        .contains("{\"id\":1000,");
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(log).noneMatch(line -> line.contains("OutOfMemoryError"));
     }
 
     /** {@code --help} prints the settings the jar's metadata lists and exits at once, without starting a server. */
