@@ -73,7 +73,9 @@ public final class CatalogueFactory {
         long stream = seed * 0x9E3779B97F4A7C15L ^ key.accessKeyId().hashCode();
         Random random = new Random(stream);
         Faker faker = new Faker(Locale.ENGLISH, random);
-        String accountId = String.format("21%08d", Math.floorMod(key.accessKeyId().hashCode(), 100_000_000));
+        // ASCII digits whatever the default locale: the id also seeds the account's data
+        String accountId = String.format(Locale.ROOT, "21%08d",
+                Math.floorMod(key.accessKeyId().hashCode(), 100_000_000));
 
         List<RtcApp> apps = new ArrayList<>(List.of(new RtcApp("Your_AppId", "Documentation example", 1.0)));
         for (int i = 0; i < 2; i++) {

@@ -34,6 +34,7 @@ import dev.usagekit.emulator.web.ApiEntry;
 import dev.usagekit.emulator.web.CallObserver;
 import dev.usagekit.emulator.web.VendorDetector;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,14 @@ public class EmulatorConfiguration {
                 throw new InvalidSettingException("emulator.fixtures", "not found: " + location);
             }
         } else {
-            Resource file = new FileSystemResource(location);
+            Resource file;
+            try {
+                file = new FileSystemResource(location);
+            } catch (InvalidPathException e) {
+                throw new InvalidSettingException("emulator.fixtures", "the path cannot be a file name in this JVM's"
+                        + " file-name encoding " + System.getProperty("sun.jnu.encoding") + " (start it under a UTF-8"
+                        + " locale, such as LANG=C.UTF-8): " + location);
+            }
             fixture = file.exists() ? file : resources.getResource(ResourceUtils.CLASSPATH_URL_PREFIX + location);
             if (!fixture.exists()) {
                 throw new InvalidSettingException("emulator.fixtures", "not found: " + location + " is neither a file ("
@@ -196,7 +204,9 @@ public class EmulatorConfiguration {
         RequestIds ids = new RequestIds(clock);
         Vendor fallback = defaultVendor(props.getDefaultVendor());
         if (props.getMaxBodySize().toBytes() <= 0) {
-            throw new InvalidSettingException("emulator.max-body-size", "must be above 0: " + props.getMaxBodySize());
+            // in bytes, not DataSize's text, which writes its digits in the default locale's
+            throw new InvalidSettingException("emulator.max-body-size",
+                    "must be above 0: " + props.getMaxBodySize().toBytes() + "B");
         }
         EmulatorProperties.Aliyun aliyun = props.getAliyun();
         requireOneOf("emulator.aliyun.access-key-not-found-status", aliyun.getAccessKeyNotFoundStatus(), 400, 404);

@@ -55,7 +55,7 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
             return key.secret();
         }
         String secret = key.secret();
-        return (secret.length() > 8 ? secret.substring(0, 4) : "") + "… (masked)";
+        return (secret.length() > 8 ? secret.substring(0, 4) : "") + "... (masked)";
     }
 
     @Override

@@ -28,9 +28,13 @@ public final class SchemaCatalog {
 
     public static final String ID_BASE = "https://usagekit.dev/schemas/";
 
+    /** Violation messages reach the wire, the journal and kit assertions: English whatever the JVM's locale. */
+    static final Locale MESSAGE_LOCALE = Locale.ENGLISH;
+
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
             Dialect.builder(Dialects.getDraft202012()).format(new DateTimeFormatFastPath()).build(),
-            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+                            .locale(MESSAGE_LOCALE).build())
                     .schemaIdResolvers(r -> r.mapPrefix(ID_BASE, "classpath:usagekit/schemas/")));
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
@@ -51,7 +55,7 @@ public final class SchemaCatalog {
      * (EventLoopBlockingTest).
      */
     private static void loadViolationMessages() {
-        Locale locale = Locale.getDefault();
+        Locale locale = MESSAGE_LOCALE;
         MessageSource messages = DefaultMessageSource.getInstance();
         for (String key : ResourceBundle.getBundle(DefaultMessageSource.BUNDLE_BASE_NAME, locale).keySet()) {
             messages.getMessage(key, locale);

@@ -20,13 +20,13 @@ class StartupBannerTest {
     @Test
     void aUsersSecretShowsOnlyItsFirstFourCharacters() {
         assertThat(StartupBanner.shown(new AccessKey("AKLTmine", "wJalrXUtnFEMI/K7MDENG"), demo))
-                .isEqualTo("wJal… (masked)");
+                .isEqualTo("wJal... (masked)");
     }
 
     @Test
     void aDemoKeyIdWithAnotherSecretIsMaskedAndAShortSecretShowsNothing() {
         assertThat(StartupBanner.shown(new AccessKey("AKLTtestaccesskey", "my-own-secret"), demo))
-                .isEqualTo("my-o… (masked)");
-        assertThat(StartupBanner.shown(new AccessKey("AKLTmine", "short"), demo)).isEqualTo("… (masked)");
+                .isEqualTo("my-o... (masked)");
+        assertThat(StartupBanner.shown(new AccessKey("AKLTmine", "short"), demo)).isEqualTo("... (masked)");
     }
 }

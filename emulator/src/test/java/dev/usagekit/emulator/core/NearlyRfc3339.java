@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.core;
 
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,6 +31,7 @@ public final class NearlyRfc3339 {
     }
 
     private static Arbitrary<String> number(int from, int until, int width) {
-        return Arbitraries.integers().between(from, until - 1).map(v -> String.format("%0" + width + "d", v));
+        return Arbitraries.integers().between(from, until - 1)
+                .map(v -> String.format(Locale.ROOT, "%0" + width + "d", v));
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -71,6 +72,7 @@ class BasicIsoTimeProperties {
     }
 
     private static Arbitrary<String> number(int from, int until, int width) {
-        return Arbitraries.integers().between(from, until - 1).map(v -> String.format("%0" + width + "d", v));
+        return Arbitraries.integers().between(from, until - 1)
+                .map(v -> String.format(Locale.ROOT, "%0" + width + "d", v));
     }
 }
