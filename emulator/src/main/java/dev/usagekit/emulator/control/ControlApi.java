@@ -173,6 +173,7 @@ public final class ControlApi {
     public Mono<ServerResponse> reset(ServerRequest request) {
         return withBody(request, List.of(), body -> {
             resetToStartup();
+            providerStates.endInteraction();
             return new Reset(true, clockState(), state.seed());
         });
     }

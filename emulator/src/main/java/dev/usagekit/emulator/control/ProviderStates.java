@@ -127,6 +127,15 @@ final class ProviderStates {
                 .orElse(Duration.ZERO);
     }
 
+    /**
+     * A reset through the control plane ends the interaction: the next setup starts a new one (it resets, answers
+     * {@code "reset":true} and forgets the offset the ended one gave) even though no API call came in between.
+     */
+    synchronized void endInteraction() {
+        lastCallAtLastState = -1;
+        interactionOffset = null;
+    }
+
     /** The examples of every form a state may take, one per line. */
     static String forms() {
         return FORMS.stream().map(Form::example).collect(Collectors.joining("\n"));

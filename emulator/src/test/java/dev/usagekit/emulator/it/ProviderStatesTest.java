@@ -118,7 +118,7 @@ class ProviderStatesTest {
     void theStatesOfOneInteractionAddUpAndTheNextInteractionStartsClean() {
         JsonNode first = state("clock is 2026-11-20T12:00:00Z");
         JsonNode second = state("DescribeLiveTranscodeData is throttled for account demo");
-        assertThat(first.get("reset").asBoolean()).isTrue(); // the first state ever
+        assertThat(first.get("reset").asBoolean()).isTrue(); // the first since the last test's reset
         assertThat(second.get("reset").asBoolean()).as("same interaction: no call since").isFalse();
         assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(429);
 
@@ -182,6 +182,17 @@ class ProviderStatesTest {
         assertThat(later.get("today").asString()).endsWith("+05:45");
         assertThat(stateChange("{\"state\":\"\",\"action\":\"teardown\"}").get("reset").asBoolean()).isTrue();
         assertThat(state("account demo has example.com").get("today").asString()).endsWith("+08:00");
+    }
+
+    @Test
+    void aResetThroughTheControlPlaneEndsTheInteraction() {
+        stateChange("{\"state\":\"clock is 2026-11-20T12:00:00Z\",\"params\":{\"offset\":\"+05:45\"}}");
+        emulator.post("/_emulator/reset", "");
+        // no API call since the last state, yet a new interaction: it resets and answers in the default offset
+        JsonNode next = state("account demo has example.com");
+        assertThat(next.get("reset").asBoolean()).isTrue();
+        assertThat(next.get("today").asString()).endsWith("+08:00");
+        assertThat(state("account demo has example.com").get("reset").asBoolean()).isFalse();
     }
 
     @Test
