@@ -8,12 +8,19 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With the clock frozen no token comes back, so a burst must admit exactly the documented limit. */
 class BurstThrottlingTest {
 
     private final TestEmulator emulator = TestEmulator.throttled();
+
+    /** The throttled emulator's clock is frozen: a drained bucket would stay drained for the next test. */
+    @BeforeEach
+    void reset() {
+        assertThat(emulator.post("/_emulator/reset", "").status()).isEqualTo(200);
+    }
 
     private HttpRequest bandwidth(String accessKeyId) {
         return HttpRequest.newBuilder(emulator.uri("/?Action=DescribeLivePullToPushBandwidthData&Version=2023-01-01"))

@@ -2,11 +2,18 @@ package dev.usagekit.emulator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ThrottlingTest {
 
     private final TestEmulator emulator = TestEmulator.throttled();
+
+    /** The throttled emulator's clock is frozen: a drained bucket would stay drained for the next test. */
+    @BeforeEach
+    void reset() {
+        assertThat(emulator.post("/_emulator/reset", "").status()).isEqualTo(200);
+    }
 
     @Test
     void rtcAdmitsTwoPerSecondThenFlowLimitExceeded() {

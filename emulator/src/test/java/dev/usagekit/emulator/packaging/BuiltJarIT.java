@@ -38,6 +38,8 @@ class BuiltJarIT {
     private static final Path JAR = Path.of("target", "usagekit-emulator-exec.jar");
     private static final Pattern LISTENING = Pattern.compile("Netty started on port (\\d+)");
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    /** Generous: it costs time only when the jar does not start, and a starved CI runner took 30 s for a 1.5 s start. */
+    private static final long START_WAIT_SECONDS = 300;
 
     private final List<String> log = new CopyOnWriteArrayList<>();
     private Process emulator;
@@ -62,7 +64,7 @@ class BuiltJarIT {
                 "--server.address=127.0.0.1", "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true",
                 "--emulator.port-file=" + portFile)
                 .redirectErrorStream(true).start();
-        int port = portFromLog(emulator.getInputStream()).get(90, TimeUnit.SECONDS);
+        int port = portFromLog(emulator.getInputStream()).get(START_WAIT_SECONDS, TimeUnit.SECONDS);
         for (int wait = 0; wait < 300 && !Files.exists(portFile); wait++) {
             Thread.sleep(100);
         }
@@ -106,7 +108,7 @@ class BuiltJarIT {
         emulator = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-jar", JAR.toString(), "--server.port=0",
                 "--server.address=127.0.0.1", "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true")
                 .redirectErrorStream(true).start();
-        int port = portFromLog(emulator.getInputStream()).get(90, TimeUnit.SECONDS);
+        int port = portFromLog(emulator.getInputStream()).get(START_WAIT_SECONDS, TimeUnit.SECONDS);
         String body = "{\"StartTime\":\"2026-11-17T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\"}";
         String padding = "&Padding=" + "p".repeat(15_000);
         try (RawHttp http = new RawHttp("127.0.0.1", port, 30_000)) {
