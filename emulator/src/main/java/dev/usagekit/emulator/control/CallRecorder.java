@@ -7,6 +7,7 @@ import dev.usagekit.emulator.web.WireResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -61,9 +62,14 @@ public final class CallRecorder implements CallObserver {
                 .register(meters)).record(elapsed);
     }
 
-    private static String detailsJson(Map<String, Object> details) {
+    /**
+     * Written as UTF-8 and read back: the journal serves this text as raw JSON in UTF-8, and Jackson's text writer
+     * lets an unpaired surrogate from a client's body through, which the UTF-8 writer then refuses, failing every
+     * journal read. The UTF-8 writer escapes it as {@code \uD800}.
+     */
+    static String detailsJson(Map<String, Object> details) {
         try {
-            return ControlApi.JSON.writeValueAsString(details);
+            return new String(ControlApi.JSON.writeValueAsBytes(details), StandardCharsets.UTF_8);
         } catch (JacksonException e) { // a stage noted something JSON cannot hold: say so rather than lose the call
             return ControlApi.JSON.writeValueAsString(Map.of("unwritableDetails", String.valueOf(e.getMessage())));
         }

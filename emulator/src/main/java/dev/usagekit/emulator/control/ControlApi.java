@@ -15,6 +15,7 @@ import dev.usagekit.emulator.web.ConnectionGuard;
 import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
 import dev.usagekit.emulator.wire.WireCodec;
+import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,12 +35,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -172,8 +175,7 @@ public final class ControlApi {
     /** An empty body or {@code {}}: the kit and scripts post none, and a member would be read by no one. */
     public Mono<ServerResponse> reset(ServerRequest request) {
         return withBody(request, List.of(), body -> {
-            resetToStartup();
-            providerStates.endInteraction();
+            providerStates.resetAndEndInteraction();
             return new Reset(true, clockState(), state.seed());
         });
     }
@@ -407,7 +409,7 @@ public final class ControlApi {
             throw new BadRequest("limit must be 0 (every entry) or more");
         }
         RequestJournal.Page page = journal.find(filter, limit);
-        if (page.entries().size() <= JournalPageJson.ENTRIES_PER_BATCH) {
+        if (page.entries().size() <= JournalPageJson.ENTRIES_PER_BATCH || speaksHttp10(request)) {
             return ok(page);
         }
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(BodyInserters.fromDataBuffers(
@@ -422,6 +424,16 @@ public final class ControlApi {
     public Mono<ServerResponse> clearJournal(ServerRequest request) {
         journal.clear();
         return ok(new RequestJournal.Count(0, journal.evicted()));
+    }
+
+    /** An HTTP/1.0 client cannot be sent a chunked answer (RFC 9112, 6.1): it gets the page whole, with its length. */
+    private static boolean speaksHttp10(ServerRequest request) {
+        try {
+            return ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest())
+                    instanceof HttpServerRequest served && served.version() == HttpVersion.HTTP_1_0;
+        } catch (IllegalArgumentException notFromNetty) {
+            return false;
+        }
     }
 
     /** A misspelt filter would match every entry: refused instead, naming the ones there are. */

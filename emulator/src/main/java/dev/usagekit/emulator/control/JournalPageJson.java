@@ -6,9 +6,9 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
- * A journal page as JSON, written a batch of entries at a time: the same bytes as the page written whole, but a read
- * holds one batch rather than the whole answer several times over. A full journal of large calls is 16 MB of JSON,
- * and a few reads at once used to run a 192 MB heap out of memory.
+ * A journal page as JSON, written in batches of entries: the same bytes as the page written whole, without making the
+ * whole answer as one string and again as a buffer of three bytes a character. A full journal of large calls is 16 MB
+ * of JSON, and a few reads at once of it written whole ran a 192 MB heap out of memory.
  */
 final class JournalPageJson {
 

@@ -128,10 +128,12 @@ final class ProviderStates {
     }
 
     /**
-     * A reset through the control plane ends the interaction: the next setup starts a new one (it resets, answers
-     * {@code "reset":true} and forgets the offset the ended one gave) even though no API call came in between.
+     * Back to the emulator as it started, ending the interaction (a teardown, or a reset through the control plane):
+     * the next setup starts a new one, answering {@code "reset":true} and forgetting the offset the ended one gave,
+     * though no API call came in between. One lock, so a setup cannot fall between the reset and the end.
      */
-    synchronized void endInteraction() {
+    synchronized void resetAndEndInteraction() {
+        reset.run();
         lastCallAtLastState = -1;
         interactionOffset = null;
     }
@@ -161,9 +163,9 @@ final class ProviderStates {
         done.put("action", step);
         switch (step) {
             case "teardown" -> {
-                reset.run();
-                interactionOffset = null;
+                resetAndEndInteraction();
                 done.put("reset", true);
+                return done;
             }
             case "setup" -> {
                 boolean newInteraction = journal.lastId() != lastCallAtLastState;

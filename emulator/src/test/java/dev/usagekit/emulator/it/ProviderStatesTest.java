@@ -193,6 +193,10 @@ class ProviderStatesTest {
         assertThat(next.get("reset").asBoolean()).isTrue();
         assertThat(next.get("today").asString()).endsWith("+08:00");
         assertThat(state("account demo has example.com").get("reset").asBoolean()).isFalse();
+
+        // a teardown ends it the same way
+        assertThat(stateChange("{\"state\":\"\",\"action\":\"teardown\"}").get("reset").asBoolean()).isTrue();
+        assertThat(state("account demo has example.com").get("reset").asBoolean()).isTrue();
     }
 
     @Test

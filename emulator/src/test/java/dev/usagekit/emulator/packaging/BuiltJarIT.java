@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.fuzz.RawHttp;
 import dev.usagekit.emulator.signing.ClientSigning;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +144,17 @@ class BuiltJarIT {
             readers.shutdownNow();
         }
         assertThat(log).noneMatch(line -> line.contains("OutOfMemoryError"));
+
+        // an HTTP/1.0 client cannot read chunks (RFC 9112, 6.1): it gets the page whole, with its length
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /_emulator/journal HTTP/1.0\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Response whole = RawHttp.read(new BufferedInputStream(socket.getInputStream()));
+            assertThat(whole.status()).isEqualTo(200);
+            assertThat(whole.header("transfer-encoding")).isNull();
+            assertThat(whole.body()).hasSize(Integer.parseInt(whole.header("content-length")));
+            assertThat(whole.text()).endsWith("],\"evicted\":0}");
+        }
     }
 
     /** {@code --help} prints the settings the jar's metadata lists and exits at once, without starting a server. */
