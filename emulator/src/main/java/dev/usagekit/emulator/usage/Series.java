@@ -99,8 +99,8 @@ public final class Series {
     }
 
     /**
-     * Relative activity (around 0..1, bursts up to ~4, 0 when idle) during the slot that starts at the given epoch
-     * second. Pure: the same slot always gives the same value.
+     * Relative activity (around 0..1; a weekend's burst up to 5.9; 0 when idle) during the slot that starts at the
+     * given epoch second. Pure: the same slot always gives the same value.
      */
     public double activity(long slotStartEpochSecond) {
         long local = slotStartEpochSecond + offsetSeconds;
