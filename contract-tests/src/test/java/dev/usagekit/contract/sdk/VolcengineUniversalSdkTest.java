@@ -115,17 +115,27 @@ class VolcengineUniversalSdkTest {
         assertThat(meta.has("Error")).isFalse();
     }
 
+    /** The {@code Result} the SDK parsed and the one the emulator's wire answer holds for the same query. */
+    record Results(JsonNode sdk, JsonNode wire) {
+    }
+
+    /** Calls the action through the SDK (its envelope checked) and on the wire, with the same body. */
+    static Results results(String service, String action, String version, Map<String, Object> body)
+            throws Exception {
+        JsonNode sdk = parsed(universal(emulator.port, RunningEmulator.VOLC_SK)
+                .doCall(post(service, action, version), body));
+        JsonNode wire = wire(service, action, version, body);
+        assertEnvelope(sdk, service, action, version);
+        return new Results(sdk.get("Result"), wire.get("Result"));
+    }
+
     @Test
     void transcodeDataParsesAsTheEmulatorAnswers() throws Exception {
         LocalDate today = today();
         Map<String, Object> body = transcodeBody(today.minusDays(3), today.minusDays(1));
-        JsonNode sdk = parsed(universal(emulator.port, RunningEmulator.VOLC_SK)
-                .doCall(post("live", "DescribeLiveTranscodeData", LIVE), body));
-        JsonNode wire = wire("live", "DescribeLiveTranscodeData", LIVE, body);
-
-        assertEnvelope(sdk, "live", "DescribeLiveTranscodeData", LIVE);
-        JsonNode result = sdk.get("Result");
-        JsonNode expected = wire.get("Result");
+        Results both = results("live", "DescribeLiveTranscodeData", LIVE, body);
+        JsonNode result = both.sdk();
+        JsonNode expected = both.wire();
         assertThat(result.get("DomainList")).isEqualTo(expected.get("DomainList"));
         assertThat(result.get("StartTime").asText()).isEqualTo(dayStart(today.minusDays(3)));
         assertThat(result.get("EndTime").asText()).isEqualTo(dayStart(today.minusDays(1)));
@@ -157,13 +167,9 @@ class VolcengineUniversalSdkTest {
     void pullToPushBandwidthParsesAsTheEmulatorAnswers() throws Exception {
         LocalDate day = today().minusDays(2);
         Map<String, Object> body = pullToPushBody(day);
-        JsonNode sdk = parsed(universal(emulator.port, RunningEmulator.VOLC_SK)
-                .doCall(post("live", "DescribeLivePullToPushBandwidthData", LIVE), body));
-        JsonNode wire = wire("live", "DescribeLivePullToPushBandwidthData", LIVE, body);
-
-        assertEnvelope(sdk, "live", "DescribeLivePullToPushBandwidthData", LIVE);
-        JsonNode result = sdk.get("Result");
-        JsonNode expected = wire.get("Result");
+        Results both = results("live", "DescribeLivePullToPushBandwidthData", LIVE, body);
+        JsonNode result = both.sdk();
+        JsonNode expected = both.wire();
         assertThat(result.get("GroupList")).isEqualTo(expected.get("GroupList"));
         assertThat(result.get("DetailField")).isEqualTo(expected.get("DetailField"));
         assertThat(result.get("Aggregation").asLong()).isEqualTo(3600);
@@ -215,16 +221,12 @@ class VolcengineUniversalSdkTest {
     void rtcDistributionParsesAsTheEmulatorAnswers() throws Exception {
         LocalDate today = today();
         Map<String, Object> body = rtcBody(today.minusDays(8), today.minusDays(1));
-        JsonNode sdk = parsed(universal(emulator.port, RunningEmulator.VOLC_SK)
-                .doCall(post("rtc", "ListOperationDistribution", RTC), body));
-        JsonNode wire = wire("rtc", "ListOperationDistribution", RTC, body);
-
-        assertEnvelope(sdk, "rtc", "ListOperationDistribution", RTC);
-        JsonNode result = sdk.get("Result");
+        Results both = results("rtc", "ListOperationDistribution", RTC, body);
+        JsonNode result = both.sdk();
         assertThat(result.get("Name").asText()).isEqualTo("user_num");
         assertThat(result.get("Dimension").asText()).isEqualTo("province");
         JsonNode data = result.get("Data");
-        JsonNode expected = wire.get("Result").get("Data");
+        JsonNode expected = both.wire().get("Data");
         assertThat(data.size()).isEqualTo(expected.size()).isPositive();
         double proportions = 0;
         List<String> names = new ArrayList<>();

@@ -69,10 +69,14 @@ public final class CallRecorder implements CallObserver {
      */
     static String detailsJson(Map<String, Object> details) {
         try {
-            return new String(ControlApi.JSON.writeValueAsBytes(details), StandardCharsets.UTF_8);
+            return utf8Json(details);
         } catch (JacksonException e) { // a stage noted something JSON cannot hold: say so rather than lose the call
-            return ControlApi.JSON.writeValueAsString(Map.of("unwritableDetails", String.valueOf(e.getMessage())));
+            return utf8Json(Map.of("unwritableDetails", String.valueOf(e.getMessage())));
         }
+    }
+
+    private static String utf8Json(Object value) {
+        return new String(ControlApi.JSON.writeValueAsBytes(value), StandardCharsets.UTF_8);
     }
 
     private static String text(Object value, String fallback) {
