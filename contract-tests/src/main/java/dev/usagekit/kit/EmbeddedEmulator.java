@@ -1,6 +1,5 @@
 package dev.usagekit.kit;
 
-import dev.usagekit.emulator.EmulatorApplication;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The emulator started in this JVM without JUnit 5 (TestNG, Spock, Kotest, Cucumber, a main method): the same server
+ * The emulator started without JUnit 5 (TestNG, Spock, Kotest, Cucumber, a main method): the same server
  * {@link UsageEmulatorTest} starts, on any free port unless {@code server.port} is given. Close it to stop it.
  *
  * <pre>{@code
@@ -18,29 +17,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  *     UsageEmulator emulator = running.emulator();   // baseUrl(), the demo keys, control()
  * }
  * }</pre>
+ *
+ * It runs in this JVM, or in a JVM of its own where this JVM's Spring Boot is not the emulator's ({@link Launch}).
  */
 public final class EmbeddedEmulator implements AutoCloseable {
 
-    /**
-     * Starts and stops of emulators in this JVM, one at a time: Spring Boot sets up and cleans up logging through
-     * system properties, so two starting at once (test classes of two configurations run in parallel) could fail one
-     * with "Unknown format 'CONSOLE_LOG_STRUCTURED_FORMAT_IS_UNDEFINED'".
-     */
-    private static final Object STARTS_AND_STOPS = new Object();
-
-    private final ConfigurableApplicationContext context;
+    private final RunningEmulator running;
+    private final Launch launch;
     private final UsageEmulator emulator;
 
-    private EmbeddedEmulator(List<String> arguments) {
-        synchronized (STARTS_AND_STOPS) {
-            try {
-                this.context = EmulatorApplication.inSharedJvm().run(arguments.toArray(String[]::new));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("the emulator did not start: " + StartFailure.of(e).message(), e);
-            }
-        }
-        this.emulator = new UsageEmulator(
-                Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
+    private EmbeddedEmulator(Launch launch, List<String> arguments) {
+        EmulatorControl.requireJson();
+        this.launch = launch.resolved();
+        this.running = this.launch == Launch.SEPARATE_JVM
+                ? new EmulatorInSeparateJvm(EmulatorBuild.onClassPath().executableJar(), arguments)
+                : new EmulatorInThisJvm(arguments);
+        this.emulator = new UsageEmulator(running.port());
     }
 
     /**
@@ -60,7 +52,12 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     /** @param settings by name, any setting of the emulator or its server */
     public static EmbeddedEmulator start(Map<String, String> settings) {
-        return new EmbeddedEmulator(arguments(settings));
+        return start(Launch.AUTO, settings);
+    }
+
+    /** @param launch where it runs: {@link Launch#AUTO} decides by the class path's Spring Boot */
+    public static EmbeddedEmulator start(Launch launch, Map<String, String> settings) {
+        return new EmbeddedEmulator(launch, arguments(settings));
     }
 
     /**
@@ -80,9 +77,19 @@ public final class EmbeddedEmulator implements AutoCloseable {
         if (name.isBlank()) {
             throw new IllegalArgumentException("settings are name=value, not: " + name + "=" + value);
         }
-        ConfigurationPropertyName setting = ConfigurationPropertyName.adapt(name.trim(), '.');
-        settings.keySet().removeIf(existing -> ConfigurationPropertyName.adapt(existing, '.').equals(setting));
+        settings.keySet().removeIf(existing -> sameName(existing, name.trim()));
         settings.put(name.trim(), value.trim());
+    }
+
+    /** Whether two names are one setting, as Spring binds them. */
+    static boolean sameName(String one, String other) {
+        return ConfigurationPropertyName.adapt(one, '.').equals(ConfigurationPropertyName.adapt(other, '.'));
+    }
+
+    /** Whether a {@code --name=value} argument sets the named setting. */
+    static boolean sameSetting(String argument, String name) {
+        int equals = argument.indexOf('=');
+        return argument.startsWith("--") && equals > 2 && sameName(argument.substring(2, equals), name);
     }
 
     /** The command line of these settings, on any free port unless one is given. */
@@ -96,8 +103,8 @@ public final class EmbeddedEmulator implements AutoCloseable {
     }
 
     /** Starts an emulator on this exact command line (the JUnit extension's, whose key it is). */
-    static EmbeddedEmulator onCommandLine(List<String> arguments) {
-        return new EmbeddedEmulator(arguments);
+    static EmbeddedEmulator onCommandLine(Launch launch, List<String> arguments) {
+        return new EmbeddedEmulator(launch, arguments);
     }
 
     /** The running emulator: its base URL and port, the demo account's keys, and its control plane. */
@@ -105,18 +112,19 @@ public final class EmbeddedEmulator implements AutoCloseable {
         return emulator;
     }
 
-    /** The emulator's Spring context, for the kit's own tests. */
+    /** Where it runs: {@link Launch#THIS_JVM} or {@link Launch#SEPARATE_JVM}. */
+    public Launch launch() {
+        return launch;
+    }
+
+    /** The emulator's Spring context, for the kit's own tests; only in this JVM. */
     ConfigurableApplicationContext context() {
-        return context;
+        return ((EmulatorInThisJvm) running).context();
     }
 
     /** Stops the emulator; closing it again does nothing. */
     @Override
     public void close() {
-        synchronized (STARTS_AND_STOPS) {
-            if (context.isActive()) {
-                context.close();
-            }
-        }
+        running.close();
     }
 }

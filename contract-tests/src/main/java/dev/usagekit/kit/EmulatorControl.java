@@ -25,10 +25,35 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EmulatorControl {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Made when first used, so {@link #requireJson()} can catch its failure. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    }
+
+    /** The annotations Jackson 3 needs, which a Spring Boot 3 BOM pins at 2.19 or older. */
+    static final String JACKSON_ANNOTATIONS = "com.fasterxml.jackson.core:jackson-annotations";
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * Fails with what to change when the kit's JSON library (Jackson 3) cannot start: called before an emulator is
+     * started, so a class path that lacks it (a Spring Boot 3 project's) is told so, not a bare NoClassDefFoundError.
+     */
+    static void requireJson() {
+        try {
+            Json.MAPPER.getClass();
+        } catch (LinkageError e) {
+            Package annotations = com.fasterxml.jackson.annotation.JsonProperty.class.getPackage();
+            String found = annotations == null ? null : annotations.getImplementationVersion();
+            IllegalStateException advice = new IllegalStateException("the kit reads the emulator's JSON with Jackson"
+                    + " 3, which needs " + JACKSON_ANNOTATIONS + " 2.20 or later; this class path has "
+                    + (found == null ? "another" : found) + " (a Spring Boot 3 BOM picks 2.19 or older): set its"
+                    + " version to 2.21 in your build's dependencyManagement (README, \"Spring Boot 3 projects\")");
+            advice.addSuppressed(e); // not its cause: a failed start is worded by its innermost cause
+            throw advice;
+        }
+    }
 
     /** @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:8080} */
     public EmulatorControl(String baseUrl) {
@@ -307,7 +332,7 @@ public final class EmulatorControl {
 
     private JsonNode post(String path, Object body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body), StandardCharsets.UTF_8)));
     }
 
     private JsonNode send(HttpRequest.Builder request) {
@@ -326,6 +351,6 @@ public final class EmulatorControl {
                     + response.statusCode() + ": " + response.body());
         }
         String text = response.body();
-        return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        return text == null || text.isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(text);
     }
 }

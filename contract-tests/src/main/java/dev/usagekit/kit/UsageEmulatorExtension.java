@@ -1,5 +1,6 @@
 package dev.usagekit.kit;
 
+import dev.usagekit.emulator.config.StartFailure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
- * Starts one in-process emulator per distinct {@link UsageEmulatorTest} configuration, shares it across test
+ * Starts one emulator (in this JVM or a JVM of its own, see {@link Launch}) per distinct {@link UsageEmulatorTest} configuration, shares it across test
  * classes (kept in the root store, stopped at the end of the run), resets it before each test and injects
  * {@link UsageEmulator} and {@link EmulatorControl} parameters.
  */
@@ -51,10 +51,10 @@ public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEa
 
     static UsageEmulator emulator(ExtensionContext context) {
         UsageEmulatorTest config = config(context);
+        Launch launch = config.launch().resolved();
         List<String> args = arguments(config);
-        String key = key(args);
-        Running running = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(key, k -> start(args, context.getRequiredTestClass()), Running.class);
+        Running running = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key(launch, args),
+                k -> start(launch, args, context.getRequiredTestClass()), Running.class);
         return running.emulator;
     }
 
@@ -96,9 +96,9 @@ public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEa
      * A start that fails names the test class and the reason: the setting, with the annotation attribute it came from,
      * its value and, for a choice, the values it takes; not Spring's "Unable to start reactive web server".
      */
-    static Running start(List<String> args, Class<?> testClass) {
+    static Running start(Launch launch, List<String> args, Class<?> testClass) {
         try {
-            return new Running(args);
+            return new Running(launch, args);
         } catch (RuntimeException e) {
             StartFailure failure = StartFailure.of(e);
             UsageEmulatorTest config = config(testClass);
@@ -118,19 +118,18 @@ public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEa
 
     /** The attribute the setting's value came from: one of {@link #ATTRIBUTES}, or {@code properties}; null when none. */
     private static String attributeOf(UsageEmulatorTest config, String setting) {
-        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(setting, '.');
         for (String property : config.properties()) {
             int equals = property.indexOf('=');
-            if (equals > 0 && ConfigurationPropertyName.adapt(property.substring(0, equals).trim(), '.').equals(name)) {
+            if (equals > 0 && EmbeddedEmulator.sameName(property.substring(0, equals).trim(), setting)) {
                 return "properties";
             }
         }
         return ATTRIBUTES.get(setting);
     }
 
-    /** One emulator per key, and one lock: the emulator's command line. */
-    private static String key(List<String> arguments) {
-        return String.join(" ", arguments);
+    /** One emulator per key, and one lock: where it runs and its command line. */
+    private static String key(Launch launch, List<String> arguments) {
+        return launch + " " + String.join(" ", arguments);
     }
 
     /**
@@ -154,7 +153,8 @@ public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEa
         private static Set<Lock> lockOf(Class<?> testClass) {
             UsageEmulatorTest config = config(testClass);
             return config == null ? Set.of()
-                    : Set.of(new Lock(LOCK_PREFIX + key(arguments(config)), ResourceAccessMode.READ_WRITE));
+                    : Set.of(new Lock(LOCK_PREFIX + key(config.launch().resolved(), arguments(config)),
+                            ResourceAccessMode.READ_WRITE));
         }
     }
 
@@ -190,8 +190,8 @@ public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEa
         private final EmbeddedEmulator embedded;
         final UsageEmulator emulator;
 
-        Running(List<String> args) {
-            this.embedded = EmbeddedEmulator.onCommandLine(args);
+        Running(Launch launch, List<String> args) {
+            this.embedded = EmbeddedEmulator.onCommandLine(launch, args);
             this.emulator = embedded.emulator();
         }
 

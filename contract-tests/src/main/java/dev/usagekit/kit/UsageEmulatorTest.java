@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * Runs the test class against an in-process usagekit emulator on a random port. One emulator is started per
+ * Runs the test class against a usagekit emulator on a random port, in the test JVM or, where its Spring Boot is not
+ * the emulator's, in a JVM of its own ({@link #launch()}). One emulator is started per
  * distinct configuration and shared by every test class of the run; it is reset before each test. Test methods,
  * constructors and lifecycle methods can take {@link UsageEmulator} and {@link EmulatorControl} parameters.
  * <p>
@@ -49,4 +50,10 @@ public @interface UsageEmulatorTest {
 
     /** Any other settings, each {@code name=value} (e.g. {@code emulator.journal.size=50}). */
     String[] properties() default {};
+
+    /**
+     * Where the emulator runs: {@link Launch#AUTO} in this JVM when its Spring Boot is the emulator's, else in a JVM
+     * of its own; the system property {@code usagekit.launch} decides for {@code AUTO}.
+     */
+    Launch launch() default Launch.AUTO;
 }

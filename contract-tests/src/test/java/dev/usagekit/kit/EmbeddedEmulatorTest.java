@@ -13,21 +13,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.web.server.reactive.context.AnnotationConfigReactiveWebServerApplicationContext;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 
 /** The emulator started and stopped by hand, as a TestNG, Spock or Cucumber suite would, without the extension. */
 class EmbeddedEmulatorTest {
 
-    @Test
-    void startsWithTheSettingsGivenAnswersAndStopsWhenClosed() throws Exception {
+    /** In this JVM, and in a JVM of its own from the executable jar, as on a Spring Boot 3 project's class path. */
+    @ParameterizedTest
+    @EnumSource(names = {"THIS_JVM", "SEPARATE_JVM"})
+    void startsWithTheSettingsGivenAnswersAndStopsWhenClosed(Launch launch) throws Exception {
         int port;
-        try (EmbeddedEmulator running = EmbeddedEmulator.start("emulator.clock.fixed=2026-11-20T12:00:00Z",
-                "emulator.clock.frozen=true", "emulator.seed=5", "emulator.signature-mode=off")) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        EmbeddedEmulator.put(settings, "emulator.clock.fixed=2026-11-20T12:00:00Z");
+        EmbeddedEmulator.put(settings, "emulator.clock.frozen=true");
+        EmbeddedEmulator.put(settings, "emulator.seed=5");
+        EmbeddedEmulator.put(settings, "emulator.signature-mode=off");
+        try (EmbeddedEmulator running = EmbeddedEmulator.start(launch, settings)) {
             UsageEmulator emulator = running.emulator();
             port = emulator.port();
+            assertThat(running.launch()).isEqualTo(launch);
             assertThat(port).isPositive();
             assertThat(emulator.control().now()).isEqualTo(Instant.parse("2026-11-20T12:00:00Z"));
             assertThat(emulator.control().info().get("seed").asLong()).isEqualTo(5);
@@ -41,6 +51,8 @@ class EmbeddedEmulatorTest {
                             + "\"EndTime\":\"2026-11-19T00:00:00+08:00\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            UsageAssertions.assertConformsToResponseSchema("DescribeLiveTranscodeData", answer.body());
+            UsageAssertions.assertSentCalls(emulator.control(), "DescribeLiveTranscodeData", 1);
             running.close();
             running.close(); // a second close does nothing
         }

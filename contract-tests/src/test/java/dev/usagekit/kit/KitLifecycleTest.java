@@ -13,6 +13,8 @@ import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -112,9 +114,11 @@ class KitLifecycleTest {
                 UsageEmulatorExtension.arguments(WhispersItsMode.class.getAnnotation(UsageEmulatorTest.class)));
     }
 
-    @Test
-    void aStartThatFailsNamesTheTestClassAndTheSetting() {
-        var failure = assertThrows(ExtensionConfigurationException.class, () -> UsageEmulatorExtension.start(
+    /** The same words wherever the emulator runs: a JVM of its own hands its reason over in the failure file. */
+    @ParameterizedTest
+    @EnumSource(names = {"THIS_JVM", "SEPARATE_JVM"})
+    void aStartThatFailsNamesTheTestClassAndTheSetting(Launch launch) {
+        var failure = assertThrows(ExtensionConfigurationException.class, () -> UsageEmulatorExtension.start(launch,
                 List.of("--server.port=0", "--emulator.jurnal.size=5"), KitLifecycleTest.class));
         assertEquals("the emulator of " + KitLifecycleTest.class.getName()
                 + " did not start: emulator.jurnal.size: no such setting; --help lists them all", failure.getMessage());
@@ -133,21 +137,22 @@ class KitLifecycleTest {
     }
 
     /** Spring's innermost cause alone ("No enum constant ...SignatureMode.strcit") named neither setting nor value. */
-    @Test
-    void aStartThatFailsNamesTheSettingTheAttributeItCameFromTheValueAndTheValuesAllowed() {
+    @ParameterizedTest
+    @EnumSource(names = {"THIS_JVM", "SEPARATE_JVM"})
+    void aStartThatFailsNamesTheSettingTheAttributeItCameFromTheValueAndTheValuesAllowed(Launch launch) {
         assertEquals("the emulator of " + StartsYesterday.class.getName() + " did not start: emulator.clock.fixed"
                 + " (clock of @UsageEmulatorTest): \"yesterday\" cannot be read as Instant (Text 'yesterday' could not"
-                + " be parsed at index 0)", startFailure(StartsYesterday.class));
+                + " be parsed at index 0)", startFailure(launch, StartsYesterday.class));
         assertEquals("the emulator of " + MisspeltMode.class.getName() + " did not start: emulator.signature-mode"
                 + " (signatureMode of @UsageEmulatorTest): \"strcit\" is not one of strict, off",
-                startFailure(MisspeltMode.class));
+                startFailure(launch, MisspeltMode.class));
         assertEquals("the emulator of " + WrongProperties.class.getName() + " did not start: emulator.signature-mode"
                 + " (properties of @UsageEmulatorTest): \"strcit\" is not one of strict, off",
-                startFailure(WrongProperties.class));
+                startFailure(launch, WrongProperties.class));
     }
 
-    private static String startFailure(Class<?> testClass) {
-        return assertThrows(ExtensionConfigurationException.class, () -> UsageEmulatorExtension.start(
+    private static String startFailure(Launch launch, Class<?> testClass) {
+        return assertThrows(ExtensionConfigurationException.class, () -> UsageEmulatorExtension.start(launch,
                 UsageEmulatorExtension.arguments(testClass.getAnnotation(UsageEmulatorTest.class)), testClass))
                 .getMessage();
     }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * {@code emulator.port-file}: once the emulator is ready, the port it listens on (with {@code --server.port=0}, the one
  * the system picked) goes into this file, and the control plane's on a second line when it has a port of its own. A
  * script in any language starts the jar, waits for the file and reads the port; parallel CI jobs never clash. The
- * file appears whole (written aside, then moved into place) and is deleted when the emulator stops.
+ * file appears whole (written aside, then moved into place) and is deleted when the emulator stops. A start that fails
+ * writes why into {@link FailedStartFile} instead.
  */
 @Component
 class PortFile implements ApplicationListener<ApplicationEvent> {
@@ -57,17 +58,23 @@ class PortFile implements ApplicationListener<ApplicationEvent> {
             ports.append(admin.boundPort()).append('\n');
         }
         try {
-            Path aside = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-            Files.writeString(aside, ports, StandardCharsets.US_ASCII);
-            try {
-                Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.deleteIfExists(FailedStartFile.of(file)); // a failed start's, before this one
+            writeWhole(file, ports.toString());
         } catch (IOException | RuntimeException e) {
             throw new InvalidSettingException(SETTING, "cannot write " + file + ": " + e);
         }
         log.info("port written to {}", file);
+    }
+
+    /** Written aside, then moved into place: a reader never sees part of it. */
+    static void writeWhole(Path target, String text) throws IOException {
+        Path aside = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+        Files.writeString(aside, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private void delete() {

@@ -1,20 +1,21 @@
-package dev.usagekit.kit;
+package dev.usagekit.emulator.config;
 
-import dev.usagekit.emulator.config.InvalidSettingException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.web.server.PortInUseException;
 
 /**
  * Why an emulator did not start, in its settings' terms: the setting (null when the failure names none) and what is
  * wrong with it. Spring wraps the reason in bean creation failures, "Unable to start reactive web server" outermost,
- * and its innermost cause ("No enum constant ...") names neither the setting nor the value.
+ * and its innermost cause ("No enum constant ...") names neither the setting nor the value. The JUnit kit words an
+ * emulator's failed start with it, and {@link FailedStartFile} hands it to whoever started the emulator's process.
  */
-record StartFailure(String setting, String problem) {
+public record StartFailure(String setting, String problem) {
 
-    static StartFailure of(Throwable failure) {
+    public static StartFailure of(Throwable failure) {
         Throwable deepest = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidSettingException invalid) {
@@ -23,6 +24,9 @@ record StartFailure(String setting, String problem) {
             }
             if (t instanceof BindException bind && bind.getProperty() != null) {
                 return new StartFailure(bind.getProperty().getName().toString(), unreadable(bind));
+            }
+            if (t instanceof PortInUseException inUse) { // innermost: Netty's "bind(..) failed", without the port
+                return new StartFailure("server.port", "port " + inUse.getPort() + " is in use");
             }
             deepest = t;
         }
@@ -46,8 +50,25 @@ record StartFailure(String setting, String problem) {
                 + reason.getMessage() + ")";
     }
 
+    /** Two lines: the setting (empty when none) and the problem, each on one line. */
+    public String fileText() {
+        return (setting == null ? "" : oneLine(setting)) + "\n" + oneLine(String.valueOf(problem)) + "\n";
+    }
+
+    /** Reads {@link #fileText()} back. */
+    public static StartFailure ofFileText(String text) {
+        int newline = text.indexOf('\n');
+        String setting = newline < 0 ? "" : text.substring(0, newline);
+        String problem = (newline < 0 ? text : text.substring(newline + 1)).strip();
+        return new StartFailure(setting.isEmpty() ? null : setting, problem);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
     /** The setting and its problem, as the emulator's own startup report words it. */
-    String message() {
+    public String message() {
         return setting == null ? problem : setting + ": " + problem;
     }
 }

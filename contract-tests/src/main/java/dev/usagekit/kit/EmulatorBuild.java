@@ -1,0 +1,162 @@
+package dev.usagekit.kit;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The emulator on the test class path: the Spring Boot and Spring Framework its jar was built on (both null from a
+ * classes folder) and where it lies, which is where its executable jar is found. Read without loading any of its
+ * classes, since on another Spring Boot they may not load.
+ *
+ * @param location the jar or classes folder holding the emulator's classes; null when they are not on the class path
+ */
+record EmulatorBuild(String builtOnBoot, String builtOnSpring, Path location) {
+
+    /** Names the executable jar when it is not beside the emulator's plain jar. */
+    static final String JAR_PROPERTY = "usagekit.emulator.jar";
+    private static final String CLASS_FILE = "dev/usagekit/emulator/EmulatorApplication.class";
+    private static final Pattern EXECUTABLE_JAR = Pattern.compile("usagekit-emulator.*-exec\\.jar");
+
+    private static final class OnClassPath {
+        static final EmulatorBuild BUILD = read();
+    }
+
+    static EmulatorBuild onClassPath() {
+        return OnClassPath.BUILD;
+    }
+
+    private static EmulatorBuild read() {
+        URL classFile = EmulatorBuild.class.getClassLoader().getResource(CLASS_FILE);
+        if (classFile == null) {
+            return new EmulatorBuild(null, null, null);
+        }
+        if (!"jar".equals(classFile.getProtocol())) {
+            return new EmulatorBuild(null, null, classesFolder(classFile));
+        }
+        try {
+            JarURLConnection connection = (JarURLConnection) classFile.openConnection();
+            connection.setUseCaches(false);
+            Path jar = Path.of(connection.getJarFileURL().toURI());
+            Manifest manifest = connection.getManifest();
+            Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+            return new EmulatorBuild(main.getValue("Spring-Boot-Version"), main.getValue("Spring-Framework-Version"),
+                    jar);
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return new EmulatorBuild(null, null, null);
+        }
+    }
+
+    private static Path classesFolder(URL classFile) {
+        try {
+            Path file = Path.of(classFile.toURI());
+            return file.getRoot().resolve(file.subpath(0, file.getNameCount() - 4)); // dev/usagekit/emulator/X.class
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * True when the emulator can run in this JVM: it comes from a classes folder (its own build's class path), or the
+     * class path's Spring Boot and Spring Framework have the major and minor version it was built on.
+     */
+    boolean runsOnClassPathSpring() {
+        if (location == null) {
+            return false;
+        }
+        return builtOnBoot == null && builtOnSpring == null
+                || runsOn(builtOnBoot, runningVersion("org.springframework.boot.SpringBootVersion"))
+                        && runsOn(builtOnSpring, runningVersion("org.springframework.core.SpringVersion"));
+    }
+
+    /** Same major and minor version; false when either is unknown. */
+    static boolean runsOn(String builtOn, String running) {
+        return builtOn != null && running != null && majorMinor(builtOn).equals(majorMinor(running));
+    }
+
+    private static String majorMinor(String version) {
+        int first = version.indexOf('.');
+        int second = first < 0 ? -1 : version.indexOf('.', first + 1);
+        return second < 0 ? version : version.substring(0, second);
+    }
+
+    /** The {@code getVersion()} of Spring's version class, by reflection: null when it is absent or knows none. */
+    private static String runningVersion(String versionClass) {
+        try {
+            return (String) Class.forName(versionClass, false, EmulatorBuild.class.getClassLoader())
+                    .getMethod("getVersion").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The emulator's executable jar: the one {@value #JAR_PROPERTY} names, else one on the class path, else the one
+     * beside the emulator's plain jar ({@code X.jar} and {@code X-exec.jar}, as {@code mvn install} puts them in the
+     * local repository) or in the folder above its classes folder (a build's {@code target}).
+     *
+     * @throws IllegalStateException when there is none, saying where it looked
+     */
+    Path executableJar() {
+        String named = System.getProperty(JAR_PROPERTY);
+        if (named != null && !named.isBlank()) {
+            Path jar = Path.of(named.trim());
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(JAR_PROPERTY + " names " + jar.toAbsolutePath() + ", which is no file");
+            }
+            return jar;
+        }
+        return onJavaClassPath().or(this::besideLocation).orElseThrow(() -> new IllegalStateException(
+                "the emulator's executable jar (usagekit-emulator-<version>-exec.jar) is not on the class path nor "
+                        + (location == null ? "anywhere the kit knows" : "beside " + location)
+                        + "; `mvn install` of usagekit puts it beside the plain jar, or name it with -D" + JAR_PROPERTY
+                        + "=<path>"));
+    }
+
+    private static Optional<Path> onJavaClassPath() {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (path.getFileName() != null && EXECUTABLE_JAR.matcher(path.getFileName().toString()).matches()
+                    && Files.isRegularFile(path)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Path> besideLocation() {
+        if (location == null || location.getParent() == null) {
+            return Optional.empty();
+        }
+        String name = location.getFileName().toString();
+        if (name.endsWith(".jar")) {
+            Path sibling = location.resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-exec.jar");
+            return Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(location.getParent())) {
+            return files.filter(f -> EXECUTABLE_JAR.matcher(f.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile)
+                    .max(Comparator.comparing(EmulatorBuild::modified));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.usagekit.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the kit runs the emulator, and where it finds the executable jar for a JVM of its own. */
+class EmulatorBuildTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theEmulatorRunsInThisJvmOnlyOnTheSpringBootAndFrameworkMinorItWasBuiltOn() {
+        assertThat(EmulatorBuild.runsOn("4.1.1", "4.1.3")).isTrue();
+        assertThat(EmulatorBuild.runsOn("4.1.1", "4.0.7")).isFalse();
+        assertThat(EmulatorBuild.runsOn("4.1.1", "3.5.7")).isFalse();
+        assertThat(EmulatorBuild.runsOn("7.0.9", "6.2.12")).isFalse();
+        assertThat(EmulatorBuild.runsOn("4.1.1", null)).isFalse();
+        assertThat(EmulatorBuild.runsOn(null, "4.1.1")).isFalse();
+    }
+
+    @Test
+    void thisBuildsClassPathRunsItInThisJvm() {
+        EmulatorBuild build = EmulatorBuild.onClassPath();
+        assertThat(build.location()).isNotNull();
+        assertThat(build.runsOnClassPathSpring()).isTrue();
+        assertThat(Launch.AUTO.resolved()).isEqualTo(Launch.THIS_JVM);
+        assertThat(Launch.SEPARATE_JVM.resolved()).isEqualTo(Launch.SEPARATE_JVM);
+    }
+
+    @Test
+    void aJarFromAnotherSpringBootRunsInAJvmOfItsOwn() throws IOException {
+        Path jar = Files.createFile(dir.resolve("usagekit-emulator-1.0.jar"));
+        assertThat(new EmulatorBuild("3.0.0", "6.0.0", jar).runsOnClassPathSpring()).isFalse();
+        assertThat(new EmulatorBuild("4.1.1", "7.0.9", null).runsOnClassPathSpring()).isFalse();
+    }
+
+    @Test
+    void theSystemPropertyDecidesForAuto() {
+        assertThat(Launch.parse("separate-jvm")).isEqualTo(Launch.SEPARATE_JVM);
+        assertThat(Launch.parse(" This_JVM ")).isEqualTo(Launch.THIS_JVM);
+        assertThat(Launch.parse("")).isEqualTo(Launch.AUTO);
+        assertThat(Launch.parse(null)).isEqualTo(Launch.AUTO);
+        assertThatThrownBy(() -> Launch.parse("forked")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("usagekit.launch: \"forked\" is not one of auto, this-jvm, separate-jvm");
+    }
+
+    /** As {@code mvn install} puts them in the local repository: X.jar and X-exec.jar side by side. */
+    @Test
+    void theExecutableJarIsFoundBesideThePlainJar() throws IOException {
+        Path plain = Files.createFile(dir.resolve("usagekit-emulator-0.1.0.jar"));
+        Path executable = Files.createFile(dir.resolve("usagekit-emulator-0.1.0-exec.jar"));
+        assertThat(new EmulatorBuild(null, null, plain).executableJar()).isEqualTo(executable);
+    }
+
+    /** As a build's own tests see it: classes in target/classes, the jar in target; the newest of several. */
+    @Test
+    void fromAClassesFolderTheNewestExecutableJarAboveItIsTaken() throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("target/classes"));
+        Path older = Files.createFile(dir.resolve("target/usagekit-emulator-0.0.9-exec.jar"));
+        Path newer = Files.createFile(dir.resolve("target/usagekit-emulator-exec.jar"));
+        Files.setLastModifiedTime(older, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        Files.setLastModifiedTime(newer, FileTime.from(Instant.parse("2026-06-01T00:00:00Z")));
+        Files.createFile(dir.resolve("target/other-exec.jar"));
+        assertThat(new EmulatorBuild(null, null, classes).executableJar()).isEqualTo(newer);
+    }
+
+    @Test
+    void noExecutableJarSaysWhereItLookedAndWhatToDo() throws IOException {
+        Path plain = Files.createFile(dir.resolve("usagekit-emulator-0.1.0.jar"));
+        assertThatThrownBy(() -> new EmulatorBuild(null, null, plain).executableJar())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("beside " + plain).hasMessageContaining("mvn install")
+                .hasMessageContaining("-Dusagekit.emulator.jar=<path>");
+    }
+
+    @Test
+    void theSystemPropertyNamesTheJar() throws IOException {
+        Path named = Files.createFile(dir.resolve("elsewhere.jar"));
+        String before = System.getProperty(EmulatorBuild.JAR_PROPERTY);
+        try {
+            System.setProperty(EmulatorBuild.JAR_PROPERTY, named.toString());
+            assertThat(new EmulatorBuild(null, null, null).executableJar()).isEqualTo(named);
+            System.setProperty(EmulatorBuild.JAR_PROPERTY, dir.resolve("missing.jar").toString());
+            assertThatThrownBy(() -> new EmulatorBuild(null, null, null).executableJar())
+                    .hasMessageContaining("missing.jar, which is no file");
+        } finally {
+            if (before == null) {
+                System.clearProperty(EmulatorBuild.JAR_PROPERTY);
+            } else {
+                System.setProperty(EmulatorBuild.JAR_PROPERTY, before);
+            }
+        }
+    }
+}

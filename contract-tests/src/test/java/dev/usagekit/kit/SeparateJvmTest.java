@@ -1,0 +1,126 @@
+package dev.usagekit.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The emulator in a JVM of its own, from its executable jar, as the kit starts it where the test class path's Spring
+ * Boot is not the emulator's (a Spring Boot 3 project's tests): the same start failures as in this JVM, the extension's
+ * handles and resets. Its settings and answers: {@link EmbeddedEmulatorTest}.
+ */
+class SeparateJvmTest {
+
+    /** The jar extracted once, and the classes a first run archived shared by the next: about half the start. */
+    @Test
+    void aLaterStartRunsTheExtractedJarOnTheClassesAnEarlierRunArchived() {
+        start("emulator.seed", "1"); // writes the archive if no earlier run of this jar and JDK did
+        try (EmbeddedEmulator running = EmbeddedEmulator.start(Launch.SEPARATE_JVM, Map.of("emulator.seed", "2"))) {
+            String command = ProcessHandle.current().children().map(child -> child.info().commandLine().orElse(""))
+                    .filter(line -> line.contains("--emulator.seed=2")).findFirst().orElseThrow();
+            assertThat(command).contains("-XX:SharedArchiveFile=" + Path.of(System.getProperty("java.io.tmpdir")))
+                    .contains("usagekit-emulator-").doesNotContain("ArchiveClassesAtExit");
+        }
+    }
+
+    @Test
+    void aValueTheEmulatorCannotWorkWithFailsTheStartInTheSameWordsAsInThisJvm() {
+        assertThatThrownBy(() -> start("emulator.journal.size", "0")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the emulator did not start: emulator.journal.size: must be at least 1: 0");
+        assertThatThrownBy(() -> start("emulator.journal.size", "abc"))
+                .hasMessage("the emulator did not start: emulator.journal.size: \"abc\" cannot be read as int (For"
+                        + " input string: \"abc\")");
+    }
+
+    @Test
+    void aTakenPortIsNamed() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> start("server.port", String.valueOf(taken.getLocalPort())))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the emulator did not start: server.port: port " + taken.getLocalPort() + " is in use");
+        }
+    }
+
+    @Test
+    void aMissingCatalogueIsNamed() {
+        assertThatThrownBy(() -> start("emulator.fixtures", "classpath:usagekit/no-such-catalogue.yaml"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the emulator did not start: emulator.fixtures: ")
+                .hasMessageContaining("no-such-catalogue.yaml");
+    }
+
+    /** A JVM that ends before the emulator could write why: its exit code and last lines. */
+    @Test
+    void aJvmThatEndsAtOnceIsReportedWithItsLastLines() {
+        withJvmOptions("-XX:+NoSuchOptionAnywhere", () -> assertThatThrownBy(() -> start("emulator.seed", "1"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the emulator did not start: its JVM ended with exit code 1; its last lines:")
+                .hasMessageContaining("NoSuchOptionAnywhere"));
+    }
+
+    private static void start(String setting, String value) {
+        EmbeddedEmulator.start(Launch.SEPARATE_JVM, Map.of(setting, value)).close();
+    }
+
+    /** The kit watches its own port file: one given among the settings is replaced, not passed twice. */
+    @Test
+    void theCommandRunsTheJarOnTheEmulatorsOwnConfigurationWithTheKitsPortFile() {
+        Path jar = Path.of("/opt/usagekit-emulator-exec.jar");
+        List<String> command = EmulatorInSeparateJvm.command(jar, List.of(), List.of("--server.port=0",
+                "--emulator.portFile=/tmp/mine", "--emulator.seed=3"), Path.of("/tmp/kit/port"));
+        assertThat(command.get(0)).endsWith("java");
+        assertThat(command).containsSubsequence("-jar", jar.toString(),
+                "--spring.config.location=classpath:/usagekit/emulator/", "--server.port=0", "--emulator.seed=3",
+                "--emulator.port-file=/tmp/kit/port");
+        assertThat(command).noneMatch(argument -> argument.contains("/tmp/mine"));
+    }
+
+    @Test
+    void extraJvmOptionsComeFromTheSystemProperty() {
+        withJvmOptions(" -Xmx300m  -Dfoo=bar ", () -> assertThat(EmulatorInSeparateJvm.command(Path.of("e.jar"),
+                List.of(), List.of(), Path.of("p"))).containsSubsequence("-Xmx300m", "-Dfoo=bar", "-jar"));
+    }
+
+    private static void withJvmOptions(String options, Runnable test) {
+        String before = System.getProperty(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY);
+        System.setProperty(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY, options);
+        try {
+            test.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY);
+            } else {
+                System.setProperty(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY, before);
+            }
+        }
+    }
+
+    /** The extension on a JVM of its own: injected handles, and a reset before each test, as in this JVM. */
+    @UsageEmulatorTest(launch = Launch.SEPARATE_JVM, clock = "2026-11-20T12:00:00Z", frozen = true,
+            signatureMode = "off")
+    @org.junit.jupiter.api.Nested
+    class UnderTheExtension {
+
+        @Test
+        void theHandleIsTheSeparateJvmsAndEachTestStartsReset(UsageEmulator emulator, EmulatorControl control) {
+            assertThat(control.count("DescribeLiveTranscodeData")).isZero();
+            assertThat(ProcessHandle.current().children().map(child -> child.info().commandLine().orElse(""))
+                    .filter(command -> command.contains("-exec.jar --spring.config.location"))
+                    .anyMatch(command -> command.contains("--emulator.clock.fixed=2026-11-20T12:00:00Z"))).isTrue();
+            control.seed(99).advanceClock(java.time.Duration.ofHours(1));
+            assertThat(emulator.control().info().get("seed").asLong()).isEqualTo(99);
+        }
+
+        @Test
+        void andAgain(EmulatorControl control) {
+            assertThat(control.info().get("seed").asLong()).isEqualTo(20240101L);
+            assertThat(control.now()).isEqualTo(Instant.parse("2026-11-20T12:00:00Z"));
+        }
+    }
+}
