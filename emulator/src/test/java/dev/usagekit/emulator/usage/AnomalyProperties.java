@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
@@ -123,12 +124,23 @@ class AnomalyProperties {
                 .isCloseTo(plain * (288 - outSlots) / 288.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    /** An anomaly changes its own stretch only: the slots before and after it keep their values. */
     @Property(tries = 100)
-    void anEntityWithoutAnomaliesKeepsItsValues(@ForAll long seed, @ForAll @IntRange(max = 100_000) int slot) {
+    void slotsOutsideAnAnomalyKeepTheirValues(@ForAll long seed, @ForAll @IntRange(max = 100_000) int slot,
+            @ForAll @IntRange(min = 1, max = 2_000) int gapSlots, @ForAll boolean anomalyBefore,
+            @ForAll @DoubleRange(min = 0, max = 1000) double factor) {
         long t = (FIRST_SLOT + slot) * Series.SLOT_SECONDS;
-        Series withEmptyList = new UsageModel(seed).series("acct", "group", "g1", 1.3, OFFSET, List.of());
-        Series withoutList = new UsageModel(seed).series("acct", "group", "g1", 1.3, OFFSET);
-        assertThat(withEmptyList.activity(t)).isEqualTo(withoutList.activity(t));
+        long gap = gapSlots * (long) Series.SLOT_SECONDS;
+        Anomaly elsewhere = anomalyBefore
+                ? new Anomaly(Instant.ofEpochSecond(t - gap - 86_400), Instant.ofEpochSecond(t - gap + 1), factor)
+                : new Anomaly(Instant.ofEpochSecond(t + Series.SLOT_SECONDS + gap - 1),
+                        Instant.ofEpochSecond(t + gap + 86_400), factor);
+        Series withAnomaly = new UsageModel(seed).series("acct", "group", "g1", 1.3, OFFSET, List.of(elsewhere));
+        Series without = new UsageModel(seed).series("acct", "group", "g1", 1.3, OFFSET);
+        assertThat(withAnomaly.activity(t)).isEqualTo(without.activity(t));
+        long inside = anomalyBefore ? t - gap - Series.SLOT_SECONDS : t + gap + Series.SLOT_SECONDS;
+        assertThat(withAnomaly.activity(inside)).isCloseTo(without.activity(inside) * factor,
+                org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, factor)));
     }
 
     @Test

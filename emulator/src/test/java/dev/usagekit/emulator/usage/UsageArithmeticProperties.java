@@ -157,8 +157,10 @@ class UsageArithmeticProperties {
     }
 
     /**
-     * The daily cycle follows the account's offset: averaged over eight weeks, the busiest hour of the local day lies
-     * in the evening (the curve peaks between 19:00 and 22:00; bursts and noise may move the busiest hour a little).
+     * The daily cycle follows the account's offset: summed over eight weeks, the busiest hour of the local day lies
+     * in the evening. The curve peaks between 19:00 and 22:00; an hour 2.5 h from the peak still runs at about 0.8 of
+     * it, so three or four of the 2 % of bursting hours falling on it can make 16:00 or 00:00 the busiest (6 of a
+     * million tries did, none further out: a bound of 17..23 failed about one CI run in 2,800).
      */
     @Property(tries = 60)
     void theBusiestHourIsALocalEveningWhateverTheOffset(@ForAll long seed,
@@ -178,6 +180,14 @@ class UsageArithmeticProperties {
         for (int h = 1; h < 24; h++) {
             busiest = byLocalHour[h] > byLocalHour[busiest] ? h : busiest;
         }
-        assertThat(busiest).as("busiest local hour").isBetween(17, 23);
+        assertThat(Math.floorMod(busiest - 16, 24)).as("busiest local hour %d, from 16:00 to 00:59", busiest)
+                .isLessThanOrEqualTo(8);
+    }
+
+    /** Found by a search outside jqwik: bursts make 00:00 the busiest hour, a little after a late peak. */
+    @Example
+    void aLatePeakWithBurstsAfterMidnight() {
+        theBusiestHourIsALocalEveningWhateverTheOffset(-6820186850107294850L, 31);
+        theBusiestHourIsALocalEveningWhateverTheOffset(7886904310912504691L, -8);
     }
 }
