@@ -116,15 +116,19 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, Path location) {
             }
             return jar;
         }
-        return onJavaClassPath().or(this::besideLocation).orElseThrow(() -> new IllegalStateException(
+        return onClassPath(System.getProperty("java.class.path", "")).or(this::besideLocation).orElseThrow(() -> new IllegalStateException(
                 "the emulator's executable jar (usagekit-emulator-<version>-exec.jar) is not on the class path nor "
                         + (location == null ? "anywhere the kit knows" : "beside " + location)
                         + "; `mvn install` of usagekit puts it beside the plain jar, or name it with -D" + JAR_PROPERTY
                         + "=<path>"));
     }
 
-    private static Optional<Path> onJavaClassPath() {
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+    /** An executable jar among the entries of a class path (as Gradle users add it: the {@code exec} classifier). */
+    static Optional<Path> onClassPath(String classPath) {
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
             Path path = Path.of(entry);
             if (path.getFileName() != null && EXECUTABLE_JAR.matcher(path.getFileName().toString()).matches()
                     && Files.isRegularFile(path)) {
