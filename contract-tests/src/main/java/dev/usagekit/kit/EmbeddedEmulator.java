@@ -32,7 +32,8 @@ public final class EmbeddedEmulator implements AutoCloseable {
         this.running = this.launch == Launch.SEPARATE_JVM
                 ? new EmulatorInSeparateJvm(EmulatorBuild.onClassPath().executableJar(), arguments)
                 : new EmulatorInThisJvm(arguments);
-        this.emulator = new UsageEmulator(running.port());
+        this.emulator = new UsageEmulator(running.port(), running.controlPort(), valueOf(arguments,
+                "emulator.admin.token"));
     }
 
     /**
@@ -90,6 +91,17 @@ public final class EmbeddedEmulator implements AutoCloseable {
     static boolean sameSetting(String argument, String name) {
         int equals = argument.indexOf('=');
         return argument.startsWith("--") && equals > 2 && sameName(argument.substring(2, equals), name);
+    }
+
+    /** The value of a {@code --name=value} argument for the named setting, the last one given; null when none. */
+    static String valueOf(List<String> arguments, String name) {
+        String value = null;
+        for (String argument : arguments) {
+            if (sameSetting(argument, name)) {
+                value = argument.substring(argument.indexOf('=') + 1).trim();
+            }
+        }
+        return value;
     }
 
     /** The command line of these settings, on any free port unless one is given. */

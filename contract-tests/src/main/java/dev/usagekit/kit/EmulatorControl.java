@@ -34,6 +34,7 @@ public final class EmulatorControl {
     static final String JACKSON_ANNOTATIONS = "com.fasterxml.jackson.core:jackson-annotations";
 
     private final String base;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
@@ -57,7 +58,16 @@ public final class EmulatorControl {
 
     /** @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:8080} */
     public EmulatorControl(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /**
+     * @param baseUrl the control plane's base URL: the emulator's, or its own port's with {@code emulator.admin.port}
+     * @param token the {@code emulator.admin.token}, sent as {@code X-Emulator-Token}; null or blank for none
+     */
+    public EmulatorControl(String baseUrl, String token) {
         this.base = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/_emulator";
+        this.token = token == null || token.isBlank() ? null : token;
     }
 
     // --- clock ---
@@ -336,6 +346,9 @@ public final class EmulatorControl {
     }
 
     private JsonNode send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("X-Emulator-Token", token);
+        }
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         HttpResponse<String> response;
         try {

@@ -18,83 +18,134 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The emulator's executable jar in a JVM of its own, for test class paths whose Spring Boot is not the emulator's
  * (a Spring Boot 3 application's tests). It writes its port to a file once ready ({@code emulator.port-file}), or why
- * it did not start ({@link FailedStartFile}); its log goes to this JVM's standard output. Stopped on {@link #close()}
- * (Spring's graceful shutdown, then killed after {@link #STOP_WAIT}) or, failing that, when this JVM exits.
+ * it did not start ({@link FailedStartFile}); its log goes to this JVM's standard output. It stops when its standard
+ * input closes ({@code emulator.stop-on-stdin-close}): on {@link #close()}, when this JVM exits, and when this JVM is
+ * killed or halted (as Surefire halts a fork whose Maven died), so it never outlives its tests.
  */
 final class EmulatorInSeparateJvm implements RunningEmulator {
 
-    /** Extra options for the emulator's JVM, separated by white space (e.g. {@code -Xmx256m}). */
+    /** Extra options for the emulator's JVM, separated by white space (e.g. {@code -Xmx512m}); they come last. */
     static final String JVM_OPTIONS_PROPERTY = "usagekit.emulator.jvm-options";
-    /** A quick start over peak speed: C1 only, a small heap, the serial collector. */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xmx256m", "-Xss512k");
+    /** A quick start over peak speed: C1 only, a small heap, the serial collector (unless the extra options pick one). */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m", "-Xss512k");
+    private static final String COLLECTOR = "-XX:+UseSerialGC";
+    private static final Pattern CHOOSES_COLLECTOR = Pattern.compile("-XX:\\+Use\\w*GC");
     /** Long enough for a starved CI machine; a failed start is seen at once. */
     static final Duration START_WAIT = Duration.ofSeconds(300);
-    static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** For a graceful stop, which includes writing the class data sharing archive on a first run. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** A JVM's exit code when it crashed or was killed by a signal: 128 and up. */
+    private static final int SIGNALLED = 128;
     private static final int OUTPUT_LINES_KEPT = 30;
 
-    private final Process process;
-    private final Thread killOnExit;
     private final Path folder;
     private final ExtractedEmulatorJar extracted;
+    private final Process process;
+    private final Thread stopOnExit;
     private final int port;
+    private final int controlPort;
+    private boolean closed;
 
     EmulatorInSeparateJvm(Path executableJar, List<String> arguments) {
         try {
-            this.folder = Files.createTempDirectory("usagekit-emulator-");
+            this.folder = Files.createTempDirectory("usagekit-emulator-run-");
         } catch (IOException e) {
             throw new UncheckedIOException("no folder for the emulator's port file", e);
         }
-        Path portFile = folder.resolve("port");
         this.extracted = ExtractedEmulatorJar.of(executableJar, javaExecutable());
+        Path portFile = portFile(arguments, folder.resolve("port"));
+        Started started = start(executableJar, arguments, portFile);
+        if (started.crashedOnArchive) { // an archive it could not use: once more without, writing a new one
+            extracted.discardArchive();
+            started = start(executableJar, arguments, portFile);
+        }
+        this.process = started.process;
+        this.stopOnExit = started.stopOnExit;
+        if (started.failure != null) {
+            close();
+            throw started.failure;
+        }
+        this.port = started.ports[0];
+        this.controlPort = started.ports.length > 1 ? started.ports[1] : port;
+    }
+
+    /** @param ports the port file's lines: the API port, and the control plane's when it has its own */
+    private record Started(Process process, Thread stopOnExit, int[] ports, RuntimeException failure,
+            boolean crashedOnArchive) {
+    }
+
+    private Started start(Path executableJar, List<String> arguments, Path portFile) {
         Path jar = extracted == null ? executableJar : extracted.application(executableJar);
+        boolean onArchive = extracted != null && extracted.hasArchive();
         List<String> sharing = extracted == null ? List.of() : extracted.jvmOptions(archiveBeingWritten());
+        Process started;
         try {
-            this.process = new ProcessBuilder(command(jar, sharing, arguments, portFile)).redirectErrorStream(true)
-                    .start();
+            started = new ProcessBuilder(command(jar, sharing, arguments, portFile)).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IllegalStateException("the emulator did not start: cannot run " + javaExecutable() + ": " + e, e);
         }
-        this.killOnExit = new Thread(process::destroy, "usagekit emulator stop");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
-        Output output = new Output(process.getInputStream());
+        Thread hook = new Thread(() -> stop(started, Duration.ofSeconds(10)), "usagekit emulator stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Output output = new Output(started.getInputStream());
         try {
-            this.port = awaitPort(portFile, output);
+            return new Started(started, hook, awaitPort(started, portFile, output), null, false);
         } catch (RuntimeException e) {
-            close();
-            throw e;
+            boolean crashed = onArchive && !started.isAlive() && started.exitValue() >= SIGNALLED;
+            if (crashed) {
+                stop(started, Duration.ZERO);
+                removeHook(hook);
+            }
+            return new Started(started, hook, new int[0], e, crashed);
         }
     }
 
+    /** The user's {@code emulator.port-file} when given (it is written as in this JVM), else the kit's own. */
+    static Path portFile(List<String> arguments, Path own) {
+        String given = EmbeddedEmulator.valueOf(arguments, "emulator.port-file");
+        return given == null || given.isEmpty() ? own : Path.of(given).toAbsolutePath();
+    }
+
     /**
-     * {@code java <options> -jar <jar> <settings> --emulator.port-file=<file>}, on the emulator's own configuration.
+     * {@code java <options> -jar <jar> <settings> --emulator.port-file=<file> --emulator.stop-on-stdin-close=true}, on
+     * the emulator's own configuration.
      *
      * @param sharing the class data sharing options of the extracted jar, or none
      */
     static List<String> command(Path executableJar, List<String> sharing, List<String> arguments, Path portFile) {
+        List<String> extra = extraJvmOptions();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
-        command.addAll(sharing);
-        String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(Arrays.asList(extra.split("\\s+")));
+        // a crash report goes to the temporary directory, not into the project the tests run in
+        command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "usagekit-emulator-hs_err_%p.log"));
+        if (extra.stream().noneMatch(option -> CHOOSES_COLLECTOR.matcher(option).matches())) {
+            command.add(COLLECTOR); // two collectors stop the JVM at once
         }
+        command.addAll(sharing);
+        command.addAll(extra);
         command.add("-jar");
         command.add(executableJar.toAbsolutePath().toString());
         // as in this JVM: the emulator's configuration only, not an application.yaml of the working directory
         command.add("--spring.config.location=classpath:/usagekit/emulator/");
         arguments.stream().filter(argument -> !EmbeddedEmulator.sameSetting(argument, "emulator.port-file"))
+                .filter(argument -> !EmbeddedEmulator.sameSetting(argument, "emulator.stop-on-stdin-close"))
                 .forEach(command::add);
         command.add("--emulator.port-file=" + portFile.toAbsolutePath());
+        command.add("--emulator.stop-on-stdin-close=true");
         return command;
     }
 
-    /** Where a first run writes its class data sharing archive, moved into the extracted folder once it ended. */
+    private static List<String> extraJvmOptions() {
+        String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+        return extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
+    }
+
+    /** Where a first run writes its class data sharing archive, moved into the extracted folder once it stopped. */
     private Path archiveBeingWritten() {
         return folder.resolve("classes.jsa");
     }
@@ -103,14 +154,15 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private int awaitPort(Path portFile, Output output) {
+    private static int[] awaitPort(Process process, Path portFile, Output output) {
         Path failedFile = FailedStartFile.of(portFile);
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (true) {
+            boolean ended = !process.isAlive(); // before the files: they are written before the JVM ends
             if (Files.exists(portFile)) {
-                return Integer.parseInt(firstLine(portFile));
+                return read(portFile).lines().map(String::trim).filter(line -> !line.isEmpty())
+                        .mapToInt(Integer::parseInt).toArray();
             }
-            boolean ended = !process.isAlive(); // before the failure file: it is written before the JVM ends
             if (Files.exists(failedFile)) {
                 StartFailure failure = StartFailure.ofFileText(read(failedFile));
                 throw new IllegalStateException("the emulator did not start: " + failure.message(),
@@ -134,12 +186,6 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
         }
     }
 
-    private static String firstLine(Path file) {
-        String text = read(file);
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).trim();
-    }
-
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
@@ -154,25 +200,24 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
     }
 
     @Override
-    public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+    public int controlPort() {
+        return controlPort;
+    }
+
+    /**
+     * Closes its standard input and waits for the graceful stop, then kills it. Only a process that stopped by itself
+     * leaves a whole archive to keep.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
         }
-        if (extracted != null && !process.isAlive() && Files.exists(archiveBeingWritten())) {
+        closed = true;
+        boolean clean = stop(process, STOP_WAIT);
+        removeHook(stopOnExit);
+        if (extracted != null && clean && Files.exists(archiveBeingWritten())) {
             extracted.keepArchive(archiveBeingWritten());
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // this JVM is exiting (the hook is running), or a second close
         }
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
@@ -181,6 +226,33 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
             Files.deleteIfExists(folder);
         } catch (IOException e) {
             // a temporary folder left behind
+        }
+    }
+
+    /** True when it ended by itself, with exit code 0, within the wait after its input closed. */
+    private static boolean stop(Process process, Duration wait) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // already closed
+        }
+        try {
+            if (process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue() == 0;
+            }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // this JVM is exiting: the hook is running
         }
     }
 

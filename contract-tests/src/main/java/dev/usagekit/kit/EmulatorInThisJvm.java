@@ -2,6 +2,7 @@ package dev.usagekit.kit;
 
 import dev.usagekit.emulator.EmulatorApplication;
 import dev.usagekit.emulator.config.StartFailure;
+import dev.usagekit.emulator.control.AdminServer;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,6 +31,12 @@ final class EmulatorInThisJvm implements RunningEmulator {
     @Override
     public int port() {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    @Override
+    public int controlPort() {
+        AdminServer admin = context.getBeanProvider(AdminServer.class).getIfAvailable();
+        return admin == null || admin.boundPort() < 0 ? port() : admin.boundPort();
     }
 
     ConfigurableApplicationContext context() {

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -16,17 +17,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The emulator's executable jar extracted once per jar and JDK into a folder of the temporary directory, with a class
- * data sharing archive its first run writes at exit: a JVM of its own then starts in about half the time of
- * {@code java -jar} on the nested jar (Spring Boot's extracted layout is what CDS can archive). Folders of other
- * builds untouched for a day are removed; another test JVM extracting at the same time loses nothing (both move their
- * copy into place, one wins).
+ * The emulator's executable jar extracted once per jar and JDK into the user's cache folder, with a class data sharing
+ * archive its first run writes at exit: a JVM of its own then starts in about half the time of {@code java -jar} on
+ * the nested jar (Spring Boot's extracted layout is what CDS can archive). The folder is the user's own (what it holds
+ * is run), not the shared temporary directory. A new build's copy replaces the copies of the same jar path; copies
+ * untouched for a day go too. Another test JVM extracting at the same time loses nothing (both move their copy into
+ * place, one wins).
  */
 final class ExtractedEmulatorJar {
 
     private static final String ARCHIVE = "classes.jsa";
-    /** This kit's folders (and their halves being extracted): usagekit-emulator-, then 16 hex digits. */
-    private static final Pattern STALE_NAME = Pattern.compile("usagekit-emulator-[0-9a-f]{16}(\\..*)?");
+    /** The jar a copy was extracted from, so the next build's copy of it can replace it. */
+    private static final String SOURCE = "source";
+    private static final String PREFIX = "emulator-";
+    /** This kit's copies (and their halves being extracted): emulator-, then 16 hex digits. */
+    private static final Pattern COPY_NAME = Pattern.compile(PREFIX + "[0-9a-f]{16}(\\..*)?");
     private static final Duration EXTRACT_WAIT = Duration.ofSeconds(120);
 
     private final Path folder;
@@ -38,15 +43,27 @@ final class ExtractedEmulatorJar {
     /** The extracted copy of this jar for the running JDK, made now if missing; null when it cannot be made. */
     static ExtractedEmulatorJar of(Path executableJar, String java) {
         try {
-            Path folder = Path.of(System.getProperty("java.io.tmpdir"), "usagekit-emulator-" + key(executableJar));
+            Path folder = cacheFolder().resolve(PREFIX + key(executableJar));
             Path application = folder.resolve(executableJar.getFileName());
             if (!Files.isRegularFile(application)) {
+                Files.createDirectories(folder.getParent());
                 extract(executableJar, java, folder);
             }
-            return Files.isRegularFile(application) ? new ExtractedEmulatorJar(folder) : null;
+            if (!Files.isRegularFile(application)) {
+                return null;
+            }
+            Files.setLastModifiedTime(folder, FileTime.fromMillis(System.currentTimeMillis())); // in use
+            return new ExtractedEmulatorJar(folder);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** {@code $XDG_CACHE_HOME/usagekit}, else {@code ~/.cache/usagekit}. */
+    static Path cacheFolder() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("usagekit");
     }
 
     /** Changes with the jar (path, size, time) and the JDK, whose archives fit only itself. */
@@ -63,53 +80,84 @@ final class ExtractedEmulatorJar {
 
     private static void extract(Path executableJar, String java, Path folder) throws IOException {
         Path aside = Files.createTempDirectory(folder.getParent(), folder.getFileName() + ".");
+        Process extraction = null;
         try {
-            Process extraction = new ProcessBuilder(java, "-Djarmode=tools", "-jar",
+            extraction = new ProcessBuilder(java, "-Djarmode=tools", "-jar",
                     executableJar.toAbsolutePath().toString(), "extract", "--force", "--destination", aside.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!extraction.waitFor(EXTRACT_WAIT.toSeconds(), TimeUnit.SECONDS) || extraction.exitValue() != 0) {
-                extraction.destroyForcibly();
                 return;
             }
+            Files.writeString(aside.resolve(SOURCE), executableJar.toAbsolutePath().toString());
             try {
                 Files.move(aside, folder, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(aside, folder);
             }
-            removeStaleCopies(folder);
+            removeReplacedCopies(folder, executableJar.toAbsolutePath().toString());
         } catch (IOException e) {
             // another JVM moved its copy into place first, or the folder cannot be written: plain java -jar then
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (extraction != null && extraction.isAlive()) {
+                extraction.destroyForcibly();
+                try {
+                    extraction.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             deleteTree(aside);
         }
     }
 
-    /** Copies of other builds or JDKs untouched for a day: each rebuild of the jar would leave about 80 MB behind. */
-    static void removeStaleCopies(Path kept) {
+    /**
+     * Other copies of the same jar path (each rebuild would leave about 80 MB behind), and copies of anything untouched
+     * for a day.
+     */
+    static void removeReplacedCopies(Path kept, String source) {
         long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
         try (var siblings = Files.list(kept.getParent())) {
-            siblings.filter(sibling -> STALE_NAME.matcher(sibling.getFileName().toString()).matches())
+            siblings.filter(sibling -> COPY_NAME.matcher(sibling.getFileName().toString()).matches())
                     .filter(sibling -> !sibling.equals(kept))
-                    .filter(sibling -> {
-                        try {
-                            return Files.getLastModifiedTime(sibling).toMillis() < dayAgo;
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
+                    .filter(sibling -> source.equals(sourceOf(sibling)) || modified(sibling) < dayAgo)
                     .forEach(ExtractedEmulatorJar::deleteTree);
         } catch (IOException e) {
             // left for the next extraction to try
         }
     }
 
+    private static String sourceOf(Path copy) {
+        try {
+            return Files.readString(copy.resolve(SOURCE));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static long modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Where the archive is kept. */
+    Path archive() {
+        return folder.resolve(ARCHIVE);
+    }
+
+    /** True once an earlier run's archive is in place. */
+    boolean hasArchive() {
+        return Files.isRegularFile(archive());
+    }
+
     /** {@code -XX:SharedArchiveFile} once an earlier run wrote the archive, else the options that write it at exit. */
     List<String> jvmOptions(Path archiveBeingWritten) {
-        Path archive = folder.resolve(ARCHIVE);
-        return Files.isRegularFile(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+        return hasArchive()
+                ? List.of("-XX:SharedArchiveFile=" + folder.resolve(ARCHIVE), "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
                 : List.of("-XX:ArchiveClassesAtExit=" + archiveBeingWritten, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
@@ -118,10 +166,13 @@ final class ExtractedEmulatorJar {
         return folder.resolve(executableJar.getFileName());
     }
 
-    /** After the run that wrote an archive ended: the archive into place for the next runs, whole or not at all. */
+    /**
+     * After the run that wrote an archive stopped cleanly (a JVM stopped in the middle of writing leaves part of one,
+     * which the next JVM would refuse or, cut short, crash on): the archive into place for the next runs.
+     */
     void keepArchive(Path written) {
         try {
-            if (Files.size(written) > 0 && !Files.exists(folder.resolve(ARCHIVE))) {
+            if (Files.size(written) > 0 && !hasArchive()) {
                 Files.move(written, folder.resolve(ARCHIVE), StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
@@ -130,8 +181,17 @@ final class ExtractedEmulatorJar {
             try {
                 Files.deleteIfExists(written);
             } catch (IOException e) {
-                // left in the temporary directory
+                // left in the run's temporary folder
             }
+        }
+    }
+
+    /** After a JVM on the archive crashed: the next start writes a new one. */
+    void discardArchive() {
+        try {
+            Files.deleteIfExists(folder.resolve(ARCHIVE));
+        } catch (IOException e) {
+            // the next start tries again
         }
     }
 
@@ -142,7 +202,7 @@ final class ExtractedEmulatorJar {
         try (var paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            // left in the temporary directory
+            // left behind
         }
     }
 }

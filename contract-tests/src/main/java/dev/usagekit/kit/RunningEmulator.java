@@ -6,6 +6,9 @@ interface RunningEmulator extends AutoCloseable {
     /** The API port it listens on. */
     int port();
 
+    /** The control plane's port: the API port, or its own with {@code emulator.admin.port}. */
+    int controlPort();
+
     /** Stops it; a second close does nothing. */
     @Override
     void close();

@@ -18,8 +18,16 @@ public final class UsageEmulator {
     private final EmulatorControl control;
 
     UsageEmulator(int port) {
+        this(port, port, null);
+    }
+
+    /**
+     * @param controlPort the control plane's port: {@code port}, or its own with {@code emulator.admin.port}
+     * @param token {@code emulator.admin.token}, or null
+     */
+    UsageEmulator(int port, int controlPort, String token) {
         this.port = port;
-        this.control = new EmulatorControl(baseUrl());
+        this.control = new EmulatorControl("http://127.0.0.1:" + controlPort, token);
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */

@@ -76,6 +76,25 @@ class EmbeddedEmulatorTest {
         }
     }
 
+    /** The handle's control client follows the control plane to its own port, with its token. */
+    @ParameterizedTest
+    @EnumSource(names = {"THIS_JVM", "SEPARATE_JVM"})
+    void aControlPlaneOnItsOwnPortWithATokenIsStillDriven(Launch launch) throws Exception {
+        try (EmbeddedEmulator running = EmbeddedEmulator.start(launch, Map.of("emulator.admin.port", "0",
+                "emulator.admin.token", "s3cret", "emulator.seed", "6"))) {
+            EmulatorControl control = running.emulator().control();
+            assertThat(control.info().get("seed").asLong()).isEqualTo(6);
+            control.seed(8).reset();
+            assertThat(control.info().get("seed").asLong()).isEqualTo(6);
+            HttpResponse<String> onTheApiPort = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(running.emulator().baseUrl() + "/_emulator/info")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(onTheApiPort.statusCode()).isEqualTo(404);
+            assertThatThrownBy(() -> new EmulatorControl(running.emulator().baseUrl()).info())
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     @Test
     void aSettingsMapWorksAlike() {
         try (EmbeddedEmulator running = EmbeddedEmulator.start(Map.of("emulator.seed", "9"))) {

@@ -58,24 +58,53 @@ class ExtractedEmulatorJarTest {
                 .isEqualTo(folder.resolve("usagekit-emulator-1-exec.jar"));
     }
 
+    /** A rebuild's copy replaces the copies of the same jar path at once; others go when untouched for a day. */
     @Test
-    void copiesOfOtherBuildsUntouchedForADayAreRemoved() throws IOException {
-        Path kept = Files.createDirectories(run.resolve("usagekit-emulator-00000000000000aa"));
-        Path stale = Files.createDirectories(run.resolve("usagekit-emulator-00000000000000bb"));
-        Files.writeString(stale.resolve("classes.jsa"), "x");
-        Path recent = Files.createDirectories(run.resolve("usagekit-emulator-00000000000000cc"));
-        Path halfExtracted = Files.createDirectories(run.resolve("usagekit-emulator-00000000000000dd.123"));
-        Path someoneElses = Files.createDirectories(run.resolve("usagekit-emulator-logs"));
+    void aNewCopyReplacesThoseOfTheSameJarAndCopiesUntouchedForADay() throws IOException {
+        Path kept = copy("emulator-00000000000000aa", "/repo/usagekit-emulator-exec.jar");
+        Path sameJar = copy("emulator-00000000000000bb", "/repo/usagekit-emulator-exec.jar");
+        Path otherJarRecent = copy("emulator-00000000000000cc", "/elsewhere/usagekit-emulator-exec.jar");
+        Path otherJarOld = copy("emulator-00000000000000dd", "/elsewhere/usagekit-emulator-exec.jar");
+        Path halfExtracted = Files.createDirectories(run.resolve("emulator-00000000000000ee.123"));
+        Path someoneElses = Files.createDirectories(run.resolve("emulator-logs"));
         FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
-        for (Path old : List.of(kept, stale, halfExtracted, someoneElses)) {
+        for (Path old : List.of(otherJarOld, halfExtracted, someoneElses)) {
             Files.setLastModifiedTime(old, twoDaysAgo);
         }
-        ExtractedEmulatorJar.removeStaleCopies(kept);
+        ExtractedEmulatorJar.removeReplacedCopies(kept, "/repo/usagekit-emulator-exec.jar");
         assertThat(kept).exists();
-        assertThat(stale).doesNotExist();
+        assertThat(sameJar).doesNotExist();
+        assertThat(otherJarRecent).exists();
+        assertThat(otherJarOld).doesNotExist();
         assertThat(halfExtracted).doesNotExist();
-        assertThat(recent).exists();
         assertThat(someoneElses).exists();
+    }
+
+    private Path copy(String name, String source) throws IOException {
+        Path copy = Files.createDirectories(run.resolve(name));
+        Files.writeString(copy.resolve("source"), source);
+        Files.writeString(copy.resolve("classes.jsa"), "x");
+        return copy;
+    }
+
+    /** What the folder holds is run: the user's own cache, not the temporary directory other users share. */
+    @Test
+    void theCopiesLiveInTheUsersCacheFolder() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path expected = xdg != null && !xdg.isBlank() ? Path.of(xdg, "usagekit")
+                : Path.of(System.getProperty("user.home"), ".cache", "usagekit");
+        assertThat(ExtractedEmulatorJar.cacheFolder()).isEqualTo(expected);
+        assertThat(ExtractedEmulatorJar.cacheFolder().startsWith(Path.of(System.getProperty("java.io.tmpdir")))).isFalse();
+    }
+
+    @Test
+    void aDiscardedArchiveIsWrittenAgainByTheNextRun() throws IOException {
+        ExtractedEmulatorJar extracted = new ExtractedEmulatorJar(folder);
+        Files.write(folder.resolve("classes.jsa"), new byte[] {1});
+        assertThat(extracted.hasArchive()).isTrue();
+        extracted.discardArchive();
+        assertThat(extracted.hasArchive()).isFalse();
+        assertThat(extracted.jvmOptions(run.resolve("new.jsa"))).contains("-XX:ArchiveClassesAtExit=" + run.resolve("new.jsa"));
     }
 
     @Test

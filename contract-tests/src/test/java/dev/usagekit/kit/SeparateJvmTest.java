@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,28 @@ class SeparateJvmTest {
         try (EmbeddedEmulator running = EmbeddedEmulator.start(Launch.SEPARATE_JVM, Map.of("emulator.seed", "2"))) {
             String command = ProcessHandle.current().children().map(child -> child.info().commandLine().orElse(""))
                     .filter(line -> line.contains("--emulator.seed=2")).findFirst().orElseThrow();
-            assertThat(command).contains("-XX:SharedArchiveFile=" + Path.of(System.getProperty("java.io.tmpdir")))
-                    .contains("usagekit-emulator-").doesNotContain("ArchiveClassesAtExit");
+            assertThat(command).contains("-XX:SharedArchiveFile=" + ExtractedEmulatorJar.cacheFolder())
+                    .doesNotContain("ArchiveClassesAtExit");
+            assertThat(running.emulator().control().info().get("seed").asLong()).isEqualTo(2); // the archive works
+        }
+    }
+
+    /** A JVM crashes on an archive cut short (a disk that filled up): the archive goes, and the start is made again. */
+    @Test
+    void aStartThatCrashesOnABrokenArchiveIsMadeAgainWithoutIt() throws Exception {
+        start("emulator.seed", "1"); // writes the archive if no earlier run of this jar and JDK did
+        Path archive = ExtractedEmulatorJar.of(EmulatorBuild.onClassPath().executableJar(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()).archive();
+        byte[] whole = Files.readAllBytes(archive);
+        Files.delete(archive);
+        Files.write(archive, Arrays.copyOf(whole, whole.length / 2));
+
+        try (EmbeddedEmulator running = EmbeddedEmulator.start(Launch.SEPARATE_JVM, Map.of("emulator.seed", "3"))) {
+            assertThat(running.emulator().control().info().get("seed").asLong()).isEqualTo(3);
+        }
+        assertThat(Files.size(archive)).as("a whole archive again").isGreaterThan(whole.length / 2L);
+        try (var left = Files.list(Path.of(""))) { // the working directory: the crash report went elsewhere
+            assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith("hs_err"));
         }
     }
 
@@ -68,23 +90,69 @@ class SeparateJvmTest {
         EmbeddedEmulator.start(Launch.SEPARATE_JVM, Map.of(setting, value)).close();
     }
 
-    /** The kit watches its own port file: one given among the settings is replaced, not passed twice. */
+    /**
+     * A test JVM killed outright (kill -9, or halted as Surefire halts a fork whose Maven died) runs no shutdown hook:
+     * the emulator notices its standard input closing and stops, instead of holding its port for good.
+     */
     @Test
-    void theCommandRunsTheJarOnTheEmulatorsOwnConfigurationWithTheKitsPortFile() {
+    void anEmulatorDoesNotOutliveAKilledTestJvm() throws Exception {
+        Process testJvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldsAnEmulator.class.getName())
+                .redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(testJvm.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith("port="));
+            assertThat(line).as("the holder's emulator started").isNotNull();
+            int port = Integer.parseInt(line.substring("port=".length()));
+            ProcessHandle emulator = testJvm.toHandle().children().filter(child -> child.info().commandLine()
+                    .orElse("").contains("--emulator.stop-on-stdin-close=true")).findFirst().orElseThrow();
+
+            testJvm.destroyForcibly(); // SIGKILL: no hook runs
+            emulator.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
+                    .isInstanceOf(java.net.ConnectException.class);
+        } finally {
+            testJvm.destroyForcibly();
+        }
+    }
+
+    /** A test JVM that starts an emulator of its own and waits to be killed. */
+    static final class HoldsAnEmulator {
+        public static void main(String[] args) throws InterruptedException {
+            EmbeddedEmulator running = EmbeddedEmulator.start(Launch.SEPARATE_JVM, Map.of("logging.level.root", "warn"));
+            System.out.println("port=" + running.emulator().port());
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    /** Stopped by closing its standard input; a port file given among the settings is the one watched. */
+    @Test
+    void theCommandRunsTheJarOnTheEmulatorsOwnConfigurationStoppingWithItsInput() {
         Path jar = Path.of("/opt/usagekit-emulator-exec.jar");
-        List<String> command = EmulatorInSeparateJvm.command(jar, List.of(), List.of("--server.port=0",
-                "--emulator.portFile=/tmp/mine", "--emulator.seed=3"), Path.of("/tmp/kit/port"));
+        List<String> arguments = List.of("--server.port=0", "--emulator.portFile=/tmp/mine", "--emulator.seed=3");
+        Path portFile = EmulatorInSeparateJvm.portFile(arguments, Path.of("/tmp/kit/port"));
+        assertThat(portFile).isEqualTo(Path.of("/tmp/mine"));
+        List<String> command = EmulatorInSeparateJvm.command(jar, List.of(), arguments, portFile);
         assertThat(command.get(0)).endsWith("java");
-        assertThat(command).containsSubsequence("-jar", jar.toString(),
+        assertThat(command).containsSubsequence("-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--spring.config.location=classpath:/usagekit/emulator/", "--server.port=0", "--emulator.seed=3",
-                "--emulator.port-file=/tmp/kit/port");
-        assertThat(command).noneMatch(argument -> argument.contains("/tmp/mine"));
+                "--emulator.port-file=/tmp/mine", "--emulator.stop-on-stdin-close=true");
+        assertThat(command).filteredOn(argument -> argument.contains("port-file") || argument.contains("portFile"))
+                .hasSize(1);
+        assertThat(EmulatorInSeparateJvm.portFile(List.of("--server.port=0"), Path.of("/tmp/kit/port")))
+                .isEqualTo(Path.of("/tmp/kit/port"));
     }
 
     @Test
-    void extraJvmOptionsComeFromTheSystemProperty() {
+    void extraJvmOptionsComeLastAndACollectorOfTheirsReplacesTheKits() {
         withJvmOptions(" -Xmx300m  -Dfoo=bar ", () -> assertThat(EmulatorInSeparateJvm.command(Path.of("e.jar"),
-                List.of(), List.of(), Path.of("p"))).containsSubsequence("-Xmx300m", "-Dfoo=bar", "-jar"));
+                List.of(), List.of(), Path.of("p"))).containsSubsequence("-XX:+UseSerialGC", "-Xmx300m", "-Dfoo=bar",
+                        "-jar"));
+        withJvmOptions("-XX:+UseG1GC", () -> assertThat(EmulatorInSeparateJvm.command(Path.of("e.jar"),
+                List.of(), List.of(), Path.of("p"))).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC"));
     }
 
     private static void withJvmOptions(String options, Runnable test) {

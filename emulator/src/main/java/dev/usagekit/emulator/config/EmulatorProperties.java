@@ -23,6 +23,11 @@ public class EmulatorProperties {
      * file; it is deleted on shutdown. For scripts that start the emulator with server.port=0.
      */
     private String portFile = "";
+    /**
+     * Stop (gracefully) when standard input closes: the JUnit kit starts the emulator so, and its end, orderly or
+     * killed, closes the pipe. Off by default: a shell's background job may have no standard input at all.
+     */
+    private boolean stopOnStdinClose;
     /** Largest accepted request body. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
     /** A request not fully received (head and body) this long after its first byte is answered 408 and closed. */
@@ -186,6 +191,14 @@ public class EmulatorProperties {
 
     public void setCredentials(String credentials) {
         this.credentials = credentials;
+    }
+
+    public boolean isStopOnStdinClose() {
+        return stopOnStdinClose;
+    }
+
+    public void setStopOnStdinClose(boolean stopOnStdinClose) {
+        this.stopOnStdinClose = stopOnStdinClose;
     }
 
     public String getPortFile() {
