@@ -91,9 +91,12 @@ class ExtractedEmulatorJarTest {
     @Test
     void theCopiesLiveInTheUsersCacheFolder() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path expected = xdg != null && !xdg.isBlank() ? Path.of(xdg, "usagekit")
-                : Path.of(System.getProperty("user.home"), ".cache", "usagekit");
-        assertThat(ExtractedEmulatorJar.cacheFolder()).isEqualTo(expected);
+        if (xdg != null && !xdg.isBlank()) { // the user's choice, wherever it is
+            assertThat(ExtractedEmulatorJar.cacheFolder()).isEqualTo(Path.of(xdg, "usagekit"));
+            return;
+        }
+        assertThat(ExtractedEmulatorJar.cacheFolder())
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "usagekit"));
         assertThat(ExtractedEmulatorJar.cacheFolder().startsWith(Path.of(System.getProperty("java.io.tmpdir")))).isFalse();
     }
 
