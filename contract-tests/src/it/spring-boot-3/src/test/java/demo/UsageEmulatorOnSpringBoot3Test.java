@@ -1,6 +1,7 @@
 package demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.usagekit.kit.EmbeddedEmulator;
 import dev.usagekit.kit.EmulatorControl;
@@ -35,6 +36,13 @@ class UsageEmulatorOnSpringBoot3Test {
     @Test
     void eachTestStartsFromAReset(EmulatorControl control) {
         assertThat(control.count("DescribeLiveTranscodeData")).isZero();
+    }
+
+    @Test
+    void aStartThatFailsSaysWhyInTheEmulatorsWords() {
+        assertThatThrownBy(() -> EmbeddedEmulator.start("emulator.signature-mode=strcit"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the emulator did not start: emulator.signature-mode: \"strcit\" is not one of strict, off");
     }
 
     @Test
