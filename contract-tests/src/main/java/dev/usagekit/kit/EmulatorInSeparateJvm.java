@@ -89,7 +89,8 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
         } catch (IOException e) {
             throw new IllegalStateException("the emulator did not start: cannot run " + javaExecutable() + ": " + e, e);
         }
-        Thread hook = new Thread(() -> stop(started, Duration.ofSeconds(10)), "usagekit emulator stop");
+        // at exit without close(): the same graceful stop, with less wait, and the same tidying up
+        Thread hook = new Thread(() -> tidyUp(stop(started, Duration.ofSeconds(10))), "usagekit emulator stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Output output = new Output(started.getInputStream());
         try {
@@ -216,7 +217,12 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
         closed = true;
         boolean clean = stop(process, STOP_WAIT);
         removeHook(stopOnExit);
-        if (extracted != null && clean && Files.exists(archiveBeingWritten())) {
+        tidyUp(clean);
+    }
+
+    /** The archive a first run wrote into place when it stopped cleanly, and the run's folder gone. */
+    private void tidyUp(boolean stoppedCleanly) {
+        if (extracted != null && stoppedCleanly && Files.exists(archiveBeingWritten())) {
             extracted.keepArchive(archiveBeingWritten());
         }
         try (var files = Files.list(folder)) {
