@@ -116,7 +116,8 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, Path location) {
             }
             return jar;
         }
-        return onClassPath(System.getProperty("java.class.path", "")).or(this::besideLocation).orElseThrow(() -> new IllegalStateException(
+        Optional<Path> found = onClassPath(System.getProperty("java.class.path", "")).or(this::besideLocation);
+        return found.orElseThrow(() -> new IllegalStateException(
                 "the emulator's executable jar (usagekit-emulator-<version>-exec.jar) is not on the class path nor "
                         + (location == null ? "anywhere the kit knows" : "beside " + location)
                         + "; `mvn install` of usagekit puts it beside the plain jar, or name it with -D" + JAR_PROPERTY

@@ -31,7 +31,7 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
 
     /** Extra options for the emulator's JVM, separated by white space (e.g. {@code -Xmx512m}); they come last. */
     static final String JVM_OPTIONS_PROPERTY = "usagekit.emulator.jvm-options";
-    /** A quick start over peak speed: C1 only, a small heap, the serial collector (unless the extra options pick one). */
+    /** A quick start over peak speed: C1 only, a small heap, the serial collector (unless extra options pick one). */
     private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m", "-Xss512k");
     private static final String COLLECTOR = "-XX:+UseSerialGC";
     private static final Pattern CHOOSES_COLLECTOR = Pattern.compile("-XX:\\+Use\\w*GC");
@@ -123,7 +123,8 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
         // a crash report goes to the temporary directory, not into the project the tests run in
-        command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "usagekit-emulator-hs_err_%p.log"));
+        command.add("-XX:ErrorFile="
+                + Path.of(System.getProperty("java.io.tmpdir"), "usagekit-emulator-hs_err_%p.log"));
         if (extra.stream().noneMatch(option -> CHOOSES_COLLECTOR.matcher(option).matches())) {
             command.add(COLLECTOR); // two collectors stop the JVM at once
         }

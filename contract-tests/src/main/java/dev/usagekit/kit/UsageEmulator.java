@@ -17,10 +17,6 @@ public final class UsageEmulator {
     private final int port;
     private final EmulatorControl control;
 
-    UsageEmulator(int port) {
-        this(port, port, null);
-    }
-
     /**
      * @param controlPort the control plane's port: {@code port}, or its own with {@code emulator.admin.port}
      * @param token {@code emulator.admin.token}, or null

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 
 /**
- * Starts one emulator (in this JVM or a JVM of its own, see {@link Launch}) per distinct {@link UsageEmulatorTest} configuration, shares it across test
- * classes (kept in the root store, stopped at the end of the run), resets it before each test and injects
- * {@link UsageEmulator} and {@link EmulatorControl} parameters.
+ * Starts one emulator (in this JVM or a JVM of its own, see {@link Launch}) per distinct {@link UsageEmulatorTest}
+ * configuration, shares it across test classes (kept in the root store, stopped at the end of the run), resets it
+ * before each test and injects {@link UsageEmulator} and {@link EmulatorControl} parameters.
  */
 public final class UsageEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 

@@ -117,7 +117,8 @@ class EmbeddedEmulatorTest {
                 .hasMessage("the emulator did not start: emulator.journal.size: \"abc\" cannot be read as int (For"
                         + " input string: \"abc\")");
         assertThatThrownBy(() -> EmbeddedEmulator.start("emulator.signature-mode=strcit"))
-                .hasMessage("the emulator did not start: emulator.signature-mode: \"strcit\" is not one of strict, off");
+                .hasMessage("the emulator did not start: emulator.signature-mode: \"strcit\" is not one of strict,"
+                        + " off");
     }
 
     /**

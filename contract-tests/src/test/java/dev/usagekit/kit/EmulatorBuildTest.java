@@ -65,8 +65,8 @@ class EmulatorBuildTest {
     void anExecutableJarOnTheClassPathIsTaken() throws IOException {
         Path executable = Files.createFile(dir.resolve("usagekit-emulator-0.1.0-exec.jar"));
         Path plain = Files.createFile(dir.resolve("usagekit-emulator-0.1.0.jar"));
-        String classPath = String.join(java.io.File.pathSeparator, plain.toString(), "", dir.resolve("classes").toString(),
-                executable.toString());
+        String classPath = String.join(java.io.File.pathSeparator, plain.toString(), "",
+                dir.resolve("classes").toString(), executable.toString());
         assertThat(EmulatorBuild.onClassPath(classPath)).contains(executable);
         assertThat(EmulatorBuild.onClassPath(plain.toString())).isEmpty();
         assertThat(EmulatorBuild.onClassPath(dir.resolve("usagekit-emulator-9-exec.jar").toString())).isEmpty();

@@ -97,7 +97,8 @@ class ExtractedEmulatorJarTest {
         }
         assertThat(ExtractedEmulatorJar.cacheFolder())
                 .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "usagekit"));
-        assertThat(ExtractedEmulatorJar.cacheFolder().startsWith(Path.of(System.getProperty("java.io.tmpdir")))).isFalse();
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        assertThat(ExtractedEmulatorJar.cacheFolder().startsWith(temporary)).isFalse();
     }
 
     @Test
