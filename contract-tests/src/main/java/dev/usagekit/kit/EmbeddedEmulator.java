@@ -1,5 +1,6 @@
 package dev.usagekit.kit;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class EmbeddedEmulator implements AutoCloseable {
         EmulatorControl.requireJson();
         this.launch = launch.resolved();
         this.running = this.launch == Launch.SEPARATE_JVM
-                ? new EmulatorInSeparateJvm(EmulatorBuild.onClassPath().executableJar(), arguments)
+                ? new EmulatorInSeparateJvm(EmulatorBuild.onClassPath().executableJar(), arguments,
+                        Clock.systemUTC())
                 : new EmulatorInThisJvm(arguments);
         this.emulator = new UsageEmulator(running.port(), running.controlPort(), valueOf(arguments,
                 "emulator.admin.token"));

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,13 +52,14 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
     private final int controlPort;
     private boolean closed;
 
-    EmulatorInSeparateJvm(Path executableJar, List<String> arguments) {
+    /** @param files the clock the extracted copies' ages go by ({@link ExtractedEmulatorJar#of}) */
+    EmulatorInSeparateJvm(Path executableJar, List<String> arguments, Clock files) {
         try {
             this.folder = Files.createTempDirectory("usagekit-emulator-run-");
         } catch (IOException e) {
             throw new UncheckedIOException("no folder for the emulator's port file", e);
         }
-        this.extracted = ExtractedEmulatorJar.of(executableJar, javaExecutable());
+        this.extracted = ExtractedEmulatorJar.of(executableJar, javaExecutable(), files);
         Path portFile = portFile(arguments, folder.resolve("port"));
         Started started = start(executableJar, arguments, portFile);
         if (started.crashedOnArchive) { // an archive it could not use: once more without, writing a new one
@@ -226,14 +228,7 @@ final class EmulatorInSeparateJvm implements RunningEmulator {
         if (extracted != null && stoppedCleanly && Files.exists(archiveBeingWritten())) {
             extracted.keepArchive(archiveBeingWritten());
         }
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            // a temporary folder left behind
-        }
+        ExtractedEmulatorJar.deleteTree(folder);
     }
 
     /** True when it ended by itself, with exit code 0, within the wait after its input closed. */

@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,19 +42,24 @@ final class ExtractedEmulatorJar {
         this.folder = folder;
     }
 
-    /** The extracted copy of this jar for the running JDK, made now if missing; null when it cannot be made. */
-    static ExtractedEmulatorJar of(Path executableJar, String java) {
+    /**
+     * The extracted copy of this jar for the running JDK, made now if missing; null when it cannot be made.
+     *
+     * @param files the clock file ages are measured by: the system's, since files age in real time whatever the
+     *     emulator's virtual clock says
+     */
+    static ExtractedEmulatorJar of(Path executableJar, String java, Clock files) {
         try {
             Path folder = cacheFolder().resolve(PREFIX + key(executableJar));
             Path application = folder.resolve(executableJar.getFileName());
             if (!Files.isRegularFile(application)) {
                 Files.createDirectories(folder.getParent());
-                extract(executableJar, java, folder);
+                extract(executableJar, java, folder, files.instant());
             }
             if (!Files.isRegularFile(application)) {
                 return null;
             }
-            Files.setLastModifiedTime(folder, FileTime.fromMillis(System.currentTimeMillis())); // in use
+            Files.setLastModifiedTime(folder, FileTime.from(files.instant())); // in use
             return new ExtractedEmulatorJar(folder);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -78,7 +85,7 @@ final class ExtractedEmulatorJar {
         }
     }
 
-    private static void extract(Path executableJar, String java, Path folder) throws IOException {
+    private static void extract(Path executableJar, String java, Path folder, Instant now) throws IOException {
         Path aside = Files.createTempDirectory(folder.getParent(), folder.getFileName() + ".");
         Process extraction = null;
         try {
@@ -94,7 +101,7 @@ final class ExtractedEmulatorJar {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(aside, folder);
             }
-            removeReplacedCopies(folder, executableJar.toAbsolutePath().toString());
+            removeReplacedCopies(folder, executableJar.toAbsolutePath().toString(), now);
         } catch (IOException e) {
             // another JVM moved its copy into place first, or the folder cannot be written: plain java -jar then
         } catch (InterruptedException e) {
@@ -116,8 +123,8 @@ final class ExtractedEmulatorJar {
      * Other copies of the same jar path (each rebuild would leave about 80 MB behind), and copies of anything untouched
      * for a day.
      */
-    static void removeReplacedCopies(Path kept, String source) {
-        long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+    static void removeReplacedCopies(Path kept, String source, Instant now) {
+        long dayAgo = now.minus(Duration.ofDays(1)).toEpochMilli();
         try (var siblings = Files.list(kept.getParent())) {
             siblings.filter(sibling -> COPY_NAME.matcher(sibling.getFileName().toString()).matches())
                     .filter(sibling -> !sibling.equals(kept))
@@ -195,7 +202,8 @@ final class ExtractedEmulatorJar {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** The folder and everything in it, as far as it goes. */
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -96,19 +96,10 @@ class EmulatorBuildTest {
     @Test
     void theSystemPropertyNamesTheJar() throws IOException {
         Path named = Files.createFile(dir.resolve("elsewhere.jar"));
-        String before = System.getProperty(EmulatorBuild.JAR_PROPERTY);
-        try {
-            System.setProperty(EmulatorBuild.JAR_PROPERTY, named.toString());
-            assertThat(new EmulatorBuild(null, null, null).executableJar()).isEqualTo(named);
-            System.setProperty(EmulatorBuild.JAR_PROPERTY, dir.resolve("missing.jar").toString());
-            assertThatThrownBy(() -> new EmulatorBuild(null, null, null).executableJar())
-                    .hasMessageContaining("missing.jar, which is no file");
-        } finally {
-            if (before == null) {
-                System.clearProperty(EmulatorBuild.JAR_PROPERTY);
-            } else {
-                System.setProperty(EmulatorBuild.JAR_PROPERTY, before);
-            }
-        }
+        WithSystemProperty.run(EmulatorBuild.JAR_PROPERTY, named.toString(),
+                () -> assertThat(new EmulatorBuild(null, null, null).executableJar()).isEqualTo(named));
+        WithSystemProperty.run(EmulatorBuild.JAR_PROPERTY, dir.resolve("missing.jar").toString(),
+                () -> assertThatThrownBy(() -> new EmulatorBuild(null, null, null).executableJar())
+                        .hasMessageContaining("missing.jar, which is no file"));
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,11 +68,14 @@ class ExtractedEmulatorJarTest {
         Path otherJarOld = copy("emulator-00000000000000dd", "/elsewhere/usagekit-emulator-exec.jar");
         Path halfExtracted = Files.createDirectories(run.resolve("emulator-00000000000000ee.123"));
         Path someoneElses = Files.createDirectories(run.resolve("emulator-logs"));
-        FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
-        for (Path old : List.of(otherJarOld, halfExtracted, someoneElses)) {
-            Files.setLastModifiedTime(old, twoDaysAgo);
+        Instant now = Instant.parse("2026-12-02T12:00:00Z");
+        for (Path recent : List.of(kept, sameJar, otherJarRecent)) {
+            Files.setLastModifiedTime(recent, FileTime.from(now.minus(Duration.ofHours(1))));
         }
-        ExtractedEmulatorJar.removeReplacedCopies(kept, "/repo/usagekit-emulator-exec.jar");
+        for (Path old : List.of(otherJarOld, halfExtracted, someoneElses)) {
+            Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofDays(2))));
+        }
+        ExtractedEmulatorJar.removeReplacedCopies(kept, "/repo/usagekit-emulator-exec.jar", now);
         assertThat(kept).exists();
         assertThat(sameJar).doesNotExist();
         assertThat(otherJarRecent).exists();
@@ -115,6 +119,6 @@ class ExtractedEmulatorJarTest {
     void aJarThatCannotBeExtractedRunsAsItIs() throws IOException {
         Path notAJar = Files.writeString(run.resolve("usagekit-emulator-broken-exec.jar"), "not a jar");
         assertThat(ExtractedEmulatorJar.of(notAJar, Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString())).isNull();
+                .toString(), Clock.systemUTC())).isNull();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,7 @@ class SeparateJvmTest {
     void aStartThatCrashesOnABrokenArchiveIsMadeAgainWithoutIt() throws Exception {
         start("emulator.seed", "1"); // writes the archive if no earlier run of this jar and JDK did
         Path archive = ExtractedEmulatorJar.of(EmulatorBuild.onClassPath().executableJar(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()).archive();
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), Clock.systemUTC()).archive();
         byte[] whole = Files.readAllBytes(archive);
         Files.delete(archive);
         Files.write(archive, Arrays.copyOf(whole, whole.length / 2));
@@ -156,17 +157,7 @@ class SeparateJvmTest {
     }
 
     private static void withJvmOptions(String options, Runnable test) {
-        String before = System.getProperty(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY);
-        System.setProperty(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY, options);
-        try {
-            test.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY);
-            } else {
-                System.setProperty(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY, before);
-            }
-        }
+        WithSystemProperty.run(EmulatorInSeparateJvm.JVM_OPTIONS_PROPERTY, options, test);
     }
 
     /** The extension on a JVM of its own: injected handles, and a reset before each test, as in this JVM. */
