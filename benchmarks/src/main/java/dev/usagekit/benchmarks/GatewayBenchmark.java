@@ -5,6 +5,7 @@ import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.gateway.CallRunner;
+import dev.usagekit.emulator.gateway.RefusalLog;
 import dev.usagekit.emulator.gateway.RequestClock;
 import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.gateway.SignatureMode;
@@ -67,11 +68,12 @@ public class GatewayBenchmark {
         ActionRegistry registry = BenchFixture.registry();
         RateLimits limits = new RateLimits(false);
         SchemaCatalog schemas = new SchemaCatalog(registry.all().stream().map(h -> h.spec()).toList());
-        Pipeline pipeline = new Pipeline(new Bucket4jRateLimiter(clock), limits::limitFor,
-                new RequestSchemaCheck(schemas), FaultPlan.NONE);
+        Bucket4jRateLimiter limiter = new Bucket4jRateLimiter(clock);
+        Pipeline pipeline = new Pipeline(limiter, limits::limitFor, new RequestSchemaCheck(schemas), FaultPlan.NONE);
+        RefusalLog refusals = new RefusalLog(limiter);
         gateway = new VolcengineGateway(registry, new CallRunner(pipeline, state, new RequestClock(true)), new RequestIds(clock),
                 new VolcengineAuthenticator(SignatureMode.STRICT,
-                        new SigningTimeWindow(Duration.ofMinutes(15))), null,
+                        new SigningTimeWindow(Duration.ofMinutes(15), refusals), refusals), null,
                 schemas::requestFields);
         String body = query.equals("day") ? SignedRequests.BANDWIDTH_DAY : SignedRequests.BANDWIDTH_31_DAYS_SPLIT;
         request = raw(SignedRequests.volcengine("127.0.0.1:8080", BenchFixture.NOW, "live",

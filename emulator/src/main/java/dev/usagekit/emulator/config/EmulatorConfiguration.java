@@ -14,6 +14,7 @@ import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.CallRunner;
+import dev.usagekit.emulator.gateway.RefusalLog;
 import dev.usagekit.emulator.gateway.RequestClock;
 import dev.usagekit.emulator.gateway.RequestIds;
 import dev.usagekit.emulator.gateway.SigningTimeWindow;
@@ -176,15 +177,21 @@ public class EmulatorConfiguration {
                 new RequestClock(props.getClock().isRequestHeader()));
     }
 
+    /** Signature refusals at INFO a minute per account, from the emulator's rate limiter: reset gives them back. */
+    @Bean
+    RefusalLog refusalLog(RateLimiter limiter) {
+        return new RefusalLog(limiter);
+    }
+
     /** The window of signing times: a second at least, a hundred years at most (wider than any clock move). */
     @Bean
-    SigningTimeWindow signingTimeWindow(EmulatorProperties props) {
+    SigningTimeWindow signingTimeWindow(EmulatorProperties props, RefusalLog refusals) {
         Duration window = props.getSignatureTimeWindow();
         if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0
                 || window.compareTo(MAX_SIGNATURE_WINDOW) > 0) {
             throw new InvalidSettingException(SigningTimeWindow.SETTING, "must be from 1s to 36500d: " + window);
         }
-        return new SigningTimeWindow(window);
+        return new SigningTimeWindow(window, refusals);
     }
 
     /** Nonces of the signature time window (15 minutes by default), at most 200,000 remembered. */
@@ -196,7 +203,7 @@ public class EmulatorConfiguration {
     /** Made at every start: a misspelt setting stops it here, before the port opens (see {@link UnknownSettings}). */
     @Bean
     ApiEntry apiEntry(EmulatorProperties props, ActionRegistry registry, CallRunner runner, EmulatorClock clock,
-            SigningTimeWindow window, NonceRegistry nonces, SchemaCatalog schemas,
+            SigningTimeWindow window, RefusalLog refusals, NonceRegistry nonces, SchemaCatalog schemas,
             ObjectProvider<CallObserver> observer, Environment environment) {
         UnknownSettings.requireKnown(environment).forEach(u -> log.warn("The environment variable for {} sets no"
                 + " setting of the emulator; --help lists them", u.name()));
@@ -211,9 +218,9 @@ public class EmulatorConfiguration {
         EmulatorProperties.Aliyun aliyun = props.getAliyun();
         requireOneOf("emulator.aliyun.access-key-not-found-status", aliyun.getAccessKeyNotFoundStatus(), 400, 404);
         requireOneOf("emulator.aliyun.signature-mismatch-status", aliyun.getSignatureMismatchStatus(), 400, 403);
-        var volcengineAuth = new VolcengineAuthenticator(props.getSignatureMode(), window);
+        var volcengineAuth = new VolcengineAuthenticator(props.getSignatureMode(), window, refusals);
         var aliyunAuth = new AliyunAuthenticator(props.getSignatureMode(), window, nonces,
-                aliyun.getAccessKeyNotFoundStatus(), aliyun.getSignatureMismatchStatus());
+                aliyun.getAccessKeyNotFoundStatus(), aliyun.getSignatureMismatchStatus(), refusals);
         return new ApiEntry(new VendorDetector(registry, fallback),
                 new VolcengineGateway(registry, runner, ids, volcengineAuth, selfCheck, schemas::requestFields),
                 new AliyunGateway(registry, runner, ids, aliyunAuth, selfCheck), props.getMaxBodySize().toBytes(),

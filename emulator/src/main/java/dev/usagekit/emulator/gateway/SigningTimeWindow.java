@@ -17,9 +17,11 @@ public final class SigningTimeWindow {
     public static final String SETTING = "emulator.signature-time-window";
 
     private final Duration window;
+    private final RefusalLog refusals;
 
-    public SigningTimeWindow(Duration window) {
+    public SigningTimeWindow(Duration window, RefusalLog refusals) {
         this.window = window;
+        this.refusals = refusals;
     }
 
     /** The configured window: how far either side of the clock a signing time may be. */
@@ -48,9 +50,9 @@ public final class SigningTimeWindow {
         }
         trace.noteFields("signature", "result", "signing time outside the window", "signedAt", signedAt.toString(),
                 "clock", now.toString(), "window", validity.toString(), "windowFrom", source);
-        log.info("Request {}: signing time {} is {} from the emulator clock {}, outside the window of {} ({}). SDKs sign"
-                + " with the machine's time: after moving the virtual clock, widen {}.", trace.get("requestId"),
-                signedAt, skew, now, validity, source, SETTING);
+        refusals.refused(log, trace, "Request {}: signing time {} is {} from the emulator clock {}, outside the window"
+                + " of {} ({}). SDKs sign with the machine's time: after moving the virtual clock, widen {}.",
+                trace.get("requestId"), signedAt, skew, now, validity, source, SETTING);
         return false;
     }
 }

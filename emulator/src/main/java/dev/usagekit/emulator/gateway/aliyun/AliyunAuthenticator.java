@@ -8,6 +8,7 @@ import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.ErrorKind;
 import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.gateway.HeaderView;
+import dev.usagekit.emulator.gateway.RefusalLog;
 import dev.usagekit.emulator.gateway.SentParameters;
 import dev.usagekit.emulator.gateway.SignatureMode;
 import dev.usagekit.emulator.gateway.SigningTimeWindow;
@@ -39,14 +40,16 @@ public final class AliyunAuthenticator {
     private final NonceRegistry nonces;
     private final int accessKeyNotFoundStatus;
     private final int signatureMismatchStatus;
+    private final RefusalLog refusals;
 
     public AliyunAuthenticator(SignatureMode mode, SigningTimeWindow window, NonceRegistry nonces,
-            int accessKeyNotFoundStatus, int signatureMismatchStatus) {
+            int accessKeyNotFoundStatus, int signatureMismatchStatus, RefusalLog refusals) {
         this.mode = mode;
         this.window = window;
         this.nonces = nonces;
         this.accessKeyNotFoundStatus = accessKeyNotFoundStatus;
         this.signatureMismatchStatus = signatureMismatchStatus;
+        this.refusals = refusals;
     }
 
     public static boolean isAcs3(RawRequest request) {
@@ -162,7 +165,8 @@ public final class AliyunAuthenticator {
             trace.noteFields("signature", "result", "mismatch", "canonicalRequest", canonicalRequest,
                     "stringToSign", stringToSign);
         }
-        log.info("Request {}: Aliyun signature mismatch for {}:\n{}{}", trace.get("requestId"), accessKeyId,
+        refusals.refused(log, trace, "Request {}: Aliyun signature mismatch for {}:\n{}{}", trace.get("requestId"),
+                accessKeyId,
                 canonicalRequest == null ? "" : "--- canonical request ---\n" + canonicalRequest
                         + "\n--- string to sign ---\n", stringToSign);
         return ApiError.of(ErrorKind.SIGNATURE, signatureMismatchStatus, "SignatureDoesNotMatch",

@@ -5,6 +5,7 @@ import dev.usagekit.emulator.catalogue.Account;
 import dev.usagekit.emulator.catalogue.Catalogue;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.gateway.HeaderView;
+import dev.usagekit.emulator.gateway.RefusalLog;
 import dev.usagekit.emulator.gateway.SentParameters;
 import dev.usagekit.emulator.gateway.SignatureMode;
 import dev.usagekit.emulator.gateway.SigningTimeWindow;
@@ -43,10 +44,12 @@ public final class VolcengineAuthenticator {
     private final SignatureMode mode;
     /** Validity of a signature when the request sets no X-Expires (900 s on the cloud). */
     private final SigningTimeWindow window;
+    private final RefusalLog refusals;
 
-    public VolcengineAuthenticator(SignatureMode mode, SigningTimeWindow window) {
+    public VolcengineAuthenticator(SignatureMode mode, SigningTimeWindow window, RefusalLog refusals) {
         this.mode = mode;
         this.window = window;
+        this.refusals = refusals;
     }
 
     /**
@@ -86,8 +89,8 @@ public final class VolcengineAuthenticator {
             String problem = "the credential scope names service '" + auth.service() + "'; this action's service is '"
                     + service + "'";
             trace.noteFields("signature", "problem", problem);
-            log.info("Request {}: Volcengine signature refused for {}: {}", trace.get("requestId"), auth.accessKeyId(),
-                    problem);
+            refusals.refused(log, trace, "Request {}: Volcengine signature refused for {}: {}", trace.get("requestId"),
+                    auth.accessKeyId(), problem);
             throw VolcengineGatewayErrors.signatureDoesNotMatch().withProblem(problem);
         }
         AccessKey key = catalogue.accessKey(auth.accessKeyId()).orElseThrow();
@@ -145,8 +148,8 @@ public final class VolcengineAuthenticator {
         }
         fields.addAll(List.of("canonicalRequest", canonicalRequest, "stringToSign", first.stringToSign()));
         trace.noteFields("signature", fields.toArray());
-        log.info("Request {}: Volcengine signature mismatch for {}:\n--- canonical request ---\n{}\n"
-                + "--- string to sign ---\n{}", trace.get("requestId"),
+        refusals.refused(log, trace, "Request {}: Volcengine signature mismatch for {}:\n"
+                + "--- canonical request ---\n{}\n--- string to sign ---\n{}", trace.get("requestId"),
                 auth.accessKeyId(), canonicalRequest, first.stringToSign());
         throw VolcengineGatewayErrors.signatureDoesNotMatch().withProblem(problem);
     }
