@@ -16,7 +16,8 @@ public record BucketGrid(Instant first, int count, int served, Duration granular
         long g = query.granularity().getSeconds();
         long off = query.offset().getTotalSeconds();
         long start = Math.floorDiv(query.start().getEpochSecond() + off, g) * g - off;
-        long end = query.end().getEpochSecond();
+        // the first whole second at or after the end: an end a fraction into a bucket still covers part of it
+        long end = query.end().getEpochSecond() + (query.end().getNano() > 0 ? 1 : 0);
         int count = end <= start ? 0 : (int) Math.min(Integer.MAX_VALUE, (end - start + g - 1) / g);
         Instant servedUntil = now.minus(dataDelay);
         long servedEnd = servedUntil.getEpochSecond();

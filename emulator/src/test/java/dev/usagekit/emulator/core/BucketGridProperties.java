@@ -31,6 +31,25 @@ class BucketGridProperties {
         assertThat(grid.served()).isEqualTo(grid.count());
     }
 
+    /**
+     * RFC 3339 allows a fraction of a second, and the time rules compare the exact instants: an end a fraction past a
+     * bucket's start still covers part of that bucket, which is then served whole like any partly covered bucket.
+     */
+    @Property
+    void anEndWithAFractionOfASecondStillCoversItsBucket(
+            @ForAll @LongRange(min = 0, max = 2_000_000_000L) long start,
+            @ForAll @IntRange(min = 0, max = 40 * 86400) int wholeSeconds,
+            @ForAll @IntRange(min = 1, max = 999_999_999) int nanos, @ForAll @IntRange(min = 0, max = 2) int g) {
+        Duration granularity = Duration.ofSeconds(new long[] {300, 3600, 86400}[g]);
+        Instant end = Instant.ofEpochSecond(start + wholeSeconds, nanos);
+        Q q = new Q(Instant.ofEpochSecond(start), end, granularity, ZoneOffset.UTC);
+        BucketGrid grid = BucketGrid.of(q, Instant.ofEpochSecond(4_000_000_000L), Duration.ZERO);
+        assertThat(grid.count()).isPositive();
+        Instant lastStart = grid.start(grid.count() - 1);
+        assertThat(lastStart).isBefore(end);
+        assertThat(lastStart.plus(granularity)).isAfterOrEqualTo(end);
+    }
+
     @Property
     void onlyBucketsEndedBeforeNowMinusDelayAreServed(@ForAll @LongRange(min = 0, max = 100_000) long nowOffset,
             @ForAll @IntRange(min = 0, max = 7200) int delay) {

@@ -103,6 +103,21 @@ class LiveActionsTest {
         assertThat(points.get(8).get("TimeStamp").asString()).isEqualTo("2026-11-20T11:40:00Z");
     }
 
+    /** Half a second of the 00:00 bucket is in the range: it is served whole, like any bucket partly covered. */
+    @Test
+    void anEndHalfASecondIntoABucketStillGetsThatBucket() {
+        var r = bandwidth("{\"StartTime\":\"2026-11-19T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-19T00:00:00.5+08:00\"}");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode points = r.json().at("/Result/BandwidthDataList");
+        assertThat(points.size()).isEqualTo(1);
+        assertThat(points.get(0).get("TimeStamp").asString()).isEqualTo("2026-11-19T00:00:00+08:00");
+        var hour = bandwidth("{\"StartTime\":\"2026-11-19T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-19T01:00:00.5+08:00\"}");
+        assertThat(hour.json().at("/Result/BandwidthDataList").size()).as("twelve whole buckets and the 01:00 one")
+                .isEqualTo(13);
+    }
+
     @Test
     void rangeEntirelyInsideTheDelayGivesEmptyListsAndRequiredFields() {
         JsonNode result = bandwidth("{\"StartTime\":\"2026-11-20T11:50:00Z\",\"EndTime\":\"2026-11-20T12:00:00Z\"}")
