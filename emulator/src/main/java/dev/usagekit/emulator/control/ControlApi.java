@@ -347,6 +347,9 @@ public final class ControlApi {
             throw new BadRequest("probability must be between 0 and 1");
         }
         Integer codeN = body.hasNonNull("codeN") ? whole(body, "codeN", 0) : null;
+        if (codeN != null && codeN < 1) {
+            throw new BadRequest("codeN must be a positive integer"); // the gateways' codes are; the error schema says so
+        }
         String message = text(body, "message");
         String account = text(body, "account");
         String accountId = account == null ? null : catalogueAccount(state.catalogue(), account).accountId();

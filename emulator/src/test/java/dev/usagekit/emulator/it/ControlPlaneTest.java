@@ -328,6 +328,18 @@ class ControlPlaneTest {
         assertThat(emulator.post("/_emulator/faults", "{not json").status()).isEqualTo(400);
     }
 
+    /** The error schemas (and the OpenAPI description) say CodeN is above 0: a fault must not answer otherwise. */
+    @Test
+    void aCodeNBelowOneIsRefusedNamingTheField() {
+        for (String codeN : new String[] {"0", "-5"}) {
+            TestEmulator.Reply r = emulator.post("/_emulator/faults",
+                    "{\"code\":\"ServiceUnavailable\",\"status\":503,\"codeN\":" + codeN + "}");
+            assertThat(r.status()).as(codeN).isEqualTo(400);
+            assertThat(r.json().get("message").asString()).as(codeN).isEqualTo("codeN must be a positive integer");
+        }
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+    }
+
     @Test
     void latencyDoesNotBlockOtherRequests() throws Exception {
         // long enough for five calls on a busy two-core machine to pass the slow one
