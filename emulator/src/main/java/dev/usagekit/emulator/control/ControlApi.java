@@ -636,8 +636,9 @@ public final class ControlApi {
     }
 
     private static long milliseconds(JsonNode n, String name, long absent) {
-        return typedNode(n, name, m -> m.isIntegralNumber() && m.asLong() >= 0, "a non-negative integer (milliseconds)",
-                JsonNode::asLong, absent);
+        // canConvertToLong first: asLong() throws on a BigInteger, which surfaced as "malformed JSON"
+        return typedNode(n, name, m -> m.isIntegralNumber() && m.canConvertToLong() && m.asLong() >= 0,
+                "a non-negative integer (milliseconds)", JsonNode::asLong, absent);
     }
 
     private static int integer(String s, String field) {

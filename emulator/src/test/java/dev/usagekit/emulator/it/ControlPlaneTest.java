@@ -340,6 +340,27 @@ class ControlPlaneTest {
         assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
     }
 
+    /** Milliseconds past a long's range are a 400 naming the field, not "malformed JSON" about Jackson's nodes. */
+    @Test
+    void millisecondsOutOfRangeAre400NamingTheField() {
+        String huge = "99999999999999999999999";
+        assertBadRequestExactly(emulator.post("/_emulator/faults", "{\"latencyMs\":" + huge + "}"),
+                "latencyMs must be a non-negative integer (milliseconds)");
+        assertBadRequestExactly(emulator.post("/_emulator/faults", "{\"latency\":{\"minMs\":" + huge + "}}"),
+                "latency.minMs must be a non-negative integer (milliseconds)");
+        assertBadRequestExactly(emulator.post("/_emulator/faults", "{\"latency\":{\"maxMs\":" + huge + "}}"),
+                "latency.maxMs must be a non-negative integer (milliseconds)");
+        assertBadRequestExactly(emulator.post("/_emulator/faults",
+                "{\"latency\":{\"medianMs\":" + huge + ",\"sigma\":0.5}}"),
+                "latency.medianMs must be a non-negative integer (milliseconds)");
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+    }
+
+    private static void assertBadRequestExactly(TestEmulator.Reply reply, String message) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().get("message").asString()).isEqualTo(message);
+    }
+
     @Test
     void latencyDoesNotBlockOtherRequests() throws Exception {
         // long enough for five calls on a busy two-core machine to pass the slow one
