@@ -329,7 +329,7 @@ public final class ControlApi {
             throw new BadRequest("unknown action: " + action);
         }
         FaultInjector.Latency latency = latency(body);
-        String code = text(body, "code");
+        String code = xmlText(text(body, "code"), "code");
         boolean latencyOnly = code == null && !body.hasNonNull("status") && latency.adds();
         if (code == null && !latencyOnly) {
             code = "InternalError";
@@ -350,11 +350,23 @@ public final class ControlApi {
         if (codeN != null && codeN < 1) {
             throw new BadRequest("codeN must be a positive integer"); // the gateways' codes are; the error schema says so
         }
-        String message = text(body, "message");
+        String message = xmlText(text(body, "message"), "message");
         String account = text(body, "account");
         String accountId = account == null ? null : catalogueAccount(state.catalogue(), account).accountId();
         return new FaultInjector.Fault(faults.nextId(), action, accountId, latencyOnly ? null : code,
                 status, codeN, message == null ? "Injected fault." : message, times, probability, latency);
+    }
+
+    /**
+     * A fault's code or message as given, refused when an Aliyun answer could not carry it: that answer is XML unless
+     * the call asks for JSON, and XML 1.0 holds no control character but tab, line feed and carriage return.
+     */
+    private static String xmlText(String value, String field) {
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            throw new BadRequest(field + " must not hold control characters other than tab, line feed and carriage"
+                    + " return (an Aliyun answer is XML)");
+        }
+        return value;
     }
 
     /** Longest latency a log-normal fault draws when no maxMs is given: a minute, past any client's timeout. */

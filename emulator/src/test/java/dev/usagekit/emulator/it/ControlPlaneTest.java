@@ -356,6 +356,29 @@ class ControlPlaneTest {
         assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
     }
 
+    /**
+     * Aliyun answers in XML unless asked for JSON, and XML 1.0 cannot carry most control characters: such a code or
+     * message made every matching call a generic InternalError (a stack trace in the log, the fault's times spent).
+     */
+    @Test
+    void aFaultCodeOrMessageXmlCannotCarryIsRefusedNamingTheField() {
+        assertBadRequestExactly(emulator.post("/_emulator/faults", "{\"code\":\"Bad\\u0001Code\"}"),
+                "code must not hold control characters other than tab, line feed and carriage return"
+                        + " (an Aliyun answer is XML)");
+        assertBadRequestExactly(emulator.post("/_emulator/faults", "{\"message\":\"bell\\u0007\"}"),
+                "message must not hold control characters other than tab, line feed and carriage return"
+                        + " (an Aliyun answer is XML)");
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+
+        // the characters XML does carry are kept as given
+        emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveProducerUsageData\",\"code\":\"Throttling\","
+                + "\"status\":503,\"message\":\"line one\\nline two <&>\",\"times\":1}");
+        TestEmulator.Reply xml = emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId="
+                + TestEmulator.ALIYUN_AK);
+        assertThat(xml.status()).isEqualTo(503);
+        assertThat(xml.body()).contains("<Code>Throttling</Code>", "<Message>line one\nline two &lt;&amp;&gt;</Message>");
+    }
+
     private static void assertBadRequestExactly(TestEmulator.Reply reply, String message) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().get("message").asString()).isEqualTo(message);
