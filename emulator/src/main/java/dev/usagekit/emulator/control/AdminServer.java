@@ -2,6 +2,7 @@ package dev.usagekit.emulator.control;
 
 import dev.usagekit.emulator.config.InvalidSettingException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,19 +23,22 @@ public final class AdminServer implements SmartLifecycle {
     private final String host;
     private final Supplier<RouterFunction<ServerResponse>> routes;
     private final Supplier<LoopResources> loops;
+    private final UnaryOperator<HttpServer> connections;
     private volatile DisposableServer server;
 
     /**
      * @param port the port, 0 for any free one, negative for no separate server
      * @param loops the event loops to serve on: the API server's, so they stop with the emulator (Reactor Netty's
      *        global ones outlive it); asked for at start, when they exist
+     * @param connections the limits every connection of the port gets, as the main port's do
      */
     public AdminServer(int port, String host, Supplier<RouterFunction<ServerResponse>> routes,
-            Supplier<LoopResources> loops) {
+            Supplier<LoopResources> loops, UnaryOperator<HttpServer> connections) {
         this.port = port;
         this.host = host;
         this.routes = routes;
         this.loops = loops;
+        this.connections = connections;
     }
 
     @Override
@@ -44,7 +48,8 @@ public final class AdminServer implements SmartLifecycle {
         }
         var handler = new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.get()));
         try {
-            server = HttpServer.create().runOn(loops.get()).host(host).port(port).handle(handler).bindNow();
+            server = connections.apply(HttpServer.create().runOn(loops.get()).host(host).port(port)).handle(handler)
+                    .bindNow();
         } catch (RuntimeException e) { // Reactor Netty's ChannelBindException, a page of trace at startup
             Throwable reason = e;
             while (reason.getCause() != null) {

@@ -15,17 +15,21 @@ import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.schema.OpenApiDescription;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
+import dev.usagekit.emulator.web.ConnectionGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -34,12 +38,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpDecoderSpec;
+import reactor.netty.http.server.HttpServer;
 
 /** The control plane under /_emulator/: clock, reset, seed, fixtures, throttles, faults, journal. */
 @Configuration(proxyBeanMethods = false)
@@ -112,7 +119,8 @@ public class ControlConfiguration {
      */
     @Bean
     AdminServer adminServer(ObjectProvider<ControlApi> api, ObjectProvider<OpenApiEndpoint> openApi,
-            ControlProperties settings, Environment env, ObjectProvider<ReactorResourceFactory> loops) {
+            ControlProperties settings, Environment env, ObjectProvider<ReactorResourceFactory> loops,
+            EmulatorProperties props) {
         int port = settings.getAdmin().separatePort();
         int mainPort = env.getProperty("server.port", Integer.class, 8080);
         if (port > 0 && port == mainPort) {
@@ -121,7 +129,28 @@ public class ControlConfiguration {
         }
         return new AdminServer(port, env.getProperty("server.address", "0.0.0.0"),
                 () -> controlPlane(api.getObject(), openApi.getObject(), settings.getAdmin()),
-                () -> loops.getObject().getLoopResources());
+                () -> loops.getObject().getLoopResources(), mainPortLimits(env, props.getRequestTimeout()));
+    }
+
+    /**
+     * The main port's limits for the control plane's own port, which Spring Boot does not configure: its request line
+     * and header sizes, idle timeout and request timeout, a refusal answered with the control plane's JSON error.
+     */
+    static UnaryOperator<HttpServer> mainPortLimits(Environment env, Duration requestTimeout) {
+        Binder settings = Binder.get(env);
+        // Reactor Netty's defaults where a setting is left out, as Spring Boot leaves them on the main port
+        int lineBytes = (int) settings.bind("server.netty.max-initial-line-length", DataSize.class)
+                .orElse(DataSize.ofBytes(HttpDecoderSpec.DEFAULT_MAX_INITIAL_LINE_LENGTH)).toBytes();
+        int headerBytes = (int) settings.bind("server.max-http-request-header-size", DataSize.class)
+                .orElse(DataSize.ofBytes(HttpDecoderSpec.DEFAULT_MAX_HEADER_SIZE)).toBytes();
+        Duration idleTimeout = settings.bind("server.netty.idle-timeout", Duration.class).orElse(null);
+        return server -> {
+            HttpServer limited = server
+                    .httpRequestDecoder(decoder -> decoder.maxInitialLineLength(lineBytes).maxHeaderSize(headerBytes))
+                    .doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel,
+                            (partial, problem) -> ControlApi.refused(problem), requestTimeout));
+            return idleTimeout == null ? limited : limited.idleTimeout(idleTimeout);
+        };
     }
 
     static RouterFunction<ServerResponse> controlPlane(ControlApi api, OpenApiEndpoint openApi,

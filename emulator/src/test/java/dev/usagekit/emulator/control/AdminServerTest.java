@@ -19,7 +19,7 @@ class AdminServerTest {
         LoopResources loops = LoopResources.create("admin-test", 1, true);
         AdminServer server = new AdminServer(0, "127.0.0.1", () -> RouterFunctions.route()
                 .GET("/thread", request -> ServerResponse.ok().bodyValue(Thread.currentThread().getName())).build(),
-                () -> loops);
+                () -> loops, java.util.function.UnaryOperator.identity());
         server.start();
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
