@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A token bucket per (account, action), refilled on the emulator's clock so tests can move time. A new limit for the
  * pair replaces its bucket, so sweeping limits through the control plane leaves one bucket, not one per limit tried.
+ * A limit is new by identity, not value: each one the control plane sets is a new {@link RateLimit}, so a limit set
+ * back to what it was (after "off", which never reaches a bucket) starts with its whole quota as well.
  */
 public final class Bucket4jRateLimiter implements RateLimiter {
 
@@ -58,8 +60,8 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         reanchorIfFar();
         Key key = new Key(accountId, actionKey);
         LimitedBucket held = buckets.get(key);
-        if (held == null || !held.limit().equals(limit)) {
-            held = buckets.compute(key, (k, current) -> current != null && current.limit().equals(limit) ? current
+        if (held == null || held.limit() != limit) {
+            held = buckets.compute(key, (k, current) -> current != null && current.limit() == limit ? current
                     : new LimitedBucket(limit, newBucket(limit)));
         }
         ConsumptionProbe probe = held.bucket().tryConsumeAndReturnRemaining(1);

@@ -10,6 +10,7 @@ public interface RateLimiter {
     record Decision(boolean admitted, long tokensLeft, Duration waitForToken) {
     }
 
+    /** @param limit the limit in force; another instance than the last one of the pair starts it afresh */
     Decision tryAcquire(String accountId, String actionKey, RateLimit limit);
 
     /** Forgets every bucket (reset, or the clock jumped). */

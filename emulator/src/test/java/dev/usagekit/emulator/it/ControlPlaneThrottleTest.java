@@ -115,6 +115,20 @@ class ControlPlaneThrottleTest {
         return emulator.post("/_emulator/throttles", body);
     }
 
+    /** "A changed limit starts with its whole quota": also one switched off and set back to what it was. */
+    @Test
+    void aLimitSetBackAfterOffStartsWithItsWholeQuota() {
+        rtc();
+        rtc();
+        assertThat(rtc().status()).isEqualTo(429);
+        assertThat(throttles("{\"action\":\"ListOperationDistribution\",\"limit\":\"off\"}").status()).isEqualTo(200);
+        assertThat(rtc().status()).isNotEqualTo(429);
+        assertThat(throttles("{\"action\":\"ListOperationDistribution\",\"limit\":\"2/s\"}").status()).isEqualTo(200);
+        assertThat(rtc().status()).isNotEqualTo(429);
+        assertThat(rtc().status()).isNotEqualTo(429);
+        assertThat(rtc().status()).isEqualTo(429);
+    }
+
     @Test
     void anAccountsOwnLowerLimitLeavesTheOtherAccountsTheirs() {
         TestEmulator.Reply set = throttles("{\"account\":\"second-tenant\",\"action\":\"ListOperationDistribution\","

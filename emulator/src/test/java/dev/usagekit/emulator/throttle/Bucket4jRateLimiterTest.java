@@ -55,6 +55,13 @@ class Bucket4jRateLimiterTest {
         assertThat(admitted("a", "X", RateLimit.perSecond(2), 5)).isEqualTo(2);
     }
 
+    /** The control plane sets a limit as a new RateLimit: set again (after "off", say), it starts afresh too. */
+    @Test
+    void aLimitSetAnewStartsWithItsWholeQuotaThoughItEqualsTheOldOne() {
+        assertThat(admitted("a", "X", RateLimit.perSecond(2), 5)).isEqualTo(2);
+        assertThat(admitted("a", "X", RateLimit.perSecond(2), 5)).isEqualTo(2);
+    }
+
     @Test
     void allPermitsComeBackWhenTheWindowTurns() {
         RateLimit limit = RateLimit.perSecond(5);
