@@ -9,6 +9,7 @@ import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.RateLimit;
+import dev.usagekit.emulator.gateway.aliyun.NonceRegistry;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
 import dev.usagekit.emulator.web.ConnectionGuard;
@@ -82,6 +83,7 @@ public final class ControlApi {
     private final FaultInjector faults;
     private final RequestJournal journal;
     private final StartupState startup;
+    private final NonceRegistry nonces;
     private final String version;
     /** The signature settings, as /info shows them. */
     private final Map<String, String> signature;
@@ -89,7 +91,7 @@ public final class ControlApi {
 
     public ControlApi(EmulatorClock clock, EmulatorState state, RateLimiter limiter, RateLimits limits,
             ActionRegistry registry, FaultInjector faults, RequestJournal journal, StartupState startup,
-            Map<String, String> signature) {
+            NonceRegistry nonces, Map<String, String> signature) {
         this.clock = clock;
         this.state = state;
         this.limiter = limiter;
@@ -98,6 +100,7 @@ public final class ControlApi {
         this.faults = faults;
         this.journal = journal;
         this.startup = startup;
+        this.nonces = nonces;
         this.signature = signature;
         this.version = EmulatorApplication.version();
         this.providerStates = new ProviderStates(state, limiter, limits, registry, journal, this::resetToStartup,
@@ -180,7 +183,7 @@ public final class ControlApi {
         });
     }
 
-    /** Back to the emulator as it started: journal, faults, throttles, seed, fixtures and clock. */
+    /** Back to the emulator as it started: journal, faults, throttles, Aliyun nonces, seed, fixtures and clock. */
     private void resetToStartup() {
         faults.clear();
         limits.clearOverrides();
@@ -191,6 +194,8 @@ public final class ControlApi {
         clock.startAt(startup.fixedStart(), startup.frozen());
         // after the clock: a bucket a call made in between, at the clock's old time, cannot refill backwards
         limiter.clear();
+        // a nonce used before the reset is fresh after it, as in a new emulator
+        nonces.clear();
         // last: a call that came in during the reset, under the old faults or clock, is not the next test's
         journal.clear();
     }

@@ -12,6 +12,7 @@ import dev.usagekit.emulator.config.InvalidSettingException;
 import dev.usagekit.emulator.config.RateLimits;
 import dev.usagekit.emulator.core.ActionRegistry;
 import dev.usagekit.emulator.core.EmulatorState;
+import dev.usagekit.emulator.gateway.aliyun.NonceRegistry;
 import dev.usagekit.emulator.schema.OpenApiDescription;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
@@ -83,11 +84,12 @@ public class ControlConfiguration {
     @Bean
     ControlApi controlApi(EmulatorClock clock, EmulatorState state, RateLimiter limiter, RateLimits limits,
             ActionRegistry registry, FaultInjector faults, RequestJournal journal, StartupState startup,
-            EmulatorProperties props) {
+            NonceRegistry nonces, EmulatorProperties props) {
         Map<String, String> signature = new LinkedHashMap<>();
         signature.put("mode", props.getSignatureMode().name().toLowerCase(Locale.ROOT));
         signature.put("timeWindow", props.getSignatureTimeWindow().toString());
-        return new ControlApi(clock, state, limiter, limits, registry, faults, journal, startup, signature);
+        return new ControlApi(clock, state, limiter, limits, registry, faults, journal, startup, nonces,
+                signature);
     }
 
     /** The OpenAPI description of the emulated actions, built once from the schema files. */

@@ -213,6 +213,10 @@ class SignatureVerificationTest {
     }
 
     private TestEmulator.Reply aliyunV1(Map<String, String> params) {
+        return aliyunV1(emulator, params);
+    }
+
+    private static TestEmulator.Reply aliyunV1(TestEmulator emulator, Map<String, String> params) {
         return emulator.raw("POST /?" + form(params) + " HTTP/1.1\r\nHost: live.aliyuncs.com\r\n", new byte[0]);
     }
 
@@ -328,6 +332,24 @@ class SignatureVerificationTest {
         var replay = acs3(own, signature, "3156853299f313e23d1673dc12e1703d", ",");
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.json().get("Code").asString()).isEqualTo("SignatureNonceUsed");
+    }
+
+    /** A reset gives a fresh emulator: the nonces of both signatures are accepted once more, then refused again. */
+    @Test
+    void aResetForgetsTheNoncesSeen() {
+        TestEmulator own = TestEmulator.strictAtVectorTime("strict-reset-nonces");
+        Map<String, String> v1 = vectorA2();
+        v1.put("Signature", "u9CgnxpBk5HNgNNywQ67ikmf+5k=");
+        String acs3Signature = "0dce930c4e52260b761c42ae29dc37aed0bd29247ceaaa44f3e7d4d2bedc265b";
+        String acs3Nonce = "3156853299f313e23d1673dc12e1703d";
+        for (int round = 0; round < 2; round++) {
+            assertThat(aliyunV1(own, v1).status()).isEqualTo(200);
+            assertThat(acs3(own, acs3Signature, acs3Nonce, ",").status()).isEqualTo(200);
+            assertThat(aliyunV1(own, v1).json().get("Code").asString()).isEqualTo("SignatureNonceUsed");
+            assertThat(acs3(own, acs3Signature, acs3Nonce, ",").json().get("Code").asString())
+                    .isEqualTo("SignatureNonceUsed");
+            assertThat(own.post("/_emulator/reset", "").status()).isEqualTo(200);
+        }
     }
 
     @Test
