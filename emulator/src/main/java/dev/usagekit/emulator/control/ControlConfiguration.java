@@ -158,7 +158,7 @@ public class ControlConfiguration {
     static RouterFunction<ServerResponse> controlPlane(ControlApi api, OpenApiEndpoint openApi,
             ControlProperties.Admin admin) {
         boolean enabled = admin.isEnabled();
-        String token = admin.getToken();
+        String token = admin.headerToken();
         boolean allowRemote = admin.isAllowRemote();
         List<ControlEndpoint> endpoints = List.of(
                 new ControlEndpoint(GET, "/_emulator/health", api::health),

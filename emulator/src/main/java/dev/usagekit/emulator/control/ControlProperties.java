@@ -27,7 +27,10 @@ public class ControlProperties {
          * answers 404 under /_emulator/. Unset: the main port.
          */
         private Integer port;
-        /** When set, every control request needs the header X-Emulator-Token with this value (else 401). */
+        /**
+         * When set, every control request needs the header X-Emulator-Token with this value (else 401): visible ASCII,
+         * spaces or tabs only between other characters.
+         */
         private String token = "";
         /** Without a token, answer control requests from other machines too (else they get 403). */
         private boolean allowRemote;
@@ -62,6 +65,28 @@ public class ControlProperties {
 
         public void setAllowRemote(boolean allowRemote) {
             this.allowRemote = allowRemote;
+        }
+
+        /**
+         * The token, "" for none; refused unless a header can carry it unchanged: HTTP drops spaces and tabs at either
+         * end of a value, and clients send other characters than ASCII in different encodings.
+         */
+        String headerToken() {
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                boolean blank = c == ' ' || c == '\t';
+                String problem = c > 0x7f ? "is not ASCII"
+                        : (c < ' ' && !blank) || c == 0x7f ? "is a control character"
+                        : blank && i == 0 ? "is a space or tab at its start"
+                        : blank && i == token.length() - 1 ? "is a space or tab at its end"
+                        : null;
+                if (problem != null) { // the position only: the message is logged, the token is a secret
+                    throw new InvalidSettingException("emulator.admin.token", "must be visible ASCII, with spaces or"
+                            + " tabs only between other characters, for the " + ControlConfiguration.TOKEN_HEADER
+                            + " header to carry it unchanged; character " + (i + 1) + " " + problem);
+                }
+            }
+            return token;
         }
 
         /** The port of a control plane of its own, or -1 when it shares the main port. */

@@ -50,6 +50,9 @@ class InvalidSettingsTest {
             emulator.aliyun.signature-mismatch-status             | 500                      | emulator.aliyun.signature-mismatch-status: must be 400 or 403 (the statuses the vendor's tables give): 500
             emulator.aliyun.access-key-not-found-status           | 403                      | emulator.aliyun.access-key-not-found-status: must be 400 or 404 (the statuses the vendor's tables give): 403
             emulator.admin.port                                   | 70000                    | emulator.admin.port: must be a TCP port (0 for any free one, up to 65535): 70000
+            emulator.admin.token                                  | ' s3cret'                | emulator.admin.token: must be visible ASCII, with spaces or tabs only between other characters, for the X-Emulator-Token header to carry it unchanged; character 1 is a space or tab at its start
+            emulator.admin.token                                  | 's3cret '                | emulator.admin.token: must be visible ASCII, with spaces or tabs only between other characters, for the X-Emulator-Token header to carry it unchanged; character 7 is a space or tab at its end
+            emulator.admin.token                                  | sécret                   | emulator.admin.token: must be visible ASCII, with spaces or tabs only between other characters, for the X-Emulator-Token header to carry it unchanged; character 2 is not ASCII
             emulator.port-file                                    | /no/such/dir/usagekit.port | emulator.port-file: cannot write /no/such/dir/usagekit.port
             emulator.signature-time-window                        | 500ms                    | emulator.signature-time-window: must be from 1s to 36500d: PT0.5S
             emulator.signature-time-window                        | -15m                     | emulator.signature-time-window: must be from 1s to 36500d: PT-15M
@@ -104,6 +107,20 @@ class InvalidSettingsTest {
                     .hasStackTraceContaining("emulator.admin.port: cannot listen on 0.0.0.0:" + taken.getLocalPort());
         }
         assertThat(output).contains("Correct or remove emulator.admin.port").doesNotContain("ChannelBindException");
+    }
+
+    /**
+     * A token a header cannot carry is refused with the control plane on its own port too, where it is built as that
+     * port opens; the report names the character's position, never the token.
+     */
+    @Test
+    void aTokenWithAControlCharacterIsRefusedWithTheControlPlaneOnItsOwnPort(CapturedOutput output) {
+        assertThatThrownBy(() -> EmulatorApplication.standalone()
+                .run("--server.port=0", "--emulator.admin.port=0", "--emulator.admin.token=s3cret\r").close())
+                .hasStackTraceContaining("emulator.admin.token: must be visible ASCII, with spaces or tabs only"
+                        + " between other characters, for the X-Emulator-Token header to carry it unchanged;"
+                        + " character 7 is a control character");
+        assertThat(output).contains("Correct or remove emulator.admin.token").doesNotContain("s3cret");
     }
 
     /**

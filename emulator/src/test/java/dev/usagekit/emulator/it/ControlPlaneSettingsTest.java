@@ -45,6 +45,15 @@ class ControlPlaneSettingsTest {
                 .status()).isEqualTo(200);
     }
 
+    /** A header carries spaces and tabs between other characters as sent, so a token may hold them. */
+    @Test
+    void aTokenWithSpacesAndATabBetweenItsWordsIsMatchedAsSent() {
+        TestEmulator e = TestEmulator.named("token-with-spaces", "emulator.admin.token=two words\tand a tab");
+        String health = "GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Emulator-Token: ";
+        assertThat(e.raw(health + "two words\tand a tab\r\n", new byte[0]).status()).isEqualTo(200);
+        assertThat(e.raw(health + "two words and a tab\r\n", new byte[0]).status()).isEqualTo(401);
+    }
+
     @Test
     void disabledControlPlaneAnswers404() {
         TestEmulator e = TestEmulator.named("admin-off", "emulator.admin.enabled=false");
