@@ -280,8 +280,7 @@ public final class ControlApi {
             String named = text(body, "action");
             String limit = text(body, "limit");
             String account = text(body, "account");
-            String action = named == null ? null : registry.actionNamedIgnoringCase(named)
-                    .orElseThrow(() -> new BadRequest("unknown action: " + named));
+            String action = named == null ? null : actionNamed(registry, named);
             if ((action == null) != (limit == null)) {
                 throw new BadRequest("action and limit go together, e.g. {\"action\":\"ListOperationDistribution\","
                         + "\"limit\":\"10/s\"} (10/s, 600/min or off)");
@@ -329,10 +328,8 @@ public final class ControlApi {
     }
 
     private FaultInjector.Fault parseFault(JsonNode body) {
-        String action = text(body, "action");
-        if (action != null && registry.vendorOf(action).isEmpty()) {
-            throw new BadRequest("unknown action: " + action);
-        }
+        String named = text(body, "action");
+        String action = named == null ? null : actionNamed(registry, named);
         FaultInjector.Latency latency = latency(body);
         String code = xmlText(text(body, "code"), "code");
         boolean latencyOnly = code == null && !body.hasNonNull("status") && latency.adds();
@@ -489,6 +486,14 @@ public final class ControlApi {
             perAction.put(h.spec().action(), limit == null ? "off" : limit.toString());
         }
         return new LimitsState(limits.enabled(), perAction, limits.accountOverrides());
+    }
+
+    /**
+     * The action's own name for a name in any case, as the settings take it; a name no action has is refused. Every
+     * control request naming an action reads it here, so throttles, faults and provider states agree.
+     */
+    static String actionNamed(ActionRegistry registry, String name) {
+        return registry.actionNamedIgnoringCase(name).orElseThrow(() -> new BadRequest("unknown action: " + name));
     }
 
     /** The catalogue account with that id or name; anything else is refused, naming the accounts there are. */

@@ -320,10 +320,8 @@ final class ProviderStates {
      * their limits), and spends the account's call: its next call is throttled until the second turns, which with the
      * clock frozen is never.
      */
-    private void throttled(String action, String accountName) {
-        if (registry.vendorOf(action).isEmpty()) {
-            throw new ControlApi.BadRequest("unknown action: " + action);
-        }
+    private void throttled(String named, String accountName) {
+        String action = ControlApi.actionNamed(registry, named);
         Account account = account(accountName);
         limits.setEnabled(true);
         limits.override(account.accountId(), action, THROTTLED_LIMIT);

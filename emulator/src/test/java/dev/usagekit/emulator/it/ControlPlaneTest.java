@@ -245,6 +245,21 @@ class ControlPlaneTest {
         assertThat(journal.at("/entries/0/details/fault/code").asString()).isEqualTo("InternalError");
     }
 
+    /** A fault names its action in any case, as a throttle does, and is listed under the action's own name. */
+    @Test
+    void aFaultNamesItsActionInAnyCaseAndAnUnknownOneIsRefused() {
+        TestEmulator.Reply added = emulator.post("/_emulator/faults",
+                "{\"action\":\"describeLIVEtranscodedata\",\"times\":1}");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().at("/faults/0/action").asString()).isEqualTo("DescribeLiveTranscodeData");
+        assertThat(transcode().status()).isEqualTo(500);
+        assertThat(transcode().status()).isEqualTo(200);
+
+        assertBadRequest(emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeDta\"}"),
+                "unknown action: DescribeLiveTranscodeDta");
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+    }
+
     @Test
     void faultForAnotherAccountDoesNotFire() {
         emulator.post("/_emulator/faults", "{\"action\":\"DescribeLiveTranscodeData\",\"account\":\"2100000002\"}");

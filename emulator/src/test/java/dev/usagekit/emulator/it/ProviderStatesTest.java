@@ -73,6 +73,15 @@ class ProviderStatesTest {
                 .asString()).isEqualTo("1/s");
     }
 
+    /** A state names its action in any case, as throttles and faults take it. */
+    @Test
+    void aThrottledStateNamesItsActionInAnyCase() {
+        state("describelivetranscodedata is throttled for account demo");
+        assertThat(transcode(TestEmulator.VOLC_AK).status()).isEqualTo(429);
+        assertThat(emulator.get("/_emulator/throttles").json().at("/accounts/2100000001/DescribeLiveTranscodeData")
+                .asString()).isEqualTo("1/s");
+    }
+
     @Test
     void anOutageZeroesItsResourceInTheRangeAndATimeOfDayEndsOnTheStartsDate() {
         String start = "2026-11-19T00:00:00+00:00";
