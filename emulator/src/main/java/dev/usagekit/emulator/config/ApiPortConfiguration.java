@@ -65,7 +65,7 @@ class ApiPortConfiguration {
         Predicate<String> springPath = springPaths(env);
         return server -> server.doOnChannelInit((observer, channel, remote) -> {
             ApiChannelHandler.install(channel, entry, springPath);
-            ConnectionGuard.install(channel, (partial, problem) -> springPath.test(partial.path())
+            ConnectionGuard.install(channel, (partial, path, problem) -> springPath.test(path)
                     ? ControlApi.refused(problem) : entry.refuse(partial, problem), props.getRequestTimeout());
         });
     }

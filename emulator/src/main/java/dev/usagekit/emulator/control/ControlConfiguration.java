@@ -150,7 +150,7 @@ public class ControlConfiguration {
             HttpServer limited = server
                     .httpRequestDecoder(decoder -> decoder.maxInitialLineLength(lineBytes).maxHeaderSize(headerBytes))
                     .doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel,
-                            (partial, problem) -> ControlApi.refused(problem), requestTimeout));
+                            (partial, path, problem) -> ControlApi.refused(problem), requestTimeout));
             return idleTimeout == null ? limited : limited.idleTimeout(idleTimeout);
         };
     }

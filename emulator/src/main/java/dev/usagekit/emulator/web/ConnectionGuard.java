@@ -70,10 +70,15 @@ public final class ConnectionGuard {
         }
     }
 
-    /** Renders the vendor's answer to a refused request; the request holds what could be decoded of it. */
+    /** Renders the answer to a refused request. */
     @FunctionalInterface
     public interface Responder {
-        WireResponse refuse(RawRequest partial, Problem problem);
+        /**
+         * @param partial what could be decoded of the request: nothing usable when its head was not
+         * @param path the request's path: its decoded head's, or else as far as its request line came in; "" when
+         *     neither shows one
+         */
+        WireResponse refuse(RawRequest partial, String path, Problem problem);
     }
 
     private static final long LINGER_MILLIS = 2000;
@@ -106,6 +111,8 @@ public final class ConnectionGuard {
         final long timeoutNanos;
         ChannelHandlerContext raw;
         HttpRequest head;
+        /** The request's first bytes, for its path while its head is not decoded. */
+        final RequestLineStart lineStart = new RequestLineStart();
         boolean receiving;
         boolean refused;
         long startedNanos;
@@ -119,6 +126,7 @@ public final class ConnectionGuard {
         void started() {
             if (!receiving && timeoutNanos > 0) {
                 receiving = true;
+                lineStart.clear();
                 startedNanos = System.nanoTime();
                 if (deadline == null) {
                     arm(timeoutNanos);
@@ -172,10 +180,13 @@ public final class ConnectionGuard {
             }
             refused = true;
             cancel();
-            RawRequest partial = partial(head);
-            WireResponse response = responder.refuse(partial, problem);
+            boolean decoded = decoded(head);
+            RawRequest partial = decoded ? RawRequest.of(head, RawRequest.noBody()) : RawRequest.undecodable();
+            RequestLineStart.Line line = decoded ? new RequestLineStart.Line(partial.method(), partial.path())
+                    : lineStart.line();
+            WireResponse response = responder.refuse(partial, line.path(), problem);
             // an answer to HEAD has no content (RFC 9110, 9.3.2), though its Content-Length says what GET would get
-            raw.writeAndFlush(Unpooled.wrappedBuffer(bytes(response, !"HEAD".equals(partial.method()))))
+            raw.writeAndFlush(Unpooled.wrappedBuffer(bytes(response, !"HEAD".equals(line.method()))))
                     .addListener(written -> lingeringClose());
         }
 
@@ -194,12 +205,10 @@ public final class ConnectionGuard {
         }
     }
 
-    /** What the decoder made of the request: method, path, query and headers, or nothing usable. */
-    static RawRequest partial(HttpRequest head) {
-        return head == null || head.decoderResult().cause() instanceof TooLongHttpLineException
-                || isPlaceholder(head)
-                ? RawRequest.undecodable()
-                : RawRequest.of(head, RawRequest.noBody());
+    /** Whether the decoder made a usable head of the request: method, path, query and headers. */
+    private static boolean decoded(HttpRequest head) {
+        return head != null && !(head.decoderResult().cause() instanceof TooLongHttpLineException)
+                && !isPlaceholder(head);
     }
 
     /**
@@ -300,6 +309,9 @@ public final class ConnectionGuard {
             }
             if (msg instanceof ByteBuf buf && buf.isReadable()) {
                 state.started();
+                if (state.head == null) {
+                    state.lineStart.append(buf);
+                }
             }
             ctx.fireChannelRead(msg);
         }

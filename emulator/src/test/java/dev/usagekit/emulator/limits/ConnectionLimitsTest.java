@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +85,35 @@ class ConnectionLimitsTest {
                 + "b".repeat(9000) + "\r\n\r\n", new byte[0]);
         assertThat(large.status()).isEqualTo(431);
         assertThat(large.text()).startsWith("{\"error\":\"Request Header Fields Too Large\"");
+        // a request line over the limit is never decoded: its path is read from its first bytes
+        RawHttp.Response longLine = exchange("GET /_emulator/journal?errorCode=" + "x".repeat(17_000)
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", new byte[0]);
+        assertThat(longLine.status()).isEqualTo(414);
+        assertThat(longLine.text()).startsWith("{\"error\":\"URI Too Long\"");
+        assertThat(emulator.get("/_emulator/journal/count").json().get("count").asLong()).isEqualTo(before);
+    }
+
+    /**
+     * A control-plane request too slow to come in gets the control plane's 408 and is no API call, also when its
+     * headers never came in whole: its path is then read from its request line.
+     */
+    @Test
+    void aSlowControlPlaneRequestGetsTheControlPlanes408AndIsNotJournaled() throws Exception {
+        long before = emulator.get("/_emulator/journal/count").json().get("count").asLong();
+        for (String head : List.of("POST /_emulator/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+                post("/_emulator/seed", "", 1000))) {
+            try (Socket socket = connect()) {
+                OutputStream out = socket.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                dribble(out);
+                RawHttp.Response r = RawHttp.read(socket.getInputStream());
+                assertThat(r.status()).as(head).isEqualTo(408);
+                assertThat(r.header("content-type")).isEqualTo("application/json");
+                assertThat(r.text()).isEqualTo("{\"error\":\"Request Timeout\",\"message\":\"The request was not"
+                        + " received completely in time.\"}");
+            }
+        }
         assertThat(emulator.get("/_emulator/journal/count").json().get("count").asLong()).isEqualTo(before);
     }
 
