@@ -12,6 +12,7 @@ import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.gateway.aliyun.NonceRegistry;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
+import dev.usagekit.emulator.time.InstantText;
 import dev.usagekit.emulator.web.ConnectionGuard;
 import dev.usagekit.emulator.web.ResponseBody;
 import dev.usagekit.emulator.web.WireResponse;
@@ -671,13 +672,10 @@ public final class ControlApi {
         }
     }
 
-    /** An ISO-8601 instant (with any offset); a 400 naming the field otherwise. */
+    /** An instant in the forms of {@link InstantText}, as a call's clock header takes; a 400 naming the field else. */
     static Instant instant(String s, String field) {
-        try {
-            return Instant.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(field + " must be an ISO-8601 instant such as 2026-11-20T12:00:00Z");
-        }
+        return InstantText.parse(s).orElseThrow(() -> new BadRequest(field
+                + " must be an ISO-8601 instant with an offset, such as " + InstantText.EXAMPLE));
     }
 
     private static Duration duration(String s) {

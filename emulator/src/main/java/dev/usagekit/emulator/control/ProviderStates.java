@@ -9,6 +9,7 @@ import dev.usagekit.emulator.core.EmulatorState;
 import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.throttle.RateLimiter;
+import dev.usagekit.emulator.time.InstantText;
 import dev.usagekit.emulator.usage.Anomaly;
 import dev.usagekit.emulator.usage.Settling;
 import java.io.InputStream;
@@ -284,9 +285,7 @@ final class ProviderStates {
 
     /** The end of a range: an instant, or a time of day with its offset, on the start's date at that offset. */
     private static Instant endOf(String text, Instant start) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notAnInstant) {
+        return InstantText.parse(text).orElseGet(() -> {
             try {
                 OffsetTime time = OffsetTime.parse(text);
                 ZoneOffset offset = time.getOffset();
@@ -294,7 +293,7 @@ final class ProviderStates {
             } catch (DateTimeParseException e) {
                 throw new ControlApi.BadRequest("not an instant or a time of day: " + text);
             }
-        }
+        });
     }
 
     /** Makes the account's data arrive late ({@link Settling}): a share at first, the whole of it after the period. */

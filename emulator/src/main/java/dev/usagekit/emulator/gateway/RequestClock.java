@@ -4,9 +4,8 @@ import dev.usagekit.emulator.core.ApiError;
 import dev.usagekit.emulator.core.CallTrace;
 import dev.usagekit.emulator.core.ServiceErrors;
 import dev.usagekit.emulator.time.EmulatorClock;
+import dev.usagekit.emulator.time.InstantText;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * The "now" of one call: the virtual clock, or the instant its {@value #HEADER} header names. Tests that share an
@@ -26,30 +25,19 @@ public final class RequestClock {
     }
 
     /**
-     * The call's now: the header's instant (with an offset: {@code 2026-11-20T12:00:00Z} or {@code ...+08:00}), noted in
-     * the trace, or the clock's as the call read it on arrival. A header that is not such an instant in the clock's
-     * range is the action's own invalid-parameter error naming the header.
+     * The call's now: the header's instant (in the forms of {@link InstantText}, as the clock is set), noted in the
+     * trace, or the clock's as the call read it on arrival. A header that is not such an instant in the clock's range
+     * is the action's own invalid-parameter error naming the header.
      */
     public Instant now(String header, Instant arrivedAt, ServiceErrors errors, CallTrace trace) {
         if (!headerHonoured || header == null) {
             return arrivedAt;
         }
-        Instant pinned = parse(header.trim());
-        if (pinned == null) {
-            ApiError refused = errors.invalidValue(HEADER, "must be an ISO-8601 instant from "
-                    + EmulatorClock.EARLIEST + " to " + EmulatorClock.LATEST + ", such as 2026-11-20T12:00:00Z");
-            throw refused.byRule("clock-header");
-        }
+        Instant pinned = InstantText.parse(header).filter(EmulatorClock::canStandAt).orElseThrow(() -> errors
+                .invalidValue(HEADER, "must be an ISO-8601 instant from " + EmulatorClock.EARLIEST + " to "
+                        + EmulatorClock.LATEST + ", such as " + InstantText.EXAMPLE)
+                .byRule("clock-header"));
         trace.noteFields("clock", "now", pinned.toString(), "from", HEADER);
         return pinned;
-    }
-
-    private static Instant parse(String text) {
-        try {
-            Instant instant = OffsetDateTime.parse(text).toInstant();
-            return EmulatorClock.canStandAt(instant) ? instant : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
