@@ -47,7 +47,7 @@ public final class ParamReader {
     }
 
     /** A required RFC 3339 timestamp with offset; malformed gives the service's invalid-value error. */
-    public java.time.OffsetDateTime requiredRfc3339(String name) {
+    public WireTime.Rfc3339Time requiredRfc3339(String name) {
         String text = requiredText(name);
         return WireTime.parseRfc3339(text).orElseThrow(() -> errors.invalidValue(name,
                 "'" + text + "' is not an RFC3339 time with offset, e.g. 2024-01-01T00:00:00+08:00"));

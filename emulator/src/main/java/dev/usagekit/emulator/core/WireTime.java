@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.Optional;
 import dev.usagekit.emulator.wire.AsciiDigits;
 import dev.usagekit.emulator.wire.DigitPairs;
@@ -23,7 +25,8 @@ public final class WireTime {
     /**
      * RFC 3339: seconds required, optional fraction, offset required (Z or ±hh:mm), 'T'/'Z' in either case as the RFC
      * allows (the request schemas' patterns then refuse lower case, as Go's parser does). The usual shape is read by
-     * hand, and a property holds the two together.
+     * hand, and a property holds the two together. Offsets beyond ±18:00, which a ZoneOffset cannot hold, are the hand
+     * reader's alone.
      */
     static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -33,7 +36,8 @@ public final class WireTime {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final DateTimeFormatter RFC3339_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    /** The local date and time of {@code uuuu-MM-dd'T'HH:mm:ssXXX}, for what the hand-written writer leaves. */
+    private static final DateTimeFormatter LOCAL_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private static final DateTimeFormatter DIGITS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -51,16 +55,33 @@ public final class WireTime {
     private WireTime() {
     }
 
-    public static Optional<OffsetDateTime> parseRfc3339(String text) {
-        OffsetDateTime t = readPlainRfc3339(text);
-        if (t == null) {
-            try {
-                t = OffsetDateTime.parse(text, RFC3339);
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
+    /**
+     * An instant as an RFC 3339 text wrote it: the instant, and the offset of its local time in seconds east of UTC.
+     * The offset is whole minutes up to ±23:59 (RFC 3339's time-hour and time-minute, as Go's time.Parse reads them),
+     * beyond the ±18:00 a ZoneOffset holds.
+     */
+    public record Rfc3339Time(Instant instant, int offsetSeconds) {
+
+        /** The one place a local time and its offset make an instant: local time less the offset. */
+        static Rfc3339Time of(LocalDateTime local, int offsetSeconds) {
+            return new Rfc3339Time(Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds,
+                    local.getNano()), offsetSeconds);
         }
-        return t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR ? Optional.of(t) : Optional.empty();
+    }
+
+    /** The time an RFC 3339 text names, with a local date in years 0000..9999; empty for anything else. */
+    public static Optional<Rfc3339Time> parseRfc3339(String text) {
+        Rfc3339Time plain = readPlainRfc3339(text);
+        if (plain != null) {
+            return Optional.of(plain); // its year is four digits
+        }
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(text, RFC3339);
+            return t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR
+                    ? Optional.of(new Rfc3339Time(t.toInstant(), t.getOffset().getTotalSeconds())) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** True when the text is the usual shape of RFC 3339 with a real date, time and offset (see below). */
@@ -73,7 +94,7 @@ public final class WireTime {
      * every call reads two, and the formatter was a few percent of a call. Null for anything else, which the formatter
      * then decides.
      */
-    private static OffsetDateTime readPlainRfc3339(String text) {
+    private static Rfc3339Time readPlainRfc3339(String text) {
         int n = text.length();
         if (n < 20 || !isPlainDateTime(text)) {
             return null;
@@ -91,9 +112,9 @@ public final class WireTime {
             nanos = AsciiDigits.value(text, first, at) * POWERS_OF_TEN[9 - (at - first)];
         }
         try {
-            return OffsetDateTime.of(AsciiDigits.value(text, 0, 4), AsciiDigits.value(text, 5, 7),
+            return Rfc3339Time.of(LocalDateTime.of(AsciiDigits.value(text, 0, 4), AsciiDigits.value(text, 5, 7),
                     AsciiDigits.value(text, 8, 10), AsciiDigits.value(text, 11, 13), AsciiDigits.value(text, 14, 16),
-                    AsciiDigits.value(text, 17, 19), nanos, plainOffset(text, at));
+                    AsciiDigits.value(text, 17, 19), nanos), plainOffsetSeconds(text, at));
         } catch (DateTimeException e) {
             return null; // not a real date, time or offset
         }
@@ -110,39 +131,51 @@ public final class WireTime {
                 && AsciiDigits.all(text, 17, 19);
     }
 
-    /** The offset that ends the text from {@code at}: "Z" (either case) or "±hh:mm". */
-    private static ZoneOffset plainOffset(String text, int at) {
+    /** The offset in seconds that ends the text from {@code at}: "Z" (either case) or "±hh:mm" up to ±23:59. */
+    private static int plainOffsetSeconds(String text, int at) {
         int n = text.length();
         if (at == n - 1 && (text.charAt(at) == 'Z' || text.charAt(at) == 'z')) {
-            return ZoneOffset.UTC;
+            return 0;
         }
         char sign = at < n ? text.charAt(at) : ' ';
         if (at != n - 6 || (sign != '+' && sign != '-') || !AsciiDigits.all(text, at + 1, at + 3)
                 || text.charAt(at + 3) != ':' || !AsciiDigits.all(text, at + 4, at + 6)) {
             throw new DateTimeException("no offset of the usual shape");
         }
-        int direction = sign == '-' ? -1 : 1;
-        return ZoneOffset.ofHoursMinutes(direction * AsciiDigits.value(text, at + 1, at + 3),
-                direction * AsciiDigits.value(text, at + 4, at + 6));
+        int hours = AsciiDigits.value(text, at + 1, at + 3);
+        int minutes = AsciiDigits.value(text, at + 4, at + 6);
+        if (hours > 23 || minutes > 59) {
+            throw new DateTimeException("an offset beyond RFC 3339's time-hour or time-minute");
+        }
+        return (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
     }
 
     public static String formatRfc3339(Instant instant, ZoneOffset offset) {
-        return formatRfc3339(instant.getEpochSecond(), offset);
+        return formatRfc3339(instant.getEpochSecond(), offset.getTotalSeconds());
     }
 
     /**
      * The same text as {@code uuuu-MM-dd'T'HH:mm:ssXXX}, written by hand: it runs once per data point, and the
-     * formatter was the largest cost of a response.
+     * formatter was the largest cost of a response. Any offset, ±23:59 as a request may give too.
      */
-    public static String formatRfc3339(long epochSecond, ZoneOffset offset) {
-        String text = plainRfc3339(epochSecond, offset);
-        return text != null ? text : RFC3339_OUT.format(Instant.ofEpochSecond(epochSecond).atOffset(offset));
+    public static String formatRfc3339(long epochSecond, int offsetSeconds) {
+        String text = plainRfc3339(epochSecond, offsetSeconds);
+        return text != null ? text
+                : LOCAL_OUT.format(LocalDateTime.ofEpochSecond(epochSecond + offsetSeconds, 0, ZoneOffset.UTC))
+                        + offsetText(offsetSeconds);
+    }
+
+    /** The offset as {@code XXX} writes it: "Z", or "±hh:mm" (seconds of an offset left out). */
+    private static String offsetText(int offsetSeconds) {
+        int total = Math.abs(offsetSeconds);
+        return offsetSeconds == 0 ? "Z" : String.format(Locale.ROOT, "%s%02d:%02d", offsetSeconds < 0 ? "-" : "+",
+                total / 3600, total / 60 % 60);
     }
 
     /** What {@link #writeRfc3339} writes, as a string; null where only a formatter writes the instant. */
-    private static String plainRfc3339(long epochSecond, ZoneOffset offset) {
+    private static String plainRfc3339(long epochSecond, int offsetSeconds) {
         byte[] text = new byte[RFC3339_MAX_CHARS];
-        int length = writeRfc3339(epochSecond, offset, text);
+        int length = writeRfc3339(epochSecond, offsetSeconds, text);
         return length < 0 ? null : new String(text, 0, length, StandardCharsets.US_ASCII);
     }
 
@@ -152,7 +185,7 @@ public final class WireTime {
      */
     public static String formatDigits(long epochSecond, ZoneOffset offset) {
         byte[] text = new byte[RFC3339_MAX_CHARS];
-        if (writeRfc3339(epochSecond, offset, text) < 0) {
+        if (writeRfc3339(epochSecond, offset.getTotalSeconds(), text) < 0) {
             return DIGITS.format(Instant.ofEpochSecond(epochSecond).atOffset(offset));
         }
         byte[] digits = new byte[14];
@@ -173,8 +206,7 @@ public final class WireTime {
      * returns its length, or -1 for what only the formatter writes: offsets with seconds and years outside
      * 0..9999, both never on the wire.
      */
-    public static int writeRfc3339(long epochSecond, ZoneOffset offset, byte[] into) {
-        int offsetSeconds = offset.getTotalSeconds();
+    public static int writeRfc3339(long epochSecond, int offsetSeconds, byte[] into) {
         long local = epochSecond + offsetSeconds;
         long epochDay = Math.floorDiv(local, 86400);
         int secondOfDay = (int) Math.floorMod(local, 86400);
@@ -244,7 +276,6 @@ public final class WireTime {
      * once per local day, and each instant copies them in one piece and writes its time of day.
      */
     public static final class Rfc3339Series {
-        private final ZoneOffset offset;
         private final int offsetSeconds;
         /** Where the time stamp starts in the text written. */
         private final int timeAt;
@@ -255,14 +286,13 @@ public final class WireTime {
         private long dayStart = Long.MAX_VALUE;
         private int length;
 
-        public Rfc3339Series(ZoneOffset offset) {
-            this(offset, new byte[0], new byte[0]);
+        public Rfc3339Series(int offsetSeconds) {
+            this(offsetSeconds, new byte[0], new byte[0]);
         }
 
         /** Each text is written with {@code before} in front of it and {@code after} behind it. */
-        public Rfc3339Series(ZoneOffset offset, byte[] before, byte[] after) {
-            this.offset = offset;
-            this.offsetSeconds = offset.getTotalSeconds();
+        public Rfc3339Series(int offsetSeconds, byte[] before, byte[] after) {
+            this.offsetSeconds = offsetSeconds;
             this.timeAt = before.length;
             this.after = after.clone();
             this.dayText = new byte[before.length + RFC3339_MAX_CHARS + after.length];
@@ -278,7 +308,7 @@ public final class WireTime {
             if (local < dayStart || local >= dayStart + 86400) { // a series walks through a day before the next
                 long localDay = Math.floorDiv(local, 86400);
                 dayStart = localDay * 86400;
-                int timeLength = writeRfc3339(epochSecond, offset, time);
+                int timeLength = writeRfc3339(epochSecond, offsetSeconds, time);
                 if (timeLength < 0) {
                     length = -1;
                 } else {
@@ -320,8 +350,8 @@ public final class WireTime {
         if (text.length() != 20 || text.charAt(10) != 'T' || text.charAt(19) != 'Z') {
             return null;
         }
-        OffsetDateTime t = readPlainRfc3339(text);
-        return t == null ? null : t.toInstant();
+        Rfc3339Time t = readPlainRfc3339(text);
+        return t == null ? null : t.instant();
     }
 
     /**
@@ -329,12 +359,12 @@ public final class WireTime {
      * journal notes one per call, and the JDK's formatter was half a percent of one).
      */
     public static String formatInstant(Instant instant) {
-        String text = instant.getNano() == 0 ? plainRfc3339(instant.getEpochSecond(), ZoneOffset.UTC) : null;
+        String text = instant.getNano() == 0 ? plainRfc3339(instant.getEpochSecond(), 0) : null;
         return text != null ? text : instant.toString();
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ssZ}: the RFC 3339 text at UTC, which ends in "Z" as Aliyun's does. */
     public static String formatAliyunUtc(Instant instant) {
-        return formatRfc3339(instant.getEpochSecond(), ZoneOffset.UTC);
+        return formatRfc3339(instant.getEpochSecond(), 0);
     }
 }

@@ -20,7 +20,7 @@ public final class NearlyRfc3339 {
         Arbitrary<String> fraction = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("."),
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(11).map(f -> "." + f));
         Arbitrary<String> offset = Arbitraries.oneOf(Arbitraries.of("Z", "z", "", "+08", "+0800", "+8:00", "-00:00"),
-                Combinators.combine(Arbitraries.of("+", "-"), number(0, 20, 2), number(0, 61, 2))
+                Combinators.combine(Arbitraries.of("+", "-"), number(0, 25, 2), number(0, 61, 2))
                         .as((sign, h, m) -> sign + h + ":" + m));
         Arbitrary<String> text = Combinators.combine(date, Arbitraries.of("T", "t", " "), time, fraction, offset)
                 .as((d, t, h, f, o) -> d + t + h + f + o);

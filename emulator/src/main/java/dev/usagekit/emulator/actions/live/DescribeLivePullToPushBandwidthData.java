@@ -23,8 +23,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +52,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
 
     private static final ThreadLocal<SlotScratch> SLOT_SCRATCH = new ThreadLocal<>();
 
-    public record Query(String startText, String endText, Instant start, Instant end, ZoneOffset offset,
+    public record Query(String startText, String endText, Instant start, Instant end, int offsetSeconds,
             Duration granularity, List<String> groupList, List<String> detailField) implements TimeQuery {
 
         /** Split data only when asked for by Group and more than one group is named. */
@@ -87,8 +85,8 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
 
     @Override
     public Query parse(ParamReader params, RuleContext context) {
-        OffsetDateTime start = params.requiredRfc3339("StartTime");
-        OffsetDateTime end = params.requiredRfc3339("EndTime");
+        WireTime.Rfc3339Time start = params.requiredRfc3339("StartTime");
+        WireTime.Rfc3339Time end = params.requiredRfc3339("EndTime");
         // Aggregation and DetailField hold only the schema's values by now
         Integer aggregation = params.optionalInt("Aggregation");
         Duration granularity = aggregation == null ? SPEC.defaultGranularity() : Duration.ofSeconds(aggregation);
@@ -96,8 +94,8 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         if (groups.stream().anyMatch(String::isBlank)) {
             throw errors().invalidValue("GroupList", "group names must not be blank");
         }
-        return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.toInstant(),
-                end.toInstant(), start.getOffset(), granularity, groups, params.optionalTextList("DetailField"));
+        return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.instant(),
+                end.instant(), start.offsetSeconds(), granularity, groups, params.optionalTextList("DetailField"));
     }
 
     @Override
@@ -207,7 +205,7 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
 
         @Override
         public BandwidthData get(int b) {
-            return new BandwidthData(WireTime.formatRfc3339(grid.startSecond(b), grid.offset()),
+            return new BandwidthData(WireTime.formatRfc3339(grid.startSecond(b), grid.offsetSeconds()),
                     BandwidthMetric.mbps(kbps[b]));
         }
 
@@ -249,7 +247,8 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
                 return;
             }
             out.flush(); // what the generator holds goes first
-            WireTime.Rfc3339Series times = new WireTime.Rfc3339Series(points.grid.offset(), POINT_START, BETWEEN);
+            WireTime.Rfc3339Series times = new WireTime.Rfc3339Series(points.grid.offsetSeconds(), POINT_START,
+                    BETWEEN);
             byte[] chunk = CHUNKS.get();
             int at = 0;
             try {

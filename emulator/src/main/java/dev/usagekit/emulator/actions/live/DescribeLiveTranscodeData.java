@@ -16,8 +16,6 @@ import dev.usagekit.emulator.usage.Series;
 import dev.usagekit.emulator.usage.TranscodeMetric;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +29,7 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
             Map.of(Duration.ofSeconds(86400), Duration.ofDays(93)), Duration.ofSeconds(86400),
             Duration.ofMinutes(20));
 
-    public record Query(String startText, String endText, Instant start, Instant end, ZoneOffset offset,
+    public record Query(String startText, String endText, Instant start, Instant end, int offsetSeconds,
             List<String> domainList, String app, String stream, List<String> transcodeTypes,
             List<String> resolutions) implements TimeQuery {
         @Override
@@ -66,12 +64,12 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
     /** Values and their combinations (Aggregation, App with Stream, the filters' names) are the schema's to check. */
     @Override
     public Query parse(ParamReader params, RuleContext context) {
-        OffsetDateTime start = params.requiredRfc3339("StartTime");
-        OffsetDateTime end = params.requiredRfc3339("EndTime");
+        WireTime.Rfc3339Time start = params.requiredRfc3339("StartTime");
+        WireTime.Rfc3339Time end = params.requiredRfc3339("EndTime");
         // bound as Go binds an int: 86400.0 is a number JSON Schema calls an integer, and a bind error here
         params.optionalInt("Aggregation");
-        return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.toInstant(),
-                end.toInstant(), start.getOffset(), params.optionalTextList("DomainList"), params.optionalText("App"),
+        return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.instant(),
+                end.instant(), start.offsetSeconds(), params.optionalTextList("DomainList"), params.optionalText("App"),
                 params.optionalText("Stream"), params.optionalTextList("TranscodeType"),
                 params.optionalTextList("Resolution"));
     }
@@ -112,7 +110,7 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
         List<TranscodeData> items = new ArrayList<>();
         double total = 0;
         for (int d = 0; d < days.served(); d++) {
-            String stamp = WireTime.formatRfc3339(days.start(d), days.offset());
+            String stamp = WireTime.formatRfc3339(days.startSecond(d), days.offsetSeconds());
             for (Map.Entry<TranscodeMetric.Profile, double[]> e : perProfile.entrySet()) {
                 double minutes = e.getValue()[d];
                 if (minutes == 0) {

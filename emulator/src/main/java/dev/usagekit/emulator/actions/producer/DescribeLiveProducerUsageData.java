@@ -17,7 +17,6 @@ import dev.usagekit.emulator.usage.ProducerMetric;
 import dev.usagekit.emulator.usage.Series;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,9 +40,10 @@ public final class DescribeLiveProducerUsageData extends UsageAction<DescribeLiv
 
     public record Query(Instant start, Instant end, Duration granularity, List<String> regions, List<String> domains,
             List<String> instances, List<String> types, List<String> splitBy, String app) implements TimeQuery {
+        /** Aliyun's times are UTC. */
         @Override
-        public ZoneOffset offset() {
-            return ZoneOffset.UTC;
+        public int offsetSeconds() {
+            return 0;
         }
     }
 

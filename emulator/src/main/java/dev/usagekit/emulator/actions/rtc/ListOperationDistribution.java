@@ -9,6 +9,7 @@ import dev.usagekit.emulator.core.RateLimit;
 import dev.usagekit.emulator.core.TimeQuery;
 import dev.usagekit.emulator.core.UsageAction;
 import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.core.WireTime;
 import dev.usagekit.emulator.rules.Rule;
 import dev.usagekit.emulator.rules.RuleContext;
 import dev.usagekit.emulator.usage.Regions;
@@ -18,8 +19,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
             "rtc", RateLimit.perSecond(2), Duration.ofDays(30),
             Map.of(Duration.ofDays(1), Duration.ofDays(7)), Duration.ofDays(1), Duration.ofHours(8));
 
-    public record Query(String appId, Instant start, Instant end, ZoneOffset offset, String dimension,
+    public record Query(String appId, Instant start, Instant end, int offsetSeconds, String dimension,
             boolean byCountry) implements TimeQuery {
         @Override
         public Duration granularity() {
@@ -61,11 +60,11 @@ public final class ListOperationDistribution extends UsageAction<ListOperationDi
         if (appId.isBlank()) {
             throw errors().invalidValue("AppId", "must not be empty");
         }
-        OffsetDateTime start = params.requiredRfc3339("StartTime");
-        OffsetDateTime end = params.requiredRfc3339("EndTime");
+        WireTime.Rfc3339Time start = params.requiredRfc3339("StartTime");
+        WireTime.Rfc3339Time end = params.requiredRfc3339("EndTime");
         // Indicator and Dimension are checked against the schema's values before this
         String dimension = params.requiredText("Dimension");
-        return new Query(appId, start.toInstant(), end.toInstant(), start.getOffset(), dimension,
+        return new Query(appId, start.instant(), end.instant(), start.offsetSeconds(), dimension,
                 dimension.equalsIgnoreCase("country"));
     }
 

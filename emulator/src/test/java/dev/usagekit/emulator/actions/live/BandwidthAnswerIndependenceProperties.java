@@ -47,8 +47,9 @@ class BandwidthAnswerIndependenceProperties {
         OffsetDateTime end = OffsetDateTime.of(2026, 11, 20, 0, 0, 0, 0, offset);
         OffsetDateTime start = end.minusDays(days);
         List<String> groups = split ? ACCOUNT.pullToPushGroups().stream().map(g -> g.name()).toList() : List.of();
-        Query query = new Query(start.toString(), end.toString(), start.toInstant(), end.toInstant(), offset,
-                Duration.ofSeconds(granularitySeconds), groups, split ? List.of("Group") : List.of());
+        Query query = new Query(start.toString(), end.toString(), start.toInstant(), end.toInstant(),
+                offset.getTotalSeconds(), Duration.ofSeconds(granularitySeconds), groups,
+                split ? List.of("Group") : List.of());
         BucketGrid grid = BucketGrid.of(query, NOW, Duration.ofMinutes(15));
         return WireCodec.JSON.writeValueAsString(action.handle(query, grid, context));
     }
