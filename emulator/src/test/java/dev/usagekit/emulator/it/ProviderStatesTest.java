@@ -158,6 +158,31 @@ class ProviderStatesTest {
     }
 
     @Test
+    void thirtyDaysAgoIsInLiveAndAliyunHistoryButAlwaysBeforeRtcs() {
+        JsonNode times = state("clock is 2026-11-20T12:00:00Z");
+        assertThat(times.get("thirtyDaysAgo").asString()).isEqualTo("2026-10-21T00:00:00+08:00");
+        TestEmulator.Reply live = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
+                TestEmulator.VOLC_AK, "{\"StartTime\":\"" + times.get("thirtyDaysAgo").asString() + "\",\"EndTime\":\""
+                        + times.get("today").asString() + "\"}");
+        assertThat(live.status()).as(live.body()).isEqualTo(200);
+        TestEmulator.Reply aliyun = emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01"
+                + "&Format=JSON&AccessKeyId=" + TestEmulator.ALIYUN_AK + "&StartTime="
+                + times.get("thirtyDaysAgoUtc").asString() + "&EndTime=" + times.get("todayUtc").asString());
+        assertThat(aliyun.status()).as(aliyun.body()).isEqualTo(200);
+
+        // its midnight is 30 days and 20 hours back, RTC's history 30 days to the second
+        TestEmulator.Reply rtc = emulator.volcengine("ListOperationDistribution", "2020-12-01", "rtc",
+                TestEmulator.VOLC_AK, "{\"AppId\":\"Your_AppId\",\"StartTime\":\""
+                        + times.get("thirtyDaysAgo").asString() + "\",\"EndTime\":\"2026-10-22T00:00:00+08:00\","
+                        + "\"Indicator\":\"user_count\",\"Dimension\":\"province\"}");
+        assertThat(rtc.status()).isEqualTo(400);
+        assertThat(rtc.json().at("/ResponseMetadata/Error/Code").asString())
+                .isEqualTo("InvalidParameter.OutofTimeRange");
+        assertThat(rtc.json().at("/ResponseMetadata/Error/Message").asString())
+                .isEqualTo("Only data of the last 30 days can be queried.");
+    }
+
+    @Test
     void aSetupAnswersTheTimesAroundTheClockForAPactsProviderStateGenerators() {
         // 04:30 on the 20th in +08:00; less RTC's 8-hour data delay, 20:30 on the 19th: the 19th is not served yet
         JsonNode answer = state("clock is 2026-11-19T20:30:00Z");
