@@ -126,7 +126,6 @@ public final class ConnectionGuard {
         void started() {
             if (!receiving && timeoutNanos > 0) {
                 receiving = true;
-                lineStart.clear();
                 startedNanos = System.nanoTime();
                 if (deadline == null) {
                     arm(timeoutNanos);
@@ -136,7 +135,10 @@ public final class ConnectionGuard {
 
         void received() {
             receiving = false;
+            // the next request starts with neither a head nor bytes of its line: kept apart from the timer, which a
+            // request timeout under a millisecond leaves unarmed
             head = null;
+            lineStart.clear();
         }
 
         private void arm(long delayNanos) {
