@@ -6,7 +6,10 @@ import dev.usagekit.emulator.core.ApiError;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Validates a request against its action's schema and turns the first violation into the service's own error. */
+/**
+ * Validates a request against its action's schema and turns the first violation into the service's own error: the
+ * first value of a wrong JSON type if there is one, else the first violation of any kind.
+ */
 public final class RequestSchemaCheck {
 
     private final SchemaCatalog catalog;
@@ -20,7 +23,7 @@ public final class RequestSchemaCheck {
         if (errors.isEmpty()) {
             return;
         }
-        Error first = errors.get(0);
+        Error first = errors.stream().filter(RequestSchemaCheck::failsToBind).findFirst().orElse(errors.get(0));
         String field = field(first);
         if (field.isEmpty()) {
             throw handler.errors().malformedBody(first.getMessage());
@@ -28,6 +31,17 @@ public final class RequestSchemaCheck {
         ApiError error = handler.errors().schemaViolation(field, first.getKeyword(), detail(first));
         // for the journal: where the vendor's message is fixed, this is what names the field and the rule
         throw error.problem() != null ? error : error.withProblem(field + ": " + detail(first));
+    }
+
+    /**
+     * A value of the wrong JSON type: the Go services bind the whole body before they check any value, so it is
+     * refused as a bind error whatever else is wrong. The {@code null} branch of an optional property complains of
+     * every value that is not null, which says nothing about binding.
+     */
+    static boolean failsToBind(Error error) {
+        JsonNode expected = error.getSchemaNode();
+        return "type".equals(error.getKeyword())
+                && !(expected != null && expected.isString() && "null".equals(expected.stringValue()));
     }
 
     /** The violation in words: the validator's, but for a time (its "does not match the date-time pattern must be"). */

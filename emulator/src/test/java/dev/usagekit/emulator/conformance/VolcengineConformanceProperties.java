@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -66,6 +67,25 @@ class VolcengineConformanceProperties {
     static final Expected BIND_ERROR = Expected.service(400, "InvalidParam.BindError");
     static final ServiceCodes LIVE_CODES = new ServiceCodes(INVALID_PARAM, BIND_ERROR, INVALID_PARAM, INVALID_PARAM,
             INVALID_PARAM, INVALID_PARAM, BIND_ERROR, BIND_ERROR);
+
+    // per field, values of a JSON type the field cannot bind, and well-typed values the action refuses
+    static final Map<String, List<Object>> RTC_WRONG_TYPES = Map.of("AppId", List.of(42, true),
+            "Indicator", List.of(List.of("user_num")), "Dimension", List.of(Map.of("a", "b")),
+            "StartTime", List.of(20261119), "EndTime", List.of(false));
+    static final Map<String, List<Object>> RTC_INVALID_VALUES = Map.of("Indicator", List.of("user_total", "USER_NUM", ""),
+            "Dimension", List.of("city", "provinces", ""), "AppId", List.of(""));
+    static final Map<String, List<Object>> PULL_TO_PUSH_WRONG_TYPES = Map.of("StartTime", List.of(1763510400),
+            "EndTime", List.of(true), "Aggregation", List.of("300", 300.5),
+            "GroupList", List.of("group001", List.of(1)), "DetailField", List.of("Group"));
+    static final Map<String, List<Object>> PULL_TO_PUSH_INVALID_VALUES = Map.of(
+            "Aggregation", List.of(60, 600, 7200, 0, -300), "DetailField", List.of(List.of("Domain"), List.of("group")),
+            "GroupList", List.of(List.of("")));
+    static final Map<String, List<Object>> TRANSCODE_WRONG_TYPES = Map.of("StartTime", List.of(1763510400),
+            "Aggregation", List.of("86400", 86400.5), "DomainList", List.of("example.com", List.of(1)),
+            "TranscodeType", List.of("Audio"), "Resolution", List.of("720P"));
+    static final Map<String, List<Object>> TRANSCODE_INVALID_VALUES = Map.of("Aggregation", List.of(300, 3600, 0),
+            "TranscodeType", List.of(List.of("H264"), List.of("normal_h264")),
+            "Resolution", List.of(List.of("360P"), List.of("720p")), "App", List.of("live app"));
 
     /** One call as a client sends it; {@code rawBody} replaces the JSON of {@code body} when set. */
     record Call(String method, String action, String version, String service, String accessKey,
@@ -372,11 +392,8 @@ class VolcengineConformanceProperties {
         return validRtc().flatMap(call -> Arbitraries.oneOf(
                 common(call, RTC_CODES, WindowRules.RTC, 86400, List.of("AppId", "StartTime", "EndTime", "Indicator",
                         "Dimension")),
-                wrongType(call, RTC_CODES, Map.of("AppId", List.of(42, true), "Indicator", List.of(List.of("user_num")),
-                        "Dimension", List.of(Map.of("a", "b")), "StartTime", List.of(20261119), "EndTime",
-                        List.of(false))),
-                invalidValue(call, RTC_CODES, Map.of("Indicator", List.of("user_total", "USER_NUM", ""),
-                        "Dimension", List.of("city", "provinces", ""), "AppId", List.of(""))),
+                wrongType(call, RTC_CODES, RTC_WRONG_TYPES),
+                invalidValue(call, RTC_CODES, RTC_INVALID_VALUES),
                 Arbitraries.of(
                         new Mistake<>("app of another account", call.with("AppId", OTHER_ACCOUNTS_APP),
                                 Expected.service(403, "AccessDenied.NoPermissionForApp")),
@@ -392,12 +409,8 @@ class VolcengineConformanceProperties {
             withStranger.add(OTHER_ACCOUNTS_GROUP);
             return Arbitraries.oneOf(
                     common(call, LIVE_CODES, WindowRules.PULL_TO_PUSH, aggregation, List.of("StartTime", "EndTime")),
-                    wrongType(call, LIVE_CODES, Map.of("StartTime", List.of(1763510400), "EndTime", List.of(true),
-                            "Aggregation", List.of("300", 300.5), "GroupList", List.of("group001", List.of(1)),
-                            "DetailField", List.of("Group"))),
-                    invalidValue(call, LIVE_CODES, Map.of("Aggregation", List.of(60, 600, 7200, 0, -300),
-                            "DetailField", List.of(List.of("Domain"), List.of("group")),
-                            "GroupList", List.of(List.of("")))),
+                    wrongType(call, LIVE_CODES, PULL_TO_PUSH_WRONG_TYPES),
+                    invalidValue(call, LIVE_CODES, PULL_TO_PUSH_INVALID_VALUES),
                     Arbitraries.of(
                             new Mistake<>("group of another account", call.with("GroupList", withStranger),
                                     Expected.service(403, "RequestForbidden")),
@@ -429,12 +442,8 @@ class VolcengineConformanceProperties {
             }
             return Arbitraries.oneOf(
                     common(call, LIVE_CODES, WindowRules.TRANSCODE, 86400, List.of("StartTime", "EndTime")),
-                    wrongType(call, LIVE_CODES, Map.of("StartTime", List.of(1763510400), "Aggregation",
-                            List.of("86400", 86400.5), "DomainList", List.of("example.com", List.of(1)),
-                            "TranscodeType", List.of("Audio"), "Resolution", List.of("720P"))),
-                    invalidValue(call, LIVE_CODES, Map.of("Aggregation", List.of(300, 3600, 0),
-                            "TranscodeType", List.of(List.of("H264"), List.of("normal_h264")),
-                            "Resolution", List.of(List.of("360P"), List.of("720p")))),
+                    wrongType(call, LIVE_CODES, TRANSCODE_WRONG_TYPES),
+                    invalidValue(call, LIVE_CODES, TRANSCODE_INVALID_VALUES),
                     Arbitraries.of(appStream),
                     Arbitraries.of(
                             new Mistake<>("domain of another account", call.with("DomainList", withStranger),
@@ -457,6 +466,44 @@ class VolcengineConformanceProperties {
     @Property(tries = 60)
     void transcodeMistakesGetTheirDocumentedError(@ForAll("invalidTranscode") Mistake<Call> invalid) {
         assertRefused(invalid);
+    }
+
+    /**
+     * A value of the wrong JSON type beside a second mistake in another field (a missing field, a bad time, a refused
+     * value): the bind error, whichever field comes first in the body, as a Go service binds the whole body before
+     * it checks any value.
+     */
+    @Property(tries = 60)
+    void aWrongTypeWinsOverAValueMistake(@ForAll("wrongTypeAndValueMistake") Mistake<Call> invalid) {
+        assertRefused(invalid);
+    }
+
+    @Provide
+    Arbitrary<Mistake<Call>> wrongTypeAndValueMistake() {
+        return Arbitraries.oneOf(
+                validRtc().flatMap(call -> wrongTypeAndValueMistake(call, RTC_CODES, RTC_WRONG_TYPES,
+                        RTC_INVALID_VALUES, List.of("AppId", "StartTime", "EndTime", "Indicator", "Dimension"))),
+                validPullToPush().flatMap(call -> wrongTypeAndValueMistake(call, LIVE_CODES, PULL_TO_PUSH_WRONG_TYPES,
+                        PULL_TO_PUSH_INVALID_VALUES, List.of("StartTime", "EndTime"))),
+                validTranscode().flatMap(call -> wrongTypeAndValueMistake(call.without("App").without("Stream"),
+                        LIVE_CODES, TRANSCODE_WRONG_TYPES, TRANSCODE_INVALID_VALUES, List.of("StartTime", "EndTime"))));
+    }
+
+    private static Arbitrary<Mistake<Call>> wrongTypeAndValueMistake(Call call, ServiceCodes codes,
+            Map<String, List<Object>> wrongTypes, Map<String, List<Object>> invalidValues, List<String> required) {
+        List<Mistake<Call>> all = new ArrayList<>();
+        wrongTypes.forEach((typed, typeValues) -> typeValues.forEach(wrong -> {
+            Call base = call.with(typed, wrong);
+            String what = "wrong JSON type for " + typed + " (" + wrong + ") and ";
+            required.stream().filter(f -> !f.equals(typed)).forEach(f ->
+                    all.add(new Mistake<>(what + "no " + f, base.without(f), codes.wrongType())));
+            invalidValues.forEach((field, values) -> values.stream().filter(v -> !field.equals(typed)).forEach(v ->
+                    all.add(new Mistake<>(what + "invalid " + field + " (" + v + ")", base.with(field, v),
+                            codes.wrongType()))));
+            Stream.of("StartTime", "EndTime").filter(f -> !f.equals(typed)).forEach(f ->
+                    all.add(new Mistake<>(what + "malformed " + f, base.with(f, "yesterday"), codes.wrongType())));
+        }));
+        return Arbitraries.of(all);
     }
 
     private void assertRefused(Mistake<Call> invalid) {
