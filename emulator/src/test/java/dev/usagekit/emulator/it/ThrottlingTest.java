@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ThrottlingTest {
 
@@ -30,6 +32,27 @@ class ThrottlingTest {
         assertThat(last.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("FlowLimitExceeded");
         assertThat(last.json().at("/ResponseMetadata/Error/CodeN").asInt()).isEqualTo(100018);
         assertThat(last.header("Retry-After")).isEqualTo("1");
+    }
+
+    /**
+     * The quota of each Live action, exactly: the call after the last admitted one is throttled. The calls carry an end
+     * before their start: the gateway throttles before the service reads the body, so a throttled call with a bad
+     * parameter gets 429, not 400.
+     */
+    @ParameterizedTest
+    @CsvSource({"DescribeLivePullToPushBandwidthData, 30, 1", "DescribeLiveTranscodeData, 100, 60"})
+    void liveAdmitsItsDocumentedQuotaThenFlowLimitExceeded(String action, int quota, String retryAfter) {
+        String body = "{\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":\"2026-11-18T00:00:00+08:00\"}";
+        for (int i = 0; i < quota; i++) {
+            TestEmulator.Reply admitted = emulator.volcengine(action, "2023-01-01", "live", "AKLTsecondtenant", body);
+            assertThat(admitted.status()).as("call %d: %s", i + 1, admitted.body()).isEqualTo(400);
+            assertThat(admitted.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParam");
+        }
+        TestEmulator.Reply throttled = emulator.volcengine(action, "2023-01-01", "live", "AKLTsecondtenant", body);
+        assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
+        assertThat(throttled.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("FlowLimitExceeded");
+        assertThat(throttled.json().at("/ResponseMetadata/Error/CodeN").asInt()).isEqualTo(100018);
+        assertThat(throttled.header("Retry-After")).isEqualTo(retryAfter);
     }
 
     @Test
