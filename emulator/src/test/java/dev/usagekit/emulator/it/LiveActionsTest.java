@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
@@ -325,6 +326,21 @@ class LiveActionsTest {
     void appWithBadCharactersIsInvalidParam() {
         assertServiceError(transcode("{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":"
                 + "\"2026-11-18T00:00:00+08:00\",\"App\":\"li ve\",\"Stream\":\"s1\"}"), 400, "InvalidParam");
+    }
+
+    /** App takes 1 to 30 characters and Stream 1 to 100: the longest pass, one more is InvalidParam. */
+    @ParameterizedTest
+    @CsvSource({"30, 100, 200", "31, 100, 400", "30, 101, 400", "0, 1, 400", "1, 0, 400"})
+    void appAndStreamLengthLimits(int appLength, int streamLength, int status) {
+        TestEmulator.Reply reply = transcode("{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":"
+                + "\"2026-11-18T00:00:00+08:00\",\"App\":\"" + "a".repeat(appLength) + "\",\"Stream\":\""
+                + "s".repeat(streamLength) + "\"}");
+        if (status == 200) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.json().at("/Result/Stream").asString()).hasSize(streamLength);
+        } else {
+            assertServiceError(reply, status, "InvalidParam");
+        }
     }
 
     @Test
