@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,6 +70,25 @@ class SignatureTimeWindowTest {
         assertVolcengineCode(volcengine(standard, NOW.minus(Duration.ofHours(1))), 400, "InvalidTimestamp");
         assertThat(aliyun(standard, NOW.minus(Duration.ofHours(1)), UUID.randomUUID().toString()).json()
                 .get("Code").asString()).isEqualTo("InvalidTimeStamp.Expired");
+    }
+
+    /** The default window is 900 s either way, both ends included: a second more is refused, by both vendors. */
+    @ParameterizedTest
+    @ValueSource(longs = {-901, -900, 900, 901})
+    void byDefaultASigningTimeUpToFifteenMinutesAwayIsAccepted(long seconds) {
+        Instant signedAt = NOW.plusSeconds(seconds);
+        boolean accepted = Math.abs(seconds) <= 900;
+        TestEmulator.Reply volc = volcengine(standard, signedAt);
+        TestEmulator.Reply ali = aliyun(standard, signedAt, UUID.randomUUID().toString());
+        if (accepted) {
+            assertThat(volc.status()).as(volc.body()).isEqualTo(200);
+            assertThat(ali.status()).as(ali.body()).isEqualTo(200);
+        } else {
+            assertVolcengineCode(volc, 400, "InvalidTimestamp");
+            assertThat(volc.json().at("/ResponseMetadata/Error/CodeN").asInt()).isEqualTo(100006);
+            assertThat(ali.status()).isEqualTo(400);
+            assertThat(ali.json().get("Code").asString()).isEqualTo("InvalidTimeStamp.Expired");
+        }
     }
 
     @Test
