@@ -117,12 +117,15 @@ public class ControlConfiguration {
     /**
      * A separate server for the control plane when emulator.admin.port is set (0 picks a free port). The control
      * plane is asked for only then: a lifecycle bean is made as the context starts, and with beans made when first
-     * needed the control plane would otherwise be built as the API port opens, beside the first calls.
+     * needed the control plane would otherwise be built as the API port opens, beside the first calls. Being made at
+     * the start, it checks the control plane's settings for either port: the main port's routes wait for the first
+     * control call when beans are made lazily, as from the built jar.
      */
     @Bean
     AdminServer adminServer(ObjectProvider<ControlApi> api, ObjectProvider<OpenApiEndpoint> openApi,
             ControlProperties settings, Environment env, ObjectProvider<ReactorResourceFactory> loops,
             EmulatorProperties props) {
+        settings.getAdmin().headerToken();
         int port = settings.getAdmin().separatePort();
         int mainPort = env.getProperty("server.port", Integer.class, 8080);
         if (port > 0 && port == mainPort) {

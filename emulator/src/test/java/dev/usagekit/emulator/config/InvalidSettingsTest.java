@@ -124,6 +124,20 @@ class InvalidSettingsTest {
     }
 
     /**
+     * The built jar makes beans when first needed, and the main port's control routes are first needed by the first
+     * control call: a token checked there let the emulator start and answered every control call with a bare 500.
+     */
+    @Test
+    void aTokenAHeaderCannotCarryIsRefusedAtStartupWhenBeansAreMadeLazily(CapturedOutput output) {
+        assertThatThrownBy(() -> EmulatorApplication.standalone().run("--server.port=0",
+                "--spring.main.lazy-initialization=true", "--emulator.admin.token=sécret").close())
+                .hasStackTraceContaining("emulator.admin.token: must be visible ASCII, with spaces or tabs only"
+                        + " between other characters, for the X-Emulator-Token header to carry it unchanged;"
+                        + " character 2 is not ASCII");
+        assertThat(output).contains("Correct or remove emulator.admin.token").doesNotContain("sécret");
+    }
+
+    /**
      * A value without a prefix that names a file is that file (it used to be looked up on the class path alone), and
      * an action's limit may be named in lower case, as an environment variable reaches Spring.
      */
