@@ -277,17 +277,19 @@ public final class OpenApiDescription {
         apiKey(schemes.putObject(VOLCENGINE_SIGNATURE), "header", "Authorization", "Volcengine signature "
                 + "(HMAC-SHA256): Authorization: HMAC-SHA256 Credential=<AccessKeyId>/<yyyyMMdd>/<region>/<service>"
                 + "/request, SignedHeaders=<names;...>, Signature=<64 hex digits>, with an X-Date header "
-                + "(yyyyMMddTHHmmssZ) within 15 minutes of the emulator's clock. With emulator.signature-mode=off"
-                + " any signature passes; the access key still selects the account.");
+                + "(yyyyMMddTHHmmssZ) within emulator.signature-time-window (15 minutes unless set) of the emulator's"
+                + " clock. With emulator.signature-mode=off any signature passes, in a header of this structure; the"
+                + " access key still selects the account.");
         apiKey(schemes.putObject(VOLCENGINE_QUERY_SIGNATURE), "query", "X-Signature", "Volcengine signature "
                 + "(HMAC-SHA256) in the query string, as the SDKs presign URLs: X-Algorithm=HMAC-SHA256, "
                 + "X-Credential, X-Date, X-SignedHeaders, X-Signature, and X-SignedQueries naming what was signed.");
         apiKey(schemes.putObject(ALIYUN_SIGNATURE_V1), "query", "Signature", "Alibaba Cloud signature V1: the "
                 + "parameters AccessKeyId, SignatureMethod=HMAC-SHA1, SignatureVersion=1.0, SignatureNonce (never "
-                + "reused within 15 minutes), Timestamp (yyyy-MM-ddTHH:mm:ssZ) and Signature, in the query string or"
-                + " the form body (OpenAPI can place an apiKey in the query or a header only, so a signature in the"
-                + " body, as pop-core POSTs it, is not described by this scheme). With emulator.signature-mode=off"
-                + " only AccessKeyId is needed.");
+                + "reused within emulator.signature-time-window, 15 minutes unless set), Timestamp "
+                + "(yyyy-MM-ddTHH:mm:ssZ, as near the emulator's clock) and Signature, in the query string or the form"
+                + " body (OpenAPI can place an apiKey in the query or a header only, so a signature in the body, as"
+                + " pop-core POSTs it, is not described by this scheme). With emulator.signature-mode=off only"
+                + " AccessKeyId is needed.");
         apiKey(schemes.putObject(ALIYUN_ACS3), "header", "Authorization", "Alibaba Cloud signature V3: "
                 + "Authorization: ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names;...>,"
                 + "Signature=<hex>, with the headers x-acs-date, x-acs-signature-nonce, x-acs-content-sha256 and "
