@@ -14,7 +14,10 @@ public class EmulatorProperties {
 
     /** Seed of all synthetic data and generated names. */
     private long seed = 20240101L;
-    /** Catalogue file of accounts, keys and resources: classpath:... or file:/path/x.yaml. */
+    /**
+     * Catalogue file of accounts, keys and resources: classpath:x.yaml or file:/path/x.yaml; a path without a prefix is
+     * that file when it exists, else a class path resource.
+     */
     private String fixtures = "classpath:usagekit/fixtures/default-catalogue.yaml";
     /** Extra accounts as AK:SK[,AK:SK...]; each owns a generated catalogue plus the doc-example resources. */
     private String credentials = "";
