@@ -30,7 +30,7 @@ public final class EmulatorControl {
         static final ObjectMapper MAPPER = JsonMapper.builder().build();
     }
 
-    /** The annotations Jackson 3 needs, which a Spring Boot 3 BOM pins at 2.19 or older. */
+    /** The annotations Jackson 3 needs, which a Spring Boot 3 BOM or a Jackson 2 BOM pins at 2.19 or older. */
     static final String JACKSON_ANNOTATIONS = "com.fasterxml.jackson.core:jackson-annotations";
 
     private final String base;
@@ -49,8 +49,9 @@ public final class EmulatorControl {
             String found = annotations == null ? null : annotations.getImplementationVersion();
             IllegalStateException advice = new IllegalStateException("the kit reads the emulator's JSON with Jackson"
                     + " 3, which needs " + JACKSON_ANNOTATIONS + " 2.20 or later; this class path has "
-                    + (found == null ? "another" : found) + " (a Spring Boot 3 BOM picks 2.19 or older): set its"
-                    + " version to 2.21 in your build's dependencyManagement (README, \"Spring Boot 3 projects\")");
+                    + (found == null ? "another" : found) + " (a Spring Boot 3 BOM picks 2.19, a Jackson 2 BOM its"
+                    + " own): set its version to 2.21 in your build's dependencyManagement (README, \"Spring Boot 3"
+                    + " projects\")");
             advice.addSuppressed(e); // not its cause: a failed start is worded by its innermost cause
             throw advice;
         }
