@@ -57,8 +57,13 @@ public final class UsageAssertions {
         return location.isEmpty() && text.startsWith(": ") ? "/" + text : text;
     }
 
-    /** Asserts that the client sent exactly {@code expected} calls of {@code action} (per the emulator's journal). */
+    /**
+     * Asserts that the client sent exactly {@code expected} calls of {@code action} (per the emulator's journal). This
+     * and the assertions below take only the names {@link #actions()} lists; others are refused, as a misspelt name
+     * could never find a call. {@link EmulatorControl#count} counts calls of any name.
+     */
     public static void assertSentCalls(EmulatorControl control, String action, long expected) {
+        spec(action);
         long actual = control.count(action);
         long evicted = control.evicted();
         if (evicted > 0) {
@@ -117,6 +122,7 @@ public final class UsageAssertions {
     }
 
     private static JsonNode lastCall(EmulatorControl control, String action) {
+        spec(action);
         JsonNode last = control.lastCall(action);
         if (last == null) {
             throw new AssertionFailedError("expected a recorded " + action + " call but the journal has none");
@@ -124,10 +130,17 @@ public final class UsageAssertions {
         return last;
     }
 
+    /**
+     * The action's spec. A name the emulator does not serve is refused: the journal keeps calls under the name they
+     * sent, exactly, so a misspelt one would find no calls and {@code assertSentCalls(control, typo, 0)} would pass.
+     */
     private static ActionSpec spec(String action) {
         ActionSpec spec = SPECS.get(action);
         if (spec == null) {
-            throw new IllegalArgumentException("unknown action " + action + "; known: " + SPECS.keySet());
+            String sameLetters = SPECS.keySet().stream().filter(name -> name.equalsIgnoreCase(action)).findFirst()
+                    .map(name -> " (names match exactly: did you mean " + name + "?)").orElse("");
+            throw new IllegalArgumentException("unknown action " + action + sameLetters + "; known: "
+                    + SPECS.keySet());
         }
         return spec;
     }

@@ -90,6 +90,22 @@ class KitSelfTest {
         assertTrue(none.getMessage().contains("journal has none"), none.getMessage());
     }
 
+    /** A misspelt action would find no calls, and an assertion of none would pass whatever the client sent. */
+    @Test
+    void journalAssertionsRefuseAnActionTheEmulatorDoesNotServe(EmulatorControl control) {
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> UsageAssertions.assertSentCalls(control, "DescribeLiveTranscodeDatas", 0));
+        assertTrue(typo.getMessage().startsWith("unknown action DescribeLiveTranscodeDatas; known: ["),
+                typo.getMessage());
+        IllegalArgumentException wrongCase = assertThrows(IllegalArgumentException.class,
+                () -> UsageAssertions.assertLastCallFailedWith(control, "describeLiveTranscodeData", "InvalidParam"));
+        assertTrue(wrongCase.getMessage().contains("did you mean DescribeLiveTranscodeData?"), wrongCase.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> UsageAssertions.assertLastCallThrottled(control, "ListOperationDistributions"));
+        assertThrows(IllegalArgumentException.class,
+                () -> UsageAssertions.assertLastCallSent(control, "Nope", "StartTime", "x"));
+    }
+
     /** The RequestId a client's exception shows finds the call, with what the emulator found wrong in it. */
     @Test
     void aCallIsFoundByTheRequestIdItWasAnsweredWith(UsageEmulator emulator, EmulatorControl control)
