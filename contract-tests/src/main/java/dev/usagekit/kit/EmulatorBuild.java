@@ -9,24 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The emulator on the test class path: the Spring Boot and Spring Framework its jar was built on (both null from a
- * classes folder) and where it lies, which is where its executable jar is found. Read without loading any of its
- * classes, since on another Spring Boot they may not load.
+ * The emulator on the test class path: the Spring Boot, Spring Framework and Netty its jar was built on (all null
+ * from a classes folder) and where it lies, which is where its executable jar is found. Read without loading any of
+ * its classes, since on another Spring Boot they may not load.
  *
+ * @param builtOnNetty null also for a jar built before its manifest named Netty
  * @param location the jar or classes folder holding the emulator's classes; null when they are not on the class path
  */
-record EmulatorBuild(String builtOnBoot, String builtOnSpring, Path location) {
+record EmulatorBuild(String builtOnBoot, String builtOnSpring, String builtOnNetty, Path location) {
 
     /** Names the executable jar when it is not beside the emulator's plain jar. */
     static final String JAR_PROPERTY = "usagekit.emulator.jar";
     private static final String CLASS_FILE = "dev/usagekit/emulator/EmulatorApplication.class";
     private static final Pattern EXECUTABLE_JAR = Pattern.compile("usagekit-emulator.*-exec\\.jar");
+    /** Each Netty jar's own versions file; netty-transport's names the version of Reactor Netty's event loops. */
+    private static final String NETTY_VERSIONS = "META-INF/io.netty.versions.properties";
 
     private static final class OnClassPath {
         static final EmulatorBuild BUILD = read();
@@ -39,10 +43,10 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, Path location) {
     private static EmulatorBuild read() {
         URL classFile = EmulatorBuild.class.getClassLoader().getResource(CLASS_FILE);
         if (classFile == null) {
-            return new EmulatorBuild(null, null, null);
+            return new EmulatorBuild(null, null, null, null);
         }
         if (!"jar".equals(classFile.getProtocol())) {
-            return new EmulatorBuild(null, null, classesFolder(classFile));
+            return new EmulatorBuild(null, null, null, classesFolder(classFile));
         }
         try {
             JarURLConnection connection = (JarURLConnection) classFile.openConnection();
@@ -51,9 +55,9 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, Path location) {
             Manifest manifest = connection.getManifest();
             Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
             return new EmulatorBuild(main.getValue("Spring-Boot-Version"), main.getValue("Spring-Framework-Version"),
-                    jar);
+                    main.getValue("Netty-Version"), jar);
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            return new EmulatorBuild(null, null, null);
+            return new EmulatorBuild(null, null, null, null);
         }
     }
 
@@ -68,15 +72,17 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, Path location) {
 
     /**
      * True when the emulator can run in this JVM: it comes from a classes folder (its own build's class path), or the
-     * class path's Spring Boot and Spring Framework have the major and minor version it was built on.
+     * class path's Spring Boot, Spring Framework and Netty have the major and minor version it was built on. Netty is
+     * checked apart from Spring because a library without Spring (Pact JVM's gRPC, say) brings an older one nearer.
      */
-    boolean runsOnClassPathSpring() {
+    boolean runsOnClassPath() {
         if (location == null) {
             return false;
         }
         return builtOnBoot == null && builtOnSpring == null
                 || runsOn(builtOnBoot, runningVersion("org.springframework.boot.SpringBootVersion"))
-                        && runsOn(builtOnSpring, runningVersion("org.springframework.core.SpringVersion"));
+                        && runsOn(builtOnSpring, runningVersion("org.springframework.core.SpringVersion"))
+                        && (builtOnNetty == null || runsOn(builtOnNetty, runningNetty()));
     }
 
     /** Same major and minor version; false when either is unknown. */
@@ -98,6 +104,26 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, Path location) {
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The class path's netty-transport version, from its versions file, without loading a class; null if none. */
+    static String runningNetty() {
+        try {
+            var files = EmulatorBuild.class.getClassLoader().getResources(NETTY_VERSIONS);
+            while (files.hasMoreElements()) {
+                Properties versions = new Properties();
+                try (var in = files.nextElement().openStream()) {
+                    versions.load(in);
+                }
+                String version = versions.getProperty("netty-transport.version");
+                if (version != null) {
+                    return version;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Locale;
 public enum Launch {
 
     /**
-     * In this JVM when its Spring Boot and Spring Framework have the major and minor version the emulator was built on
-     * (or the emulator comes from a classes folder, as in its own build); else in a JVM of its own. The system
+     * In this JVM when its Spring Boot, Spring Framework and Netty have the major and minor version the emulator was
+     * built on (or the emulator comes from a classes folder, as in its own build); else in a JVM of its own. The system
      * property {@value #PROPERTY} ({@code this-jvm}, {@code separate-jvm}) decides instead when set.
      */
     AUTO,
@@ -31,7 +31,7 @@ public enum Launch {
         if (asked != AUTO) {
             return asked;
         }
-        return EmulatorBuild.onClassPath().runsOnClassPathSpring() ? THIS_JVM : SEPARATE_JVM;
+        return EmulatorBuild.onClassPath().runsOnClassPath() ? THIS_JVM : SEPARATE_JVM;
     }
 
     /** {@code this-jvm}, {@code THIS_JVM}, {@code separate-jvm}, ...; blank or absent is {@link #AUTO}. */

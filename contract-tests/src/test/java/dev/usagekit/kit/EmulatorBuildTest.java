@@ -31,7 +31,7 @@ class EmulatorBuildTest {
     void thisBuildsClassPathRunsItInThisJvm() {
         EmulatorBuild build = EmulatorBuild.onClassPath();
         assertThat(build.location()).isNotNull();
-        assertThat(build.runsOnClassPathSpring()).isTrue();
+        assertThat(build.runsOnClassPath()).isTrue();
         assertThat(Launch.AUTO.resolved()).isEqualTo(Launch.THIS_JVM);
         assertThat(Launch.SEPARATE_JVM.resolved()).isEqualTo(Launch.SEPARATE_JVM);
     }
@@ -39,8 +39,22 @@ class EmulatorBuildTest {
     @Test
     void aJarFromAnotherSpringBootRunsInAJvmOfItsOwn() throws IOException {
         Path jar = Files.createFile(dir.resolve("usagekit-emulator-1.0.jar"));
-        assertThat(new EmulatorBuild("3.0.0", "6.0.0", jar).runsOnClassPathSpring()).isFalse();
-        assertThat(new EmulatorBuild("4.1.1", "7.0.9", null).runsOnClassPathSpring()).isFalse();
+        assertThat(new EmulatorBuild("3.0.0", "6.0.0", null, jar).runsOnClassPath()).isFalse();
+        assertThat(new EmulatorBuild("4.1.1", "7.0.9", null, null).runsOnClassPath()).isFalse();
+    }
+
+    /** Pact JVM's gRPC brings Netty 4.1 nearer than Spring Boot 4's 4.2 in a build without Spring Boot's BOM. */
+    @Test
+    void aClassPathWithAnotherNettyRunsItInAJvmOfItsOwn() throws IOException {
+        Path jar = Files.createFile(dir.resolve("usagekit-emulator-1.0.jar"));
+        String boot = org.springframework.boot.SpringBootVersion.getVersion();
+        String spring = org.springframework.core.SpringVersion.getVersion();
+        String netty = EmulatorBuild.runningNetty();
+        assertThat(netty).startsWith("4.");
+
+        assertThat(new EmulatorBuild(boot, spring, netty, jar).runsOnClassPath()).isTrue();
+        assertThat(new EmulatorBuild(boot, spring, "3.10.6.Final", jar).runsOnClassPath()).isFalse();
+        assertThat(new EmulatorBuild(boot, spring, null, jar).runsOnClassPath()).isTrue(); // a jar older than the check
     }
 
     @Test
@@ -58,7 +72,7 @@ class EmulatorBuildTest {
     void theExecutableJarIsFoundBesideThePlainJar() throws IOException {
         Path plain = Files.createFile(dir.resolve("usagekit-emulator-0.1.0.jar"));
         Path executable = Files.createFile(dir.resolve("usagekit-emulator-0.1.0-exec.jar"));
-        assertThat(new EmulatorBuild(null, null, plain).executableJar()).isEqualTo(executable);
+        assertThat(new EmulatorBuild(null, null, null, plain).executableJar()).isEqualTo(executable);
     }
 
     @Test
@@ -81,13 +95,13 @@ class EmulatorBuildTest {
         Files.setLastModifiedTime(older, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
         Files.setLastModifiedTime(newer, FileTime.from(Instant.parse("2026-06-01T00:00:00Z")));
         Files.createFile(dir.resolve("target/other-exec.jar"));
-        assertThat(new EmulatorBuild(null, null, classes).executableJar()).isEqualTo(newer);
+        assertThat(new EmulatorBuild(null, null, null, classes).executableJar()).isEqualTo(newer);
     }
 
     @Test
     void noExecutableJarSaysWhereItLookedAndWhatToDo() throws IOException {
         Path plain = Files.createFile(dir.resolve("usagekit-emulator-0.1.0.jar"));
-        assertThatThrownBy(() -> new EmulatorBuild(null, null, plain).executableJar())
+        assertThatThrownBy(() -> new EmulatorBuild(null, null, null, plain).executableJar())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("beside " + plain).hasMessageContaining("mvn install")
                 .hasMessageContaining("-Dusagekit.emulator.jar=<path>");
@@ -97,9 +111,9 @@ class EmulatorBuildTest {
     void theSystemPropertyNamesTheJar() throws IOException {
         Path named = Files.createFile(dir.resolve("elsewhere.jar"));
         WithSystemProperty.run(EmulatorBuild.JAR_PROPERTY, named.toString(),
-                () -> assertThat(new EmulatorBuild(null, null, null).executableJar()).isEqualTo(named));
+                () -> assertThat(new EmulatorBuild(null, null, null, null).executableJar()).isEqualTo(named));
         WithSystemProperty.run(EmulatorBuild.JAR_PROPERTY, dir.resolve("missing.jar").toString(),
-                () -> assertThatThrownBy(() -> new EmulatorBuild(null, null, null).executableJar())
+                () -> assertThatThrownBy(() -> new EmulatorBuild(null, null, null, null).executableJar())
                         .hasMessageContaining("missing.jar, which is no file"));
     }
 }
