@@ -5,25 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The README shows UsageClientTest verbatim, so what users copy is what the build runs. */
+/** The README shows the example tests verbatim, so what users copy is what the build runs. */
 class ReadmeExampleTest {
 
-    static final String EXAMPLE = "src/test/java/dev/usagekit/kit/example/UsageClientTest.java";
-    static final String MARKER = "(`contract-tests/" + EXAMPLE + "`):";
-
-    @Test
-    void readmeEmbedsTheExampleTestVerbatim() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"UsageClientTest.java", "SpringBootUsageClientTest.java"})
+    void readmeEmbedsTheExampleTestVerbatim(String name) throws Exception {
+        String example = "src/test/java/dev/usagekit/kit/example/" + name;
+        String marker = "(`contract-tests/" + example + "`):";
         String readme = Files.readString(Path.of("..", "README.md"));
-        int intro = readme.indexOf(MARKER);
-        assertTrue(intro >= 0, "README names the example file as " + MARKER);
+        int intro = readme.indexOf(marker);
+        assertTrue(intro >= 0, "README names the example file as " + marker);
         int open = readme.indexOf("```java\n", intro);
         int close = readme.indexOf("\n```\n", open);
-        assertTrue(open >= 0 && close > open, "a ```java block follows " + MARKER);
+        assertTrue(open >= 0 && close > open, "a ```java block follows " + marker);
 
         String block = readme.substring(open + "```java\n".length(), close + 1);
 
-        assertEquals(Files.readString(Path.of(EXAMPLE)), block);
+        assertEquals(Files.readString(Path.of(example)), block);
     }
 }
