@@ -6,50 +6,32 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.usagekit.emulator.EmulatorApplication;
 import dev.usagekit.kit.EmulatorControl;
+import dev.usagekit.kit.UsageEmulator;
+import dev.usagekit.kit.UsageEmulatorTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Verifies every pact in {@code contract-tests/pacts} against the in-process emulator (signatures off, clock frozen
+ * Verifies every pact in {@code contract-tests/pacts} against the emulator the kit starts (signatures off, clock frozen
  * at 2026-11-20T12:00:00Z), the Pact JVM JUnit 5 way: one {@code @State} method per state, each handing the state's
- * name to the emulator. Runs in the surefire execution {@code pact-provider-verification} (phase integration-test),
- * after the consumer tests have written the pacts.
+ * name to the emulator. The kit resets the emulator before each interaction, before Pact sets its states up. Runs in
+ * the surefire execution {@code pact-provider-verification} (phase integration-test), after the consumer tests have
+ * written the pacts.
  */
 @Provider("usagekit-emulator")
 @PactFolder("pacts")
+@UsageEmulatorTest(clock = "2026-11-20T12:00:00Z", frozen = true, signatureMode = "off")
 class EmulatorPactVerification {
 
-    private static ConfigurableApplicationContext context;
-    private static int port;
-    private static EmulatorControl control;
-
-    @BeforeAll
-    static void start() {
-        context = EmulatorApplication.inSharedJvm().run("--server.port=0",
-                "--emulator.signature-mode=off", "--emulator.clock.fixed=2026-11-20T12:00:00Z",
-                "--emulator.clock.frozen=true");
-        port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        control = new EmulatorControl("http://127.0.0.1:" + port);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (context != null) {
-            context.close();
-        }
-    }
+    EmulatorControl control;
 
     @BeforeEach
-    void before(PactVerificationContext ctx) {
-        ctx.setTarget(new HttpTestTarget("127.0.0.1", port));
-        control.reset(); // for interactions without states too
+    void before(PactVerificationContext ctx, UsageEmulator emulator) {
+        ctx.setTarget(new HttpTestTarget("127.0.0.1", emulator.port()));
+        control = emulator.control();
     }
 
     @TestTemplate
