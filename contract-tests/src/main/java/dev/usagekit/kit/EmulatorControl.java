@@ -30,6 +30,11 @@ public final class EmulatorControl {
         static final ObjectMapper MAPPER = JsonMapper.builder().build();
     }
 
+    /** The kit's JSON reader, shared with the assertions. */
+    static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
     /** The annotations Jackson 3 needs, which a Spring Boot 3 BOM or a Jackson 2 BOM pins at 2.19 or older. */
     static final String JACKSON_ANNOTATIONS = "com.fasterxml.jackson.core:jackson-annotations";
 

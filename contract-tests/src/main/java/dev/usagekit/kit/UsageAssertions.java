@@ -45,9 +45,28 @@ public final class UsageAssertions {
         }
         if (!errors.isEmpty()) {
             throw new AssertionFailedError(action + " response does not conform to schema " + path + ":\n  "
-                    + errors.stream().map(UsageAssertions::describe).collect(Collectors.joining("\n  ")) + "\nbody: "
-                    + json);
+                    + errors.stream().map(UsageAssertions::describe).collect(Collectors.joining("\n  "))
+                    + errorAnswer(json) + "\nbody: " + json);
         }
+    }
+
+    /**
+     * A line saying the body is a vendor's error answer, which the schema of a successful one cannot describe; empty
+     * otherwise. Its violations alone ("'Error' is not defined", "'Result' not found") hide that the call failed.
+     */
+    private static String errorAnswer(String json) {
+        JsonNode body;
+        try {
+            body = EmulatorControl.json().readTree(json);
+        } catch (RuntimeException e) {
+            return "";
+        }
+        JsonNode code = body.path("ResponseMetadata").path("Error").path("Code"); // Volcengine
+        if (!code.isString() && body.has("RequestId")) {
+            code = body.path("Code"); // Aliyun's flat envelope
+        }
+        return code.isString() ? "\n  (the body is an error answer, " + code.asString() + ", not a successful one)"
+                : "";
     }
 
     /** One violation, located by its JSON pointer; the body itself is "/" (the validator leaves it empty). */

@@ -135,6 +135,23 @@ class KitSelfTest {
                 () -> UsageAssertions.assertConformsToResponseSchema("NoSuchAction", "{}"));
     }
 
+    /** An error answer checked as a successful one says so, beside the violations it makes. */
+    @Test
+    void schemaAssertionSaysTheBodyIsAnErrorAnswer() {
+        AssertionFailedError volcengine = assertThrows(AssertionFailedError.class,
+                () -> UsageAssertions.assertConformsToResponseSchema("DescribeLiveTranscodeData",
+                        "{\"ResponseMetadata\":{\"RequestId\":\"r\",\"Error\":{\"Code\":\"InvalidParam\"}}}"));
+        assertTrue(volcengine.getMessage().contains(
+                "(the body is an error answer, InvalidParam, not a successful one)"), volcengine.getMessage());
+        AssertionFailedError aliyun = assertThrows(AssertionFailedError.class,
+                () -> UsageAssertions.assertConformsToResponseSchema("DescribeLiveProducerUsageData",
+                        "{\"RequestId\":\"r\",\"Code\":\"InvalidStartTime.Malformed\"}"));
+        assertTrue(aliyun.getMessage().contains("error answer, InvalidStartTime.Malformed,"), aliyun.getMessage());
+        AssertionFailedError wrongShape = assertThrows(AssertionFailedError.class,
+                () -> UsageAssertions.assertConformsToResponseSchema("DescribeLiveTranscodeData", "{\"Result\":42}"));
+        assertFalse(wrongShape.getMessage().contains("error answer"), wrongShape.getMessage());
+    }
+
     @Test
     void loadsFixtures(EmulatorControl control) {
         JsonNode info = control.info();
