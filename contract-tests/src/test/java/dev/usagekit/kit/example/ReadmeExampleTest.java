@@ -3,8 +3,14 @@ package dev.usagekit.kit.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.usagekit.kit.EmulatorControl;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,5 +32,23 @@ class ReadmeExampleTest {
         String block = readme.substring(open + "```java\n".length(), close + 1);
 
         assertEquals(Files.readString(Path.of(example)), block);
+    }
+
+    /** The README's list of what {@code EmulatorControl} does names each of its public methods. */
+    @Test
+    void readmeListsEveryControlMethod() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int list = readme.indexOf("- `EmulatorControl` drives the control plane:");
+        assertTrue(list >= 0, "README lists EmulatorControl's methods");
+        String entry = readme.substring(list, readme.indexOf("\n- ", list + 1));
+
+        List<String> unlisted = Arrays.stream(EmulatorControl.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+                .map(Method::getName)
+                .distinct()
+                .filter(name -> !entry.contains("`" + name + "("))
+                .toList();
+
+        assertEquals(List.of(), unlisted, "public methods of EmulatorControl the README does not name");
     }
 }
