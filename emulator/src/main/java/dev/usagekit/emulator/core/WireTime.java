@@ -63,7 +63,7 @@ public final class WireTime {
     public record Rfc3339Time(Instant instant, int offsetSeconds) {
 
         /** The one place a local time and its offset make an instant: local time less the offset. */
-        static Rfc3339Time of(LocalDateTime local, int offsetSeconds) {
+        public static Rfc3339Time of(LocalDateTime local, int offsetSeconds) {
             return new Rfc3339Time(Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds,
                     local.getNano()), offsetSeconds);
         }

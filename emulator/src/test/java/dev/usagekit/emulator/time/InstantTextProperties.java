@@ -18,11 +18,12 @@ class InstantTextProperties {
     @Property(tries = 500)
     void everyFormNamesTheInstantOfItsLocalTimeLessItsOffset(
             @ForAll @LongRange(min = 0, max = 253_402_214_399L) long epochSecond,
-            @ForAll @IntRange(min = -18 * 60, max = 18 * 60) int offsetMinutes,
+            @ForAll @IntRange(min = -(23 * 60 + 59), max = 23 * 60 + 59) int offsetMinutes,
             @ForAll boolean withSeconds, @ForAll boolean hoursOnly, @ForAll boolean lowerCase) {
         Instant instant = Instant.ofEpochSecond(epochSecond / 60 * 60);
-        LocalDateTime local = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0,
-                ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+        // the local time by hand: a ZoneOffset stops at ±18:00
+        LocalDateTime local = LocalDateTime.ofEpochSecond(instant.getEpochSecond() + offsetMinutes * 60L, 0,
+                ZoneOffset.UTC);
         String time = String.format(Locale.ROOT, withSeconds ? "%sT%02d:%02d:00" : "%sT%02d:%02d",
                 local.toLocalDate(), local.getHour(), local.getMinute());
         String offset = offsetMinutes == 0 ? "Z" : String.format(Locale.ROOT,
