@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.usagekit.emulator.it.AliyunProducerUsageTest.assertAliyunError;
+import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,8 +29,7 @@ class RulePrecedenceTest {
         TestEmulator.Reply reply = emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2016-11-01"
                 + "&Format=JSON&AccessKeyId=" + TestEmulator.ALIYUN_AK + "&StartTime=" + start + "&EndTime=" + end
                 + (instance == null ? "" : "&Instance=" + instance));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.json().get("Code").asString()).as(reply.body()).isEqualTo(code);
+        assertAliyunError(reply, 400, code, null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,7 +44,6 @@ class RulePrecedenceTest {
         TestEmulator.Reply reply = emulator.volcengine("ListOperationDistribution", "2020-12-01", "rtc",
                 TestEmulator.VOLC_AK, "{\"AppId\":\"" + app + "\",\"StartTime\":\"" + start + "\",\"EndTime\":\""
                         + end + "\",\"Indicator\":\"user_num\",\"Dimension\":\"province\"}");
-        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.json().at("/ResponseMetadata/Error/Code").asString()).as(reply.body()).isEqualTo(code);
+        assertServiceError(reply, 400, code);
     }
 }

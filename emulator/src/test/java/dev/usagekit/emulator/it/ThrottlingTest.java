@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
+import static dev.usagekit.emulator.it.VolcengineGatewayTest.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -46,10 +48,7 @@ class ThrottlingTest {
         }
         TestEmulator.Reply throttled = own.volcengine("ListOperationDistribution", "2020-12-01", "rtc",
                 TestEmulator.VOLC_AK, body);
-        assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
-        assertThat(throttled.json().at("/ResponseMetadata/Error/Code").asString())
-                .isEqualTo("FlowLimitExceeded.QPSOverLimit");
-        assertThat(throttled.json().at("/ResponseMetadata/Error").has("CodeN")).isFalse();
+        assertServiceError(throttled, 429, "FlowLimitExceeded.QPSOverLimit");
         assertThat(throttled.header("Retry-After")).isEqualTo("1");
     }
 
@@ -68,9 +67,7 @@ class ThrottlingTest {
             assertThat(admitted.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParam");
         }
         TestEmulator.Reply throttled = emulator.volcengine(action, "2023-01-01", "live", "AKLTsecondtenant", body);
-        assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
-        assertThat(throttled.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("FlowLimitExceeded");
-        assertThat(throttled.json().at("/ResponseMetadata/Error/CodeN").asInt()).isEqualTo(100018);
+        assertGatewayError(throttled, 429, "FlowLimitExceeded", 100018);
         assertThat(throttled.header("Retry-After")).isEqualTo(retryAfter);
     }
 
