@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.core;
 
+import dev.usagekit.emulator.wire.GoIntegerType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,14 +54,14 @@ public final class ParamReader {
                 "'" + text + "' is not an RFC3339 time with offset, e.g. 2024-01-01T00:00:00+08:00"));
     }
 
-    /** An integral JSON number that fits an int, or null when absent. */
+    /** A JSON number Go binds into an int32, or null when absent. */
     public Integer optionalInt(String name) {
         JsonNode v = params.get(name);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw wrongType(name, "a JSON integer");
+        if (!GoIntegerType.INT32.binds(v)) {
+            throw wrongType(name, GoIntegerType.INT32.expected());
         }
         return v.intValue();
     }

@@ -3,12 +3,16 @@ package dev.usagekit.emulator.schema;
 import com.networknt.schema.Error;
 import dev.usagekit.emulator.core.ActionHandler;
 import dev.usagekit.emulator.core.ApiError;
+import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.wire.GoIntegerType;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates a request against its action's schema and turns the first violation into the service's own error: the
- * first value of a wrong JSON type if there is one, else the first violation of any kind.
+ * Validates a request against its action's schema and turns the first violation into the service's own error: first
+ * a value the Volcengine services cannot bind (a number Go will not put in an integer field, a wrong JSON type), else
+ * the first violation of any kind.
  */
 public final class RequestSchemaCheck {
 
@@ -19,6 +23,9 @@ public final class RequestSchemaCheck {
     }
 
     public void check(ActionHandler<?> handler, JsonNode params) throws ApiError {
+        if (handler.spec().vendor() == Vendor.VOLCENGINE) {
+            refuseIntegersGoCannotBind(handler, params);
+        }
         List<Error> errors = catalog.validate(SchemaCatalog.requestPath(handler.spec()), params);
         if (errors.isEmpty()) {
             return;
@@ -31,6 +38,21 @@ public final class RequestSchemaCheck {
         ApiError error = handler.errors().schemaViolation(field, first.getKeyword(), detail(first));
         // for the journal: where the vendor's message is fixed, this is what names the field and the rule
         throw error.problem() != null ? error : error.withProblem(field + ": " + detail(first));
+    }
+
+    /**
+     * A number the Go services cannot bind into an integer field (300.0, 3e2, past the type's range) is their bind
+     * error whatever else is wrong, as a wrong JSON type is; JSON Schema takes 300.0 for an integer, so the schema
+     * cannot say it.
+     */
+    private void refuseIntegersGoCannotBind(ActionHandler<?> handler, JsonNode params) {
+        for (Map.Entry<String, GoIntegerType> field : catalog.requestIntegerFields(handler.spec()).entrySet()) {
+            JsonNode value = params.get(field.getKey());
+            if (value != null && value.isNumber() && !field.getValue().binds(value)) {
+                throw handler.errors().wrongType(field.getKey())
+                        .withProblem(field.getKey() + " must be " + field.getValue().expected());
+            }
+        }
     }
 
     /**

@@ -10,12 +10,16 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.Vendor;
+import dev.usagekit.emulator.wire.GoIntegerType;
+import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import com.networknt.schema.i18n.DefaultMessageSource;
 import com.networknt.schema.i18n.MessageSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
@@ -37,11 +41,14 @@ public final class SchemaCatalog {
                             .locale(MESSAGE_LOCALE).build())
                     .schemaIdResolvers(r -> r.mapPrefix(ID_BASE, "classpath:usagekit/schemas/")));
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    /** Per request schema path, its top-level integer fields. */
+    private final Map<String, Map<String, GoIntegerType>> integerFields = new HashMap<>();
 
     public SchemaCatalog(List<ActionSpec> actions) {
         for (ActionSpec spec : actions) {
             schema(requestPath(spec));
             schema(responsePath(spec));
+            integerFields.put(requestPath(spec), findIntegerFields(requestPath(spec)));
         }
         for (Vendor vendor : Vendor.values()) {
             schema(errorPath(vendor));
@@ -90,6 +97,67 @@ public final class SchemaCatalog {
     public List<String> requestFields(ActionSpec spec) {
         JsonNode properties = schema(requestPath(spec)).getSchemaNode().get("properties");
         return properties == null ? List.of() : List.copyOf(properties.propertyNames());
+    }
+
+    /**
+     * The top-level fields of an action's request that hold an integer, each with the Go type it binds to (its
+     * schema's {@code "format"}).
+     */
+    public Map<String, GoIntegerType> requestIntegerFields(ActionSpec spec) {
+        return integerFields.getOrDefault(requestPath(spec), Map.of());
+    }
+
+    private Map<String, GoIntegerType> findIntegerFields(String path) {
+        Map<String, GoIntegerType> fields = new HashMap<>();
+        URI document = URI.create(ID_BASE + path);
+        schema(path).getSchemaNode().path("properties").properties().forEach(property ->
+                integerSchema(document, property.getValue()).ifPresent(integer -> fields.put(property.getKey(),
+                        GoIntegerType.ofFormat(stringOrNull(integer.get("format"))))));
+        return Map.copyOf(fields);
+    }
+
+    /** The integer schema a property allows, through {@code $ref}s and {@code anyOf} or {@code oneOf} branches. */
+    private Optional<JsonNode> integerSchema(URI document, JsonNode schema) {
+        JsonNode ref = schema.get("$ref");
+        if (ref != null) {
+            URI target = document.resolve(ref.stringValue());
+            String pointer = target.getFragment() == null ? "" : target.getFragment();
+            URI targetDocument = URI.create(target.toString().replaceFirst("#.*", ""));
+            JsonNode defined = registry.getSchema(SchemaLocation.of(targetDocument.toString())).getSchemaNode();
+            return integerSchema(targetDocument, defined.at(pointer));
+        }
+        if (allowsInteger(schema.get("type"))) {
+            return Optional.of(schema);
+        }
+        for (String branches : List.of("anyOf", "oneOf")) {
+            for (JsonNode branch : schema.path(branches)) {
+                Optional<JsonNode> integer = integerSchema(document, branch);
+                if (integer.isPresent()) {
+                    return integer;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A {@code "type"} of {@code "integer"}, or a list of types holding it. */
+    private static boolean allowsInteger(JsonNode type) {
+        if (type == null) {
+            return false;
+        }
+        if (type.isString()) {
+            return "integer".equals(type.stringValue());
+        }
+        for (JsonNode each : type) {
+            if ("integer".equals(stringOrNull(each))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stringOrNull(JsonNode node) {
+        return node != null && node.isString() ? node.stringValue() : null;
     }
 
     public List<Error> validate(String path, JsonNode instance) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.it.TestEmulator;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,21 +69,23 @@ class VolcengineConformanceProperties {
     static final ServiceCodes LIVE_CODES = new ServiceCodes(INVALID_PARAM, BIND_ERROR, INVALID_PARAM, INVALID_PARAM,
             INVALID_PARAM, INVALID_PARAM, BIND_ERROR, BIND_ERROR);
 
-    // per field, values of a JSON type the field cannot bind, and well-typed values the action refuses
+    // per field, values the field cannot bind (a wrong JSON type, a number Go will not put in an int32), and
+    // well-typed values the action refuses
     static final Map<String, List<Object>> RTC_WRONG_TYPES = Map.of("AppId", List.of(42, true),
             "Indicator", List.of(List.of("user_num")), "Dimension", List.of(Map.of("a", "b")),
             "StartTime", List.of(20261119), "EndTime", List.of(false));
     static final Map<String, List<Object>> RTC_INVALID_VALUES = Map.of("Indicator", List.of("user_total", "USER_NUM", ""),
             "Dimension", List.of("city", "provinces", ""), "AppId", List.of(""));
     static final Map<String, List<Object>> PULL_TO_PUSH_WRONG_TYPES = Map.of("StartTime", List.of(1763510400),
-            "EndTime", List.of(true), "Aggregation", List.of("300", 300.5),
+            "EndTime", List.of(true), "Aggregation", List.of("300", 300.5, 300.0, new BigDecimal("3E+2"), 2147483648L),
             "GroupList", List.of("group001", List.of(1)), "DetailField", List.of("Group"));
     static final Map<String, List<Object>> PULL_TO_PUSH_INVALID_VALUES = Map.of(
             "Aggregation", List.of(60, 600, 7200, 0, -300), "DetailField", List.of(List.of("Domain"), List.of("group")),
             "GroupList", List.of(List.of("")));
     static final Map<String, List<Object>> TRANSCODE_WRONG_TYPES = Map.of("StartTime", List.of(1763510400),
-            "Aggregation", List.of("86400", 86400.5), "DomainList", List.of("example.com", List.of(1)),
-            "TranscodeType", List.of("Audio"), "Resolution", List.of("720P"));
+            "Aggregation", List.of("86400", 86400.5, 86400.0, -0.0, new BigInteger("99999999999999999999")),
+            "DomainList", List.of("example.com", List.of(1)), "TranscodeType", List.of("Audio"),
+            "Resolution", List.of("720P"));
     static final Map<String, List<Object>> TRANSCODE_INVALID_VALUES = Map.of("Aggregation", List.of(300, 3600, 0),
             "TranscodeType", List.of(List.of("H264"), List.of("normal_h264")),
             "Resolution", List.of(List.of("360P"), List.of("720p")), "App", List.of("live app"));
@@ -469,9 +472,9 @@ class VolcengineConformanceProperties {
     }
 
     /**
-     * A value of the wrong JSON type beside a second mistake in another field (a missing field, a bad time, a refused
-     * value): the bind error, whichever field comes first in the body, as a Go service binds the whole body before
-     * it checks any value.
+     * A value the field cannot bind (a wrong JSON type, a number Go will not put in an int32) beside a second mistake
+     * in another field (a missing field, a bad time, a refused value): the bind error, whichever field comes first in
+     * the body, as a Go service binds the whole body before it checks any value.
      */
     @Property(tries = 60)
     void aWrongTypeWinsOverAValueMistake(@ForAll("wrongTypeAndValueMistake") Mistake<Call> invalid) {
@@ -494,7 +497,7 @@ class VolcengineConformanceProperties {
         List<Mistake<Call>> all = new ArrayList<>();
         wrongTypes.forEach((typed, typeValues) -> typeValues.forEach(wrong -> {
             Call base = call.with(typed, wrong);
-            String what = "wrong JSON type for " + typed + " (" + wrong + ") and ";
+            String what = "unbindable " + typed + " (" + wrong + ") and ";
             required.stream().filter(f -> !f.equals(typed)).forEach(f ->
                     all.add(new Mistake<>(what + "no " + f, base.without(f), codes.wrongType())));
             invalidValues.forEach((field, values) -> values.stream().filter(v -> !field.equals(typed)).forEach(v ->
@@ -553,7 +556,7 @@ class VolcengineConformanceProperties {
     }
 
     private static Arbitrary<Mistake<Call>> wrongType(Call call, ServiceCodes codes, Map<String, List<Object>> values) {
-        return replacing(call, values, "wrong JSON type for ", codes.wrongType());
+        return replacing(call, values, "unbindable ", codes.wrongType());
     }
 
     private static Arbitrary<Mistake<Call>> invalidValue(Call call, ServiceCodes codes, Map<String, List<Object>> values) {

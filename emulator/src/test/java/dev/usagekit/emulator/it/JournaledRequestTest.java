@@ -85,6 +85,11 @@ class JournaledRequestTest {
                 .isEqualTo("Request parameter error, please check input data");
         assertThat(lastCall().at("/details/problem").asString()).startsWith("Aggregation: ");
 
+        emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK,
+                "{\"StartTime\":\"bad\",\"Aggregation\":86400.0}");
+        assertThat(lastCall().at("/details/problem").asString()).isEqualTo("Aggregation must be an int32: digits only,"
+                + " no fraction or exponent, from -2147483648 to 2147483647");
+
         emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, "{\"StartTime\":");
         assertThat(lastCall().at("/details/problem").asString()).isNotBlank();
 

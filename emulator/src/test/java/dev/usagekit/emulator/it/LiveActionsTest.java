@@ -3,10 +3,15 @@ package dev.usagekit.emulator.it;
 import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
@@ -14,13 +19,19 @@ class LiveActionsTest {
 
     private final TestEmulator emulator = TestEmulator.unthrottled();
 
+    private static final List<String> LIVE_ACTIONS = List.of("DescribeLivePullToPushBandwidthData",
+            "DescribeLiveTranscodeData");
+
+    private TestEmulator.Reply live(String action, String body) {
+        return emulator.volcengine(action, "2023-01-01", "live", TestEmulator.VOLC_AK, body);
+    }
+
     private TestEmulator.Reply bandwidth(String body) {
-        return emulator.volcengine("DescribeLivePullToPushBandwidthData", "2023-01-01", "live", TestEmulator.VOLC_AK,
-                body);
+        return live("DescribeLivePullToPushBandwidthData", body);
     }
 
     private TestEmulator.Reply transcode(String body) {
-        return emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, body);
+        return live("DescribeLiveTranscodeData", body);
     }
 
     // --- DescribeLivePullToPushBandwidthData
@@ -165,16 +176,56 @@ class LiveActionsTest {
                 .isEqualTo("Request parameter error, please check input data");
     }
 
-    /** Go binds an int field: 300.0 is a float, a bind error in both Live actions (JSON Schema calls it an integer). */
-    @Test
-    void anAggregationWithAFractionIsBindErrorInBothLiveActions() {
-        String range = "\"StartTime\":\"2026-11-18T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\"";
-        assertServiceError(bandwidth("{" + range + ",\"Aggregation\":300.0}"), 400, "InvalidParam.BindError");
-        for (String aggregation : new String[] {"86400.0", "8.64e4"}) {
-            assertServiceError(emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
-                    TestEmulator.VOLC_AK, "{" + range + ",\"Aggregation\":" + aggregation + "}"), 400,
-                    "InvalidParam.BindError");
+    /** The other members of the body, by the mistake they add beside Aggregation. */
+    static Stream<Arguments> aggregationsGoCannotBind() {
+        Map<String, String> beside = new LinkedHashMap<>();
+        beside.put("nothing else", "\"StartTime\":\"2026-11-18T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\"");
+        beside.put("a malformed StartTime", "\"StartTime\":\"bad\"");
+        beside.put("no EndTime", "\"StartTime\":\"2026-11-18T00:00:00+08:00\"");
+        beside.put("a span over the maximum",
+                "\"StartTime\":\"2026-07-01T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\"");
+        beside.put("an end before the start",
+                "\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":\"2026-11-18T00:00:00+08:00\"");
+        return Stream.of("300.0", "86400.0", "3e2", "8.64E+4", "-0.0", "2147483648", "-2147483649",
+                "99999999999999999999", "1e400").flatMap(aggregation -> beside.entrySet().stream()
+                        .map(other -> Arguments.of(aggregation, other.getKey(), other.getValue())));
+    }
+
+    /**
+     * Go binds Aggregation into an int32 and takes no fraction, no exponent and nothing past its range, although JSON
+     * Schema calls 300.0 an integer: the bind error in both Live actions, before any other mistake is looked at.
+     */
+    @ParameterizedTest(name = "Aggregation {0} beside {1}")
+    @MethodSource("aggregationsGoCannotBind")
+    void anAggregationGoCannotBindIsBindErrorWhateverElseIsWrong(String aggregation, String beside, String others) {
+        for (String action : LIVE_ACTIONS) {
+            var r = live(action, "{" + others + ",\"Aggregation\":" + aggregation + "}");
+            assertServiceError(r, 400, "InvalidParam.BindError");
+            assertThat(r.json().at("/ResponseMetadata/Error/Message").asString()).as(action)
+                    .isEqualTo("Request parameter error, please check input data");
         }
+    }
+
+    /** -0 is digits alone: Go binds it as 0, which neither action takes, so it is a value error, not a bind error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-0", "0"})
+    void aNegativeZeroBindsAndIsRefusedAsAValue(String aggregation) {
+        for (String action : LIVE_ACTIONS) {
+            assertServiceError(live(action, "{\"StartTime\":\"2026-11-18T00:00:00+08:00\",\"EndTime\":"
+                    + "\"2026-11-19T00:00:00+08:00\",\"Aggregation\":" + aggregation + "}"), 400, "InvalidParam");
+        }
+    }
+
+    /** The largest int32 binds: out of range only past it. A number in a member no field takes is ignored, as Go does. */
+    @Test
+    void theInt32EdgesAndUnboundMembersAreNoBindError() {
+        String range = "\"StartTime\":\"2026-11-18T00:00:00+08:00\",\"EndTime\":\"2026-11-19T00:00:00+08:00\"";
+        for (String action : LIVE_ACTIONS) {
+            assertServiceError(live(action, "{" + range + ",\"Aggregation\":2147483647}"), 400, "InvalidParam");
+            assertServiceError(live(action, "{" + range + ",\"Aggregation\":-2147483648}"), 400, "InvalidParam");
+        }
+        assertThat(bandwidth("{" + range + ",\"Aggregation\":300,\"Interval\":300.5}").status()).isEqualTo(200);
+        assertThat(transcode("{" + range + ",\"Aggregation\":86400,\"Limit\":1e400}").status()).isEqualTo(200);
     }
 
     @Test

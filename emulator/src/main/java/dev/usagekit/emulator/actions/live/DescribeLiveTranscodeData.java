@@ -66,8 +66,6 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
     public Query parse(ParamReader params, RuleContext context) {
         WireTime.Rfc3339Time start = params.requiredRfc3339("StartTime");
         WireTime.Rfc3339Time end = params.requiredRfc3339("EndTime");
-        // bound as Go binds an int: 86400.0 is a number JSON Schema calls an integer, and a bind error here
-        params.optionalInt("Aggregation");
         return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.instant(),
                 end.instant(), start.offsetSeconds(), params.optionalTextList("DomainList"), params.optionalText("App"),
                 params.optionalText("Stream"), params.optionalTextList("TranscodeType"),
