@@ -12,7 +12,7 @@ class VolcengineGatewayTest {
     private static final String BODY = "{\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":\"2026-11-20T00:00:00+08:00\"}";
 
     static void assertGatewayError(TestEmulator.Reply r, int status, String code, int codeN) {
-        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/json");
         JsonNode meta = r.json().get("ResponseMetadata");
         assertThat(r.json().has("Result")).isFalse();
