@@ -121,7 +121,8 @@ class LauncherTest {
     @Test
     void picksTheNewestJdk25OrLaterUnderTheJvmDirectory() throws Exception {
         assertThat(launcher("--print-java").out()).isEqualTo("java=" + jvms.resolve("jdk-25.0.10/bin/java")
-                + "\nversion=25.0.10+7-LTS\nsource=newest JDK >= 25 in " + jvms + "\nmode=aot\n");
+                + "\nversion=25.0.10+7-LTS\nsource=newest JDK >= 25 in " + jvms + "\nmode=aot\ncache="
+                + dir.resolve("cache/app.aot") + "\n");
     }
 
     /** The launcher's own words are read wherever they stand: a script that appends them to its settings still works. */
@@ -137,13 +138,15 @@ class LauncherTest {
     void findsJdksInMacOsLayoutToo() throws Exception {
         Path home = jdk(jvms.resolve("temurin-26.jdk/Contents/Home"), "26.0.1", "26.0.1+8");
         assertThat(launcher("--print-java").out()).isEqualTo("java=" + home.resolve("bin/java")
-                + "\nversion=26.0.1+8\nsource=newest JDK >= 25 in " + jvms + "\nmode=aot\n");
+                + "\nversion=26.0.1+8\nsource=newest JDK >= 25 in " + jvms + "\nmode=aot\ncache="
+                + dir.resolve("cache/app.aot") + "\n");
     }
 
     @Test
     void javaHomeWinsOverTheSearchAndAnOldJdkGetsTheCdsArchive() throws Exception {
         env.put("JAVA_HOME", jvms.resolve("jdk-17").toString());
-        assertThat(launcher("--print-java").out()).contains("version=17.0.9+9", "source=JAVA_HOME", "mode=cds");
+        assertThat(launcher("--print-java").out()).contains("version=17.0.9+9", "source=JAVA_HOME", "mode=cds",
+                "cache=" + dir.resolve("cache/app.jsa") + "\n");
     }
 
     @Test
@@ -164,7 +167,9 @@ class LauncherTest {
     void trainsAnAotCacheOnceAndStartsWithIt() throws Exception {
         Run first = launcher("--server.port=18099");
         assertThat(first.exit()).isZero();
-        assertThat(first.err()).contains("usagekit: java 25.0.10+7-LTS (", "AOT cache");
+        // the cache's path, for whoever wants to inspect or delete it, on the line of every start
+        assertThat(first.err()).contains("usagekit: java 25.0.10+7-LTS (",
+                "), AOT cache " + dir.resolve("cache/app.aot") + "\n");
         List<String> calls = javaCalls();
         assertThat(calls).hasSize(3);
         assertThat(calls.get(0)).contains("-Djarmode=tools", "extract");
@@ -172,8 +177,10 @@ class LauncherTest {
         assertThat(calls.get(2)).contains("-XX:AOTCache=", "-XX:-AOTReplayTraining", "-Dspring.aot.enabled=true",
                 "-Xmx", "--server.port=18099").doesNotContain("training-run");
 
-        launcher("--server.port=18099");
+        Run second = launcher("--server.port=18099");
         assertThat(javaCalls()).hasSize(4); // no second training run
+        assertThat(second.err()).isEqualTo("usagekit: java 25.0.10+7-LTS (" + jvms.resolve("jdk-25.0.10/bin/java")
+                + ", from newest JDK >= 25 in " + jvms + "), AOT cache " + dir.resolve("cache/app.aot") + "\n");
     }
 
     @Test
