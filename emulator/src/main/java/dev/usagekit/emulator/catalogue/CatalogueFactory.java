@@ -17,23 +17,45 @@ public final class CatalogueFactory {
     private static final String[] PRODUCER_REGIONS = {"cn-shanghai", "cn-beijing", "cn-hangzhou", "cn-shenzhen",
         "ap-southeast-1"};
 
+    /** The setting of the credentials-only accounts. */
+    public static final String CREDENTIALS_SETTING = "emulator.credentials";
+
     private CatalogueFactory() {
     }
 
-    /** @throws IllegalArgumentException naming the entry of emulator.credentials whose key the catalogue has */
+    /**
+     * An entry of emulator.credentials the emulator cannot take. The message names the setting, as a control plane
+     * answer needs; {@link #problem()} does not, for the startup report, which names the setting itself.
+     */
+    public static final class InvalidCredentialsException extends IllegalArgumentException {
+
+        private final String problem;
+
+        InvalidCredentialsException(String problem) {
+            super(CREDENTIALS_SETTING + " " + problem);
+            this.problem = problem;
+        }
+
+        /** What is wrong, starting with the entry or entries: "entry 2 of 3 has ...". */
+        public String problem() {
+            return problem;
+        }
+    }
+
+    /** @throws InvalidCredentialsException naming the entry of emulator.credentials whose key the catalogue has */
     public static Catalogue build(List<Account> fixtureAccounts, List<AccessKey> credentials, long seed) {
         Catalogue fixtures = new Catalogue(fixtureAccounts);
         List<Account> accounts = new ArrayList<>(fixtureAccounts);
         for (int i = 0; i < credentials.size(); i++) {
             AccessKey key = credentials.get(i);
-            String entry = "emulator.credentials entry " + (i + 1) + " of " + credentials.size();
+            String entry = "entry " + (i + 1) + " of " + credentials.size();
             fixtures.accountByAccessKey(key.accessKeyId()).ifPresent(owner -> {
-                throw new IllegalArgumentException(entry + " has the access key " + key.accessKeyId()
+                throw new InvalidCredentialsException(entry + " has the access key " + key.accessKeyId()
                         + " of catalogue account " + owner.accountId() + "; give another key or leave the entry out");
             });
             Account generated = generatedAccount(key, seed);
             if (accounts.stream().anyMatch(a -> a.accountId().equals(generated.accountId()))) {
-                throw new IllegalArgumentException(entry + " (" + key.accessKeyId() + ") gets the account id "
+                throw new InvalidCredentialsException(entry + " (" + key.accessKeyId() + ") gets the account id "
                         + generated.accountId() + ", which another account has; give another key");
             }
             accounts.add(generated);
@@ -41,7 +63,11 @@ public final class CatalogueFactory {
         return new Catalogue(accounts);
     }
 
-    /** Parses {@code AK:SK[,AK:SK...]}; blank gives none. */
+    /**
+     * Parses {@code AK:SK[,AK:SK...]}; blank gives none.
+     *
+     * @throws InvalidCredentialsException naming the entry that is no pair, or the two with the same key
+     */
     public static List<AccessKey> parseCredentials(String spec) {
         List<AccessKey> keys = new ArrayList<>();
         if (spec == null || spec.isBlank()) {
@@ -53,15 +79,14 @@ public final class CatalogueFactory {
             int colon = trimmed.indexOf(':');
             if (colon <= 0 || colon == trimmed.length() - 1) {
                 // never echo the entry: without a colon in the right place it may be all secret
-                throw new IllegalArgumentException("emulator.credentials entries must be AK:SK; entry " + (i + 1)
-                        + " of " + pairs.length + " is not (" + (colon < 0 ? "no colon" : colon == 0
-                                ? "no access key id" : "no secret") + ")");
+                throw new InvalidCredentialsException("entries must be AK:SK; entry " + (i + 1) + " of " + pairs.length
+                        + " is not (" + (colon < 0 ? "no colon" : colon == 0 ? "no access key id" : "no secret") + ")");
             }
             String accessKeyId = trimmed.substring(0, colon);
             for (int earlier = 0; earlier < keys.size(); earlier++) {
                 if (keys.get(earlier).accessKeyId().equals(accessKeyId)) {
-                    throw new IllegalArgumentException("emulator.credentials entries " + (earlier + 1) + " and "
-                            + (i + 1) + " of " + pairs.length + " have the same access key " + accessKeyId);
+                    throw new InvalidCredentialsException("entries " + (earlier + 1) + " and " + (i + 1) + " of "
+                            + pairs.length + " have the same access key " + accessKeyId);
                 }
             }
             keys.add(new AccessKey(accessKeyId, trimmed.substring(colon + 1)));

@@ -77,16 +77,12 @@ public class EmulatorConfiguration {
         } catch (CatalogueLoader.InvalidFixtureException e) {
             throw new InvalidSettingException("emulator.fixtures", e.getMessage());
         }
-        List<AccessKey> credentials;
         try {
-            credentials = CatalogueFactory.parseCredentials(props.getCredentials());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("emulator.credentials", e.getMessage());
-        }
-        try {
+            List<AccessKey> credentials = CatalogueFactory.parseCredentials(props.getCredentials());
             return new EmulatorState(props.getSeed(), accounts, credentials);
-        } catch (IllegalArgumentException e) { // the catalogue was checked on its own: a key of emulator.credentials
-            throw new InvalidSettingException("emulator.credentials", e.getMessage());
+        } catch (CatalogueFactory.InvalidCredentialsException e) {
+            // the problem alone: the report names the setting before it, and the message would name it again
+            throw new InvalidSettingException(CatalogueFactory.CREDENTIALS_SETTING, e.problem());
         }
     }
 

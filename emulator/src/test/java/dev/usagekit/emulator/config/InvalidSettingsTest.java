@@ -37,9 +37,9 @@ class InvalidSettingsTest {
             emulator.fixtures                                     | classpath:no/such.yaml   | emulator.fixtures: not found: classpath:no/such.yaml
             emulator.fixtures                                     | /tmp                     | emulator.fixtures: is a directory, not a catalogue file: /tmp
             emulator.fixtures                                     | file:/tmp                | emulator.fixtures: is a directory, not a catalogue file: file:/tmp
-            emulator.credentials                                  | testid:x                 | emulator.credentials: emulator.credentials entry 1 of 1 has the access key testid of catalogue account 2100000001; give another key or leave the entry out
-            emulator.credentials                                  | a:b,a:c                  | emulator.credentials: emulator.credentials entries 1 and 2 of 2 have the same access key a
-            emulator.credentials                                  | AKonly                   | emulator.credentials: emulator.credentials entries must be AK:SK; entry 1 of 1 is not (no colon)
+            emulator.credentials                                  | testid:x                 | emulator.credentials: entry 1 of 1 has the access key testid of catalogue account 2100000001; give another key or leave the entry out
+            emulator.credentials                                  | a:b,a:c                  | emulator.credentials: entries 1 and 2 of 2 have the same access key a
+            emulator.credentials                                  | AKonly                   | emulator.credentials: entries must be AK:SK; entry 1 of 1 is not (no colon)
             emulator.clock.fixed                                  | 9999-12-31T12:00:00Z     | emulator.clock.fixed: the virtual clock stays between
             emulator.default-vendor                               | azure                    | emulator.default-vendor: must be VOLCENGINE or ALIYUN: azure
             emulator.limits.overrides.ListOperationDistributon    | 5/s                      | emulator.limits.overrides.ListOperationDistributon: no action is named ListOperationDistributon; the actions are ListOperationDistribution, DescribeLivePullToPushBandwidthData, DescribeLiveTranscodeData, DescribeLiveProducerUsageData
@@ -70,7 +70,7 @@ class InvalidSettingsTest {
                 .hasStackTraceContaining(InvalidSettingException.class.getName());
 
         assertThat(output).contains("APPLICATION FAILED TO START").contains(problem)
-                .contains("Correct or remove " + setting);
+                .contains("Correct or remove " + setting).doesNotContain(setting + ": " + setting);
     }
 
     /**

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 /** Accounts given as emulator.credentials=AK:SK answer the vendor docs' examples with no fixture file. */
 class CredentialsAccountTest {
 
-    private final TestEmulator emulator = TestEmulator.named("credentials", "emulator.credentials=AKLTmykey:mysecret");
+    /** The second key is one the time-zones scenario catalogue gives its Kathmandu account. */
+    private final TestEmulator emulator = TestEmulator.named("credentials",
+            "emulator.credentials=AKLTmykey:mysecret,AKLTkathmandu:mine");
 
     @Test
     void aCredentialsOnlyKeyQueriesTheDocumentedGroup() {
@@ -16,5 +18,16 @@ class CredentialsAccountTest {
                         + "\"EndTime\":\"2026-11-20T00:00:00+08:00\",\"Aggregation\":300,\"DetailField\":[\"Group\"]}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().at("/Result/BandwidthDataList").size()).isEqualTo(288);
+    }
+
+    /** A catalogue that takes a key of the setting is refused naming the setting, once, and changes nothing. */
+    @Test
+    void aPostedCatalogueWithAKeyOfTheSettingIsRefusedNamingIt() {
+        var refused = emulator.post("/_emulator/fixtures", "accounts:\n  - accountId: \"2100000077\"\n"
+                + "    accessKeys: [{accessKeyId: AKLTmykey, secret: other}]\n");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asString()).isEqualTo("emulator.credentials entry 1 of 2 has the"
+                + " access key AKLTmykey of catalogue account 2100000077; give another key or leave the entry out");
+        assertThat(emulator.get("/_emulator/fixtures").body()).doesNotContain("2100000077");
     }
 }
