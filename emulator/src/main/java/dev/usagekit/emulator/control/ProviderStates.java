@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.control;
 
 import dev.usagekit.emulator.catalogue.Account;
+import dev.usagekit.emulator.catalogue.CatalogueFactory;
 import dev.usagekit.emulator.catalogue.CatalogueLoader;
 import dev.usagekit.emulator.config.RateLimits;
 import dev.usagekit.emulator.core.ActionHandler;
@@ -245,7 +246,11 @@ final class ProviderStates {
         if (in == null) {
             throw new ControlApi.BadRequest("no scenario catalogue " + SCENARIOS + name + ".yaml");
         }
-        state.replaceFixtures(CatalogueLoader.read(in, "scenario " + name)); // reads and closes it
+        try {
+            state.replaceFixtures(CatalogueLoader.read(in, "scenario " + name)); // reads and closes it
+        } catch (CatalogueFactory.InvalidCredentialsException e) { // the scenario gives an account a key of the setting
+            throw new ControlApi.BadRequest(e.getMessage());
+        }
     }
 
     private Account account(String nameOrId) {

@@ -30,4 +30,13 @@ class CredentialsAccountTest {
                 + " access key AKLTmykey of catalogue account 2100000077; give another key or leave the entry out");
         assertThat(emulator.get("/_emulator/fixtures").body()).doesNotContain("2100000077");
     }
+
+    /** A scenario state whose catalogue takes a key of the setting is refused as a bad request, not a 500. */
+    @Test
+    void aScenarioWithAKeyOfTheSettingIsRefusedNamingIt() {
+        var refused = emulator.post("/_emulator/provider-states", "{\"state\":\"scenario time-zones\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asString()).isEqualTo("emulator.credentials entry 2 of 2 has the"
+                + " access key AKLTkathmandu of catalogue account 2100000032; give another key or leave the entry out");
+    }
 }
