@@ -372,9 +372,6 @@ public final class ControlApi {
         return value;
     }
 
-    /** Longest latency a log-normal fault draws when no maxMs is given: a minute, past any client's timeout. */
-    private static final long LOG_NORMAL_DEFAULT_MAX_MS = 60_000;
-
     /** A fault's {@code latencyMs} (fixed) or {@code latency} (uniform, or log-normal with medianMs and sigma). */
     private static FaultInjector.Latency latency(JsonNode body) {
         if (body.hasNonNull("latencyMs")) {
@@ -405,7 +402,7 @@ public final class ControlApi {
             throw new BadRequest("a log-normal latency needs medianMs (at least 1) and sigma (above 0, at most 5),"
                     + " e.g. {\"medianMs\":100,\"sigma\":0.5}");
         }
-        long max = milliseconds(l.get("maxMs"), "latency.maxMs", Math.max(LOG_NORMAL_DEFAULT_MAX_MS, median));
+        long max = milliseconds(l.get("maxMs"), "latency.maxMs", FaultInjector.MAX_LATENCY_MS);
         if (min > median || max < median) {
             throw new BadRequest("latency.minMs and latency.maxMs must keep medianMs between them");
         }
@@ -658,10 +655,12 @@ public final class ControlApi {
         return typed(body, field, JsonNode::isNumber, "a number", JsonNode::doubleValue, absent);
     }
 
+    /** A fault's delay in milliseconds, within what a fault may add; a 400 naming the field and the bounds else. */
     private static long milliseconds(JsonNode n, String name, long absent) {
         // canConvertToLong first: asLong() throws on a BigInteger, which surfaced as "malformed JSON"
-        return typedNode(n, name, m -> m.isIntegralNumber() && m.canConvertToLong() && m.asLong() >= 0,
-                "a non-negative integer (milliseconds)", JsonNode::asLong, absent);
+        return typedNode(n, name, m -> m.isIntegralNumber() && m.canConvertToLong() && m.asLong() >= 0
+                && m.asLong() <= FaultInjector.MAX_LATENCY_MS, "an integer from 0 to " + FaultInjector.MAX_LATENCY_MS
+                        + " (milliseconds, a minute at most)", JsonNode::asLong, absent);
     }
 
     private static int integer(String s, String field) {

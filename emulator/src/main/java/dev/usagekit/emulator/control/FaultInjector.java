@@ -17,6 +17,13 @@ import java.util.random.RandomGenerator;
 public final class FaultInjector implements FaultPlan {
 
     /**
+     * The longest a fault delays a call, and the faults a call meets together: a minute, past a client's timeout.
+     * Nothing else ends the wait (emulator.request-timeout stops once the request is in, and the idle timeout is off
+     * while an answer waits), so a typo of a few zeros would hold the call and its connection for hours.
+     */
+    static final long MAX_LATENCY_MS = 60_000;
+
+    /**
      * A fault's added latency, as the control plane shows it: fixed ({@code minMs == maxMs}), uniform in [minMs,
      * maxMs], or, with {@code medianMs} and {@code sigma}, log-normal around the median (the long tail of real
      * services), kept within [minMs, maxMs].
@@ -103,7 +110,8 @@ public final class FaultInjector implements FaultPlan {
 
     /**
      * The faults that match a call, in the order they were added, up to the first that answers with an error: their
-     * latencies add up, so "slow every call" and "fail the next two" both hold for the same calls.
+     * latencies add up (to {@link #MAX_LATENCY_MS} at most), so "slow every call" and "fail the next two" both hold
+     * for the same calls.
      */
     @Override
     public synchronized ApiError apply(String action, String accountId, CallTrace trace) {
@@ -127,9 +135,7 @@ public final class FaultInjector implements FaultPlan {
                     it.set(used);
                 }
             }
-            // saturating: two latencies near Long.MAX_VALUE must not wrap into an answer at once
-            long drawn = f.latency().draw(ThreadLocalRandom.current());
-            latency = latency > Long.MAX_VALUE - drawn ? Long.MAX_VALUE : latency + drawn;
+            latency = Math.min(MAX_LATENCY_MS, latency + f.latency().draw(ThreadLocalRandom.current()));
             fired.add(f.id());
             if (f.code() != null) {
                 error = f.error();

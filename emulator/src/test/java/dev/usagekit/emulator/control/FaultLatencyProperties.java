@@ -2,15 +2,21 @@ package dev.usagekit.emulator.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.usagekit.emulator.core.CallTrace;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 import org.assertj.core.data.Percentage;
 
-/** The delays a fault draws: within its bounds, and log-normal ones spread around their median as the model says. */
+/**
+ * The delays a fault draws: within its bounds, and log-normal ones spread around their median as the model says; a
+ * call waits the sum of its faults' delays, up to the longest one fault may add.
+ */
 class FaultLatencyProperties {
 
     private static long[] draws(FaultInjector.Latency latency, long seed, int count) {
@@ -44,5 +50,22 @@ class FaultLatencyProperties {
         // the median of exp(N(ln m, sigma)) is m; its 95th percentile m * e^(1.645 sigma)
         assertThat((double) drawn[10_000]).isCloseTo(median, Percentage.withPercentage(5));
         assertThat((double) drawn[19_000]).isCloseTo(median * Math.exp(1.645 * sigma), Percentage.withPercentage(8));
+    }
+
+    /** Faults that each stay within the limit must not add up past it: a call waits a minute at most. */
+    @Property(tries = 100)
+    void aCallWaitsTheSumOfItsFaultsDelaysUpToTheLimit(@ForAll @Size(min = 1, max = 6)
+            List<@LongRange(max = FaultInjector.MAX_LATENCY_MS) Long> delays) {
+        FaultInjector faults = new FaultInjector();
+        for (long delay : delays) {
+            faults.add(new FaultInjector.Fault(faults.nextId(), null, null, null, 500, null, "slow", -1, 1.0,
+                    FaultInjector.Latency.between(delay, delay)));
+        }
+        CallTrace trace = new CallTrace();
+
+        assertThat(faults.apply("DescribeLiveTranscodeData", "2100000001", trace)).as("latency only").isNull();
+
+        long sum = delays.stream().mapToLong(Long::longValue).sum();
+        assertThat(trace.get("latencyMillis")).isEqualTo(sum == 0 ? null : Math.min(sum, 60_000L));
     }
 }

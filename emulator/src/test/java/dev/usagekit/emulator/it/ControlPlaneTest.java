@@ -359,16 +359,40 @@ class ControlPlaneTest {
     @Test
     void millisecondsOutOfRangeAre400NamingTheField() {
         String huge = "99999999999999999999999";
+        String range = " must be an integer from 0 to 60000 (milliseconds, a minute at most)";
         assertBadRequestExactly(emulator.post("/_emulator/faults", "{\"latencyMs\":" + huge + "}"),
-                "latencyMs must be a non-negative integer (milliseconds)");
+                "latencyMs" + range);
         assertBadRequestExactly(emulator.post("/_emulator/faults", "{\"latency\":{\"minMs\":" + huge + "}}"),
-                "latency.minMs must be a non-negative integer (milliseconds)");
+                "latency.minMs" + range);
         assertBadRequestExactly(emulator.post("/_emulator/faults", "{\"latency\":{\"maxMs\":" + huge + "}}"),
-                "latency.maxMs must be a non-negative integer (milliseconds)");
+                "latency.maxMs" + range);
         assertBadRequestExactly(emulator.post("/_emulator/faults",
                 "{\"latency\":{\"medianMs\":" + huge + ",\"sigma\":0.5}}"),
-                "latency.medianMs must be a non-negative integer (milliseconds)");
+                "latency.medianMs" + range);
         assertThat(emulator.get("/_emulator/faults").json().get("faults")).isEmpty();
+    }
+
+    /**
+     * A fault delays a call by a minute at most: nothing else ends the wait, so a typo ({@code 6000000}) held the call
+     * and its connection for 100 minutes. Every latency field takes the minute itself and refuses a millisecond more.
+     */
+    @Test
+    void aLatencyOfAMinuteIsTakenAndOneMillisecondMoreIsRefusedNamingTheField() {
+        String[][] fieldAndBody = {
+            {"latencyMs", "{\"latencyMs\":%d}"},
+            {"latency.minMs", "{\"latency\":{\"minMs\":%d}}"},
+            {"latency.maxMs", "{\"latency\":{\"maxMs\":%d}}"},
+            {"latency.minMs", "{\"latency\":{\"minMs\":%1$d,\"maxMs\":%1$d}}"},
+            {"latency.medianMs", "{\"latency\":{\"medianMs\":%d,\"sigma\":0.5}}"},
+            {"latency.maxMs", "{\"latency\":{\"medianMs\":100,\"sigma\":0.5,\"maxMs\":%d}}"}};
+        for (String[] row : fieldAndBody) {
+            TestEmulator.Reply taken = emulator.post("/_emulator/faults", row[1].formatted(60_000));
+            assertThat(taken.status()).as(row[1] + ": " + taken.body()).isEqualTo(200);
+            assertBadRequestExactly(emulator.post("/_emulator/faults", row[1].formatted(60_001)),
+                    row[0] + " must be an integer from 0 to 60000 (milliseconds, a minute at most)");
+        }
+        assertThat(emulator.get("/_emulator/faults").json().get("faults")).hasSize(fieldAndBody.length)
+                .allSatisfy(fault -> assertThat(fault.at("/latency/maxMs").asLong()).isEqualTo(60_000));
     }
 
     /**
