@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -183,6 +184,20 @@ class BuiltJarIT {
     void theJarAllowsNativeAccessItself() throws IOException {
         try (var jar = new JarFile(JAR.toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access")).isEqualTo("ALL-UNNAMED");
+        }
+    }
+
+    /** The kit refuses an executable jar of another build than the plain jar by these: one build writes both alike. */
+    @Test
+    void bothJarsCarryTheVersionAndTimeOfTheirBuild() throws IOException {
+        try (var executable = new JarFile(JAR.toFile());
+                var plain = new JarFile(Path.of("target", "usagekit-emulator.jar").toFile())) {
+            Attributes ofExecutable = executable.getManifest().getMainAttributes();
+            Attributes ofPlain = plain.getManifest().getMainAttributes();
+            assertThat(ofExecutable.getValue("Build-Time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
+                    .isEqualTo(ofPlain.getValue("Build-Time"));
+            assertThat(ofExecutable.getValue("Implementation-Version")).isNotBlank()
+                    .isEqualTo(ofPlain.getValue("Implementation-Version"));
         }
     }
 
