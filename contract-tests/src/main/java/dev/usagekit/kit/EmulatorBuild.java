@@ -8,9 +8,11 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,8 +24,9 @@ import java.util.stream.Stream;
  *
  * @param builtOnNetty null also for a jar built before its manifest named Netty
  * @param location the jar or classes folder holding the emulator's classes; null when they are not on the class path
+ * @param stamp the version and build time of its jar, which the executable jar must carry too; null when unknown
  */
-record EmulatorBuild(String builtOnBoot, String builtOnSpring, String builtOnNetty, Path location) {
+record EmulatorBuild(String builtOnBoot, String builtOnSpring, String builtOnNetty, Path location, Stamp stamp) {
 
     /** Names the executable jar when it is not beside the emulator's plain jar. */
     static final String JAR_PROPERTY = "usagekit.emulator.jar";
@@ -31,6 +34,7 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, String builtOnNet
     private static final Pattern EXECUTABLE_JAR = Pattern.compile("usagekit-emulator.*-exec\\.jar");
     /** Each Netty jar's own versions file; netty-transport's names the version of Reactor Netty's event loops. */
     private static final String NETTY_VERSIONS = "META-INF/io.netty.versions.properties";
+    private static final String COORDINATES = "dev.usagekit:usagekit-emulator";
 
     private static final class OnClassPath {
         static final EmulatorBuild BUILD = read();
@@ -43,10 +47,10 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, String builtOnNet
     private static EmulatorBuild read() {
         URL classFile = EmulatorBuild.class.getClassLoader().getResource(CLASS_FILE);
         if (classFile == null) {
-            return new EmulatorBuild(null, null, null, null);
+            return new EmulatorBuild(null, null, null, null, null);
         }
         if (!"jar".equals(classFile.getProtocol())) {
-            return new EmulatorBuild(null, null, null, classesFolder(classFile));
+            return new EmulatorBuild(null, null, null, classesFolder(classFile), null);
         }
         try {
             JarURLConnection connection = (JarURLConnection) classFile.openConnection();
@@ -55,9 +59,9 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, String builtOnNet
             Manifest manifest = connection.getManifest();
             Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
             return new EmulatorBuild(main.getValue("Spring-Boot-Version"), main.getValue("Spring-Framework-Version"),
-                    main.getValue("Netty-Version"), jar);
+                    main.getValue("Netty-Version"), jar, Stamp.of(main));
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            return new EmulatorBuild(null, null, null, null);
+            return new EmulatorBuild(null, null, null, null, null);
         }
     }
 
@@ -131,7 +135,8 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, String builtOnNet
      * beside the emulator's plain jar ({@code X.jar} and {@code X-exec.jar}, as {@code mvn install} puts them in the
      * local repository) or in the folder above its classes folder (a build's {@code target}).
      *
-     * @throws IllegalStateException when there is none, saying where it looked
+     * @throws IllegalStateException when there is none, saying where it looked, or when it is of another build than
+     *     the emulator's jar on the class path, naming both and what to change
      */
     Path executableJar() {
         String named = System.getProperty(JAR_PROPERTY);
@@ -140,14 +145,95 @@ record EmulatorBuild(String builtOnBoot, String builtOnSpring, String builtOnNet
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(JAR_PROPERTY + " names " + jar.toAbsolutePath() + ", which is no file");
             }
-            return jar;
+            return ofThisBuild(jar, Found.NAMED);
         }
-        Optional<Path> found = onClassPath(System.getProperty("java.class.path", "")).or(this::besideLocation);
-        return found.orElseThrow(() -> new IllegalStateException(
+        Optional<Path> onClassPath = onClassPath(System.getProperty("java.class.path", ""));
+        if (onClassPath.isPresent()) {
+            return ofThisBuild(onClassPath.get(), Found.ON_CLASS_PATH);
+        }
+        Path beside = besideLocation().orElseThrow(() -> new IllegalStateException(
                 "the emulator's executable jar (usagekit-emulator-<version>-exec.jar) is not on the class path nor "
                         + (location == null ? "anywhere the kit knows" : "beside " + location)
                         + "; `mvn install` of usagekit puts it beside the plain jar, or name it with -D" + JAR_PROPERTY
                         + "=<path>"));
+        return ofThisBuild(beside, Found.BESIDE);
+    }
+
+    /** Where the executable jar was found, which says what brings the one of the class path's build instead. */
+    private enum Found {
+        NAMED, ON_CLASS_PATH, BESIDE;
+
+        String howToFix(String version) {
+            String dependency = COORDINATES + ":" + version + ":exec";
+            return switch (this) {
+                case NAMED -> "name the executable jar of that build with -D" + JAR_PROPERTY
+                        + "=<path>, or leave it unset to take the one beside the plain jar";
+                case ON_CLASS_PATH -> "make the exec dependency " + dependency
+                        + ", and for a SNAPSHOT fetch both anew (Maven's -U, Gradle's --refresh-dependencies)";
+                case BESIDE -> "`mvn install` usagekit again, which puts the two jars of one build side by side,"
+                        + " or add " + dependency + " to your test dependencies, or name the right jar with -D"
+                        + JAR_PROPERTY + "=<path>";
+            };
+        }
+    }
+
+    /**
+     * The executable jar, when its manifest stamp is that of the emulator's jar on the class path: another build would
+     * answer otherwise than the kit's assertions and schemas expect. Not checked from a classes folder, which has no
+     * manifest.
+     */
+    private Path ofThisBuild(Path executableJar, Found found) {
+        if (stamp == null || stamp.version() == null) {
+            return executableJar;
+        }
+        Stamp executable = Stamp.ofJar(executableJar);
+        if (!executable.sameBuildAs(stamp)) {
+            throw new IllegalStateException("the emulator's executable jar " + executableJar.toAbsolutePath()
+                    + " is " + executable + ", not the build of the emulator on the class path, " + location + ", "
+                    + stamp + ", whose answers the kit's assertions and schemas expect: "
+                    + found.howToFix(stamp.version()));
+        }
+        return executableJar;
+    }
+
+    /**
+     * What a jar's manifest says of the build that made it. The executable jar is repackaged from the plain jar, so
+     * the two of one build carry the same version and time; the time tells two builds of one SNAPSHOT apart.
+     *
+     * @param version null when the manifest has none (not the emulator's jar)
+     * @param builtAt null for a jar built before its manifest had the time
+     */
+    record Stamp(String version, String builtAt) {
+
+        static final String BUILT_AT = "Build-Time";
+
+        static Stamp of(Attributes main) {
+            return new Stamp(main.getValue(Attributes.Name.IMPLEMENTATION_VERSION), main.getValue(BUILT_AT));
+        }
+
+        /** The stamp of a jar's manifest; all null when it cannot be read. */
+        static Stamp ofJar(Path jar) {
+            try (JarFile file = new JarFile(jar.toFile(), false)) {
+                Manifest manifest = file.getManifest();
+                return of(manifest == null ? new Attributes() : manifest.getMainAttributes());
+            } catch (IOException | RuntimeException e) {
+                return new Stamp(null, null);
+            }
+        }
+
+        /** The same version and build time; two jars built before the time was written, by their version alone. */
+        boolean sameBuildAs(Stamp other) {
+            return version != null && version.equals(other.version) && Objects.equals(builtAt, other.builtAt);
+        }
+
+        /** As the refusal names it: {@code 0.1.0-SNAPSHOT built 2026-12-03T09:30:12Z}. */
+        @Override
+        public String toString() {
+            if (version == null) {
+                return "a file with no Implementation-Version in a manifest";
+            }
+            return version + (builtAt == null ? " (no build time)" : " built " + builtAt);
+        }
     }
 
     /** An executable jar among the entries of a class path (as Gradle users add it: the {@code exec} classifier). */
