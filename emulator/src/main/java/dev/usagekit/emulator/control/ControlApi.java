@@ -318,7 +318,10 @@ public final class ControlApi {
     public Mono<ServerResponse> addFault(ServerRequest request) {
         return withBody(request, FAULT_FIELDS, body -> {
             FaultInjector.Fault fault = parseFault(body);
-            faults.add(fault);
+            if (!faults.add(fault)) {
+                throw new BadRequest("at most " + faults.maxInForce() + " faults may be in force"
+                        + " (emulator.faults.max); clear them with DELETE /_emulator/faults");
+            }
             return new FaultAdded(faults.list(), fault.id());
         });
     }

@@ -56,8 +56,12 @@ public class ControlConfiguration {
     static final String TOKEN_HEADER = "X-Emulator-Token";
 
     @Bean
-    FaultInjector faultInjector() {
-        return new FaultInjector();
+    FaultInjector faultInjector(ControlProperties settings) {
+        try {
+            return new FaultInjector(settings.getFaults().getMax());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("emulator.faults.max", e.getMessage());
+        }
     }
 
     @Bean

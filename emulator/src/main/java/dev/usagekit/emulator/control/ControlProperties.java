@@ -3,12 +3,16 @@ package dev.usagekit.emulator.control;
 import dev.usagekit.emulator.config.InvalidSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The control plane's own settings, {@code emulator.admin.*} and {@code emulator.journal.*}. */
+/**
+ * The control plane's own settings, {@code emulator.admin.*}, {@code emulator.journal.*} and
+ * {@code emulator.faults.*}.
+ */
 @ConfigurationProperties("emulator")
 public class ControlProperties {
 
     private final Admin admin = new Admin();
     private final Journal journal = new Journal();
+    private final Faults faults = new Faults();
 
     public Admin getAdmin() {
         return admin;
@@ -16,6 +20,10 @@ public class ControlProperties {
 
     public Journal getJournal() {
         return journal;
+    }
+
+    public Faults getFaults() {
+        return faults;
     }
 
     /** Who may steer the emulator, and on which port. */
@@ -113,6 +121,20 @@ public class ControlProperties {
 
         public void setSize(int size) {
             this.size = size;
+        }
+    }
+
+    /** The faults set through the control plane. */
+    public static class Faults {
+        /** Faults in force at once (one whose times are used up is gone); adding one more is refused with 400. */
+        private int max = 1000;
+
+        public int getMax() {
+            return max;
+        }
+
+        public void setMax(int max) {
+            this.max = max;
         }
     }
 }

@@ -91,13 +91,32 @@ public final class FaultInjector implements FaultPlan {
 
     private final List<Fault> faults = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    /** Every call checks every fault under one lock, so a script adding faults in a loop must meet a limit. */
+    private final int maxInForce;
+
+    /** @param maxInForce the faults that may be in force at once; one that has run out its times no longer counts */
+    public FaultInjector(int maxInForce) {
+        if (maxInForce < 1) {
+            throw new IllegalArgumentException("must be at least 1: " + maxInForce);
+        }
+        this.maxInForce = maxInForce;
+    }
+
+    public int maxInForce() {
+        return maxInForce;
+    }
 
     public long nextId() {
         return ids.incrementAndGet();
     }
 
-    public synchronized void add(Fault fault) {
+    /** Adds the fault, or returns false and changes nothing when {@link #maxInForce()} are in force already. */
+    public synchronized boolean add(Fault fault) {
+        if (faults.size() >= maxInForce) {
+            return false;
+        }
         faults.add(fault);
+        return true;
     }
 
     public synchronized List<Map<String, Object>> list() {

@@ -31,6 +31,7 @@ class InvalidSettingsTest {
             emulator.max-body-size                                | -5B                      | emulator.max-body-size: must be above 0: -5B
             emulator.request-timeout                              | 0s                       | emulator.request-timeout: must be above 0: PT0S
             emulator.journal.size                                 | 0                        | emulator.journal.size: must be at least 1: 0
+            emulator.faults.max                                   | 0                        | emulator.faults.max: must be at least 1: 0
             emulator.fixtures                                     | file:/no/such/file.yaml  | emulator.fixtures: not found: file:/no/such/file.yaml
             emulator.fixtures                                     | classpath:usagekit/fixtures/test/scale-too-large.yaml | the scale of Live domain d.com must be above 0 and at most 1000
             emulator.fixtures                                     | /no/such/file.yaml       | emulator.fixtures: not found: /no/such/file.yaml is neither a file (/no/such/file.yaml) nor on the class path

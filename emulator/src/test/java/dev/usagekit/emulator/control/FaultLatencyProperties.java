@@ -56,7 +56,7 @@ class FaultLatencyProperties {
     @Property(tries = 100)
     void aCallWaitsTheSumOfItsFaultsDelaysUpToTheLimit(@ForAll @Size(min = 1, max = 6)
             List<@LongRange(max = FaultInjector.MAX_LATENCY_MS) Long> delays) {
-        FaultInjector faults = new FaultInjector();
+        FaultInjector faults = new FaultInjector(1000);
         for (long delay : delays) {
             faults.add(new FaultInjector.Fault(faults.nextId(), null, null, null, 500, null, "slow", -1, 1.0,
                     FaultInjector.Latency.between(delay, delay)));

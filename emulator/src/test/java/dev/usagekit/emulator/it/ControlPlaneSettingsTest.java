@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 
-/** Settings of the control plane itself: journal size, admin token, admin switch. */
+/** Settings of the control plane itself: journal size, faults in force, admin token, admin switch. */
 class ControlPlaneSettingsTest {
 
     private static final String TRANSCODE = ControlPlaneTest.TRANSCODE;
@@ -26,6 +26,32 @@ class ControlPlaneSettingsTest {
         assertThat(journal.at("/entries/2/id").asLong()).isEqualTo(5);
         assertThat(e.get("/_emulator/journal/count").json().get("evicted").asLong()).isEqualTo(2);
         assertThat(e.get("/_emulator/info").json().at("/journal/size").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aFaultPastTheLimitIs400SayingHowToClearThemAndRunOutOrClearedOnesMakeRoom() {
+        TestEmulator e = TestEmulator.named("two-faults", "emulator.limits.enabled=false", "emulator.faults.max=2");
+        e.post("/_emulator/reset", "");
+        String once = "{\"action\":\"DescribeLiveTranscodeData\",\"times\":1}";
+        assertThat(e.post("/_emulator/faults", "{\"action\":\"ListOperationDistribution\"}").status())
+                .isEqualTo(200);
+        assertThat(e.post("/_emulator/faults", once).status()).isEqualTo(200);
+
+        TestEmulator.Reply refused = e.post("/_emulator/faults", once);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).isEqualTo("{\"error\":\"Bad Request\",\"message\":\"at most 2 faults may be in"
+                + " force (emulator.faults.max); clear them with DELETE /_emulator/faults\"}");
+        assertThat(e.get("/_emulator/faults").json().get("faults")).hasSize(2);
+
+        // the times:1 fault answers this call and is gone
+        assertThat(e.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, TRANSCODE)
+                .status()).isEqualTo(500);
+        assertThat(e.post("/_emulator/faults", once).status()).isEqualTo(200);
+        assertThat(e.post("/_emulator/faults", once).status()).isEqualTo(400);
+
+        e.delete("/_emulator/faults");
+        assertThat(e.post("/_emulator/faults", once).status()).isEqualTo(200);
+        assertThat(e.post("/_emulator/faults", once).status()).isEqualTo(200);
     }
 
     @Test
