@@ -165,7 +165,10 @@ public final class EmulatorControl {
         return fault(failing(action, code, status, times));
     }
 
-    /** Like {@link #fault(String, String, int, int)}, and delays each failing answer by {@code latencyMs}. */
+    /**
+     * Like {@link #fault(String, String, int, int)}, and delays each failing answer by {@code latencyMs}: 0 to 60000
+     * (a minute), as the emulator refuses a longer delay ({@link IllegalStateException} naming the limit).
+     */
     public EmulatorControl faultWithLatency(String action, String code, int status, int times, long latencyMs) {
         Map<String, Object> body = failing(action, code, status, times);
         body.put("latencyMs", latencyMs);
@@ -181,20 +184,27 @@ public final class EmulatorControl {
         return body;
     }
 
-    /** Slows every call of {@code action} down by {@code latencyMs} without failing it. */
+    /**
+     * Slows every call of {@code action} down by {@code latencyMs} without failing it: 0 to 60000 (a minute), as the
+     * emulator refuses a longer delay ({@link IllegalStateException} naming the limit).
+     */
     public EmulatorControl latency(String action, long latencyMs) {
         return fault(Map.of("action", action, "latencyMs", latencyMs));
     }
 
     /**
      * Slows every call of {@code action} down by a log-normal delay: {@code medianMs} at the median, a tail that
-     * {@code sigma} widens (0.5: one call in twenty over 2.3 times the median), never over {@code maxMs}.
+     * {@code sigma} widens (0.5: one call in twenty over 2.3 times the median), never over {@code maxMs}. The emulator
+     * refuses a {@code medianMs} or {@code maxMs} over 60000 (a minute), and a {@code sigma} not above 0 or over 5.
      */
     public EmulatorControl latency(String action, long medianMs, double sigma, long maxMs) {
         return fault(Map.of("action", action, "latency", Map.of("medianMs", medianMs, "sigma", sigma, "maxMs", maxMs)));
     }
 
-    /** Adds a fault given as the raw JSON fields of {@code POST /_emulator/faults}. */
+    /**
+     * Adds a fault given as the raw JSON fields of {@code POST /_emulator/faults}; its latencies are 60000 ms (a
+     * minute) at most. Adding one past {@code emulator.faults.max} (1000) in force is refused: {@link #clearFaults()}.
+     */
     public EmulatorControl fault(Map<String, ?> fields) {
         post("/faults", fields);
         return this;

@@ -76,6 +76,20 @@ class KitSelfTest {
     }
 
     @Test
+    void aLatencyOverAMinuteIsRefusedNamingTheLimitAndAddsNoFault(EmulatorControl control) {
+        control.latency("DescribeLiveTranscodeData", 60_000);
+        IllegalStateException slow = assertThrows(IllegalStateException.class,
+                () -> control.latency("DescribeLiveTranscodeData", 60_001));
+        assertTrue(slow.getMessage().contains("answered 400") && slow.getMessage().contains(
+                "latencyMs must be an integer from 0 to 60000"), slow.getMessage());
+        IllegalStateException failing = assertThrows(IllegalStateException.class,
+                () -> control.faultWithLatency("DescribeLiveTranscodeData", "InternalError", 500, 1, 6_000_000));
+        assertTrue(failing.getMessage().contains("latencyMs must be an integer from 0 to 60000"),
+                failing.getMessage());
+        assertEquals(1, control.faults().size());
+    }
+
+    @Test
     void journalStartsEmptyAndAssertionsExplainFailures(EmulatorControl control) {
         assertEquals(0, control.count(null));
         assertEquals(List.of(), control.journal("DescribeLiveTranscodeData"));
