@@ -23,10 +23,11 @@ public final class RequestSchemaCheck {
     }
 
     public void check(ActionHandler<?> handler, JsonNode params) throws ApiError {
+        String path = SchemaCatalog.requestPath(handler.spec());
         if (handler.spec().vendor() == Vendor.VOLCENGINE) {
-            refuseIntegersGoCannotBind(handler, params);
+            refuseIntegersGoCannotBind(handler, path, params);
         }
-        List<Error> errors = catalog.validate(SchemaCatalog.requestPath(handler.spec()), params);
+        List<Error> errors = catalog.validate(path, params);
         if (errors.isEmpty()) {
             return;
         }
@@ -45,8 +46,8 @@ public final class RequestSchemaCheck {
      * error whatever else is wrong, as a wrong JSON type is; JSON Schema takes 300.0 for an integer, so the schema
      * cannot say it.
      */
-    private void refuseIntegersGoCannotBind(ActionHandler<?> handler, JsonNode params) {
-        for (Map.Entry<String, GoIntegerType> field : catalog.requestIntegerFields(handler.spec()).entrySet()) {
+    private void refuseIntegersGoCannotBind(ActionHandler<?> handler, String path, JsonNode params) {
+        for (Map.Entry<String, GoIntegerType> field : catalog.requestIntegerFields(path).entrySet()) {
             JsonNode value = params.get(field.getKey());
             if (value != null && value.isNumber() && !field.getValue().binds(value)) {
                 throw handler.errors().wrongType(field.getKey())

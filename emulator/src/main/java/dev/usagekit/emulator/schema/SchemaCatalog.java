@@ -100,11 +100,11 @@ public final class SchemaCatalog {
     }
 
     /**
-     * The top-level fields of an action's request that hold an integer, each with the Go type it binds to (its
-     * schema's {@code "format"}).
+     * The top-level fields of a request schema ({@link #requestPath}) that hold an integer, each with the Go type it
+     * binds to (its schema's {@code "format"}).
      */
-    public Map<String, GoIntegerType> requestIntegerFields(ActionSpec spec) {
-        return integerFields.getOrDefault(requestPath(spec), Map.of());
+    public Map<String, GoIntegerType> requestIntegerFields(String requestPath) {
+        return integerFields.getOrDefault(requestPath, Map.of());
     }
 
     private Map<String, GoIntegerType> findIntegerFields(String path) {

@@ -19,15 +19,17 @@ class RequestIntegerFieldsTest {
 
     @Test
     void aggregationIsAnInt32InBothLiveActionsThroughItsRefAndItsNullBranch() {
-        assertThat(CATALOG.requestIntegerFields(DescribeLivePullToPushBandwidthData.SPEC))
+        assertThat(CATALOG.requestIntegerFields(SchemaCatalog.requestPath(DescribeLivePullToPushBandwidthData.SPEC)))
                 .isEqualTo(Map.of("Aggregation", GoIntegerType.INT32));
-        assertThat(CATALOG.requestIntegerFields(DescribeLiveTranscodeData.SPEC))
+        assertThat(CATALOG.requestIntegerFields(SchemaCatalog.requestPath(DescribeLiveTranscodeData.SPEC)))
                 .isEqualTo(Map.of("Aggregation", GoIntegerType.INT32));
     }
 
     @Test
     void theRtcAndAliyunRequestsHaveNoIntegerField() {
-        assertThat(CATALOG.requestIntegerFields(ListOperationDistribution.SPEC)).isEmpty();
-        assertThat(CATALOG.requestIntegerFields(DescribeLiveProducerUsageData.SPEC)).isEmpty();
+        assertThat(CATALOG.requestIntegerFields(SchemaCatalog.requestPath(ListOperationDistribution.SPEC)))
+                .isEmpty();
+        assertThat(CATALOG.requestIntegerFields(SchemaCatalog.requestPath(DescribeLiveProducerUsageData.SPEC)))
+                .isEmpty();
     }
 }
