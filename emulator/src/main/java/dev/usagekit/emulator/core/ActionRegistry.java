@@ -21,6 +21,11 @@ public final class ActionRegistry {
         return Optional.ofNullable(byKey.get(vendor + ":" + action + ":" + version));
     }
 
+    /** Whether any of the vendor's actions is served at this version, for a gateway that resolves the version first. */
+    public boolean servesVersion(Vendor vendor, String version) {
+        return handlers.stream().anyMatch(h -> h.spec().vendor() == vendor && h.spec().version().equals(version));
+    }
+
     /** Which vendor serves an action of this name, if any. */
     public Optional<Vendor> vendorOf(String action) {
         return handlers.stream().filter(h -> h.spec().action().equals(action)).map(h -> h.spec().vendor()).findFirst();

@@ -56,11 +56,12 @@ public final class OpenApiDescription {
                             + " (ServiceUnavailableTemp); Retry-After says when to retry",
                     "default", "A fault injected through the control plane (/_emulator/faults), any 4xx/5xx"),
             Vendor.ALIYUN, orderedMap(
-                    "400", "A missing or invalid parameter, one of the documented time errors, a signature problem,"
-                            + " a method other than GET or POST (UnsupportedHTTPMethod),"
-                            + " or Throttling.User (x-acs-retry-after, in milliseconds)",
+                    "400", "A missing or invalid parameter, an unknown Version (NoSuchVersion), one of the"
+                            + " documented time errors, a signature problem, a method other than GET or POST"
+                            + " (UnsupportedHTTPMethod), or Throttling.User (x-acs-retry-after, in milliseconds)",
                     "403", "A domain or instance not owned (Forbidden), or SignatureDoesNotMatch when configured so",
-                    "404", "An unknown Action/Version (InvalidApi.NotFound), or an unknown access key when configured so",
+                    "404", "An unknown Action at a known Version (InvalidApi.NotFound), or an unknown access key when"
+                            + " configured so",
                     "413", "A body larger than emulator.max-body-size",
                     "500", "Internal error",
                     "503", "No buffer memory left for the answer, as when many clients read large answers late"

@@ -231,6 +231,8 @@ class AliyunConformanceProperties {
             List<Arbitrary<Mistake<Call>>> mistakes = new ArrayList<>();
             mistakes.add(Arbitraries.of(
                     new Mistake<>("unknown Version", call.with("Version", "2014-01-01"),
+                            Expected.service(400, "NoSuchVersion")),
+                    new Mistake<>("unknown Action", call.with("Action", "DescribeLiveProducerData"),
                             Expected.service(404, "InvalidApi.NotFound")),
                     new Mistake<>("unknown access key", call.with("AccessKeyId", "LTAInosuchkey"),
                             Expected.service(400, "InvalidAccessKeyId.NotFound")),

@@ -12,6 +12,8 @@ class AliyunProducerUsageTest {
 
     private final TestEmulator emulator = TestEmulator.unthrottled();
     private static final String BASE = "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&AccessKeyId=testid";
+    private static final String NO_SUCH_VERSION = "The specified version does not exist.";
+    private static final String API_NOT_FOUND = "Specified api is not found,please check your url and method.";
 
     private TestEmulator.Reply json(String params) {
         return emulator.get(BASE + "&Format=JSON" + params);
@@ -198,7 +200,48 @@ class AliyunProducerUsageTest {
     @Test
     void unknownActionIsApiNotFound() {
         assertAliyunError(emulator.get("/?Action=DescribeNothing&Version=2016-11-01&Format=JSON&AccessKeyId=testid"),
-                404, "InvalidApi.NotFound", null);
+                404, "InvalidApi.NotFound", API_NOT_FOUND);
+    }
+
+    /** The POP gateway resolves the version before the action, so an unknown version hides an unknown action. */
+    @ParameterizedTest
+    @CsvSource({"DescribeLiveProducerUsageData", "DescribeNothing"})
+    void anUnknownVersionIsNoSuchVersionWhateverTheAction(String action) {
+        assertAliyunError(emulator.get("/?Action=" + action + "&Version=2014-05-26&Format=JSON&AccessKeyId=testid"),
+                400, "NoSuchVersion", NO_SUCH_VERSION);
+    }
+
+    @Test
+    void anUnknownVersionInAFormBodyIsNoSuchVersion() {
+        var r = emulator.send(HttpRequest.newBuilder(emulator.uri("/?Format=JSON"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "Action=DescribeLiveProducerUsageData&Version=2016-11-02&AccessKeyId=testid"))
+                .build());
+        assertAliyunError(r, 400, "NoSuchVersion", NO_SUCH_VERSION);
+    }
+
+    @Test
+    void anUnknownVersionWithoutFormatIsAnXmlError() {
+        var r = emulator.get("/?Action=DescribeLiveProducerUsageData&Version=2014-05-26&AccessKeyId=testid");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).isEqualTo("text/xml;charset=utf-8");
+        assertThat(r.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><RequestId>"
+                + r.header("x-acs-request-id") + "</RequestId><HostId>live.aliyuncs.com</HostId>"
+                + "<Code>NoSuchVersion</Code><Message>" + NO_SUCH_VERSION + "</Message>"
+                + "<Recommend>https://next.api.aliyun.com/troubleshoot?q=NoSuchVersion&amp;product=live</Recommend>"
+                + "</Error>");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DescribeLiveProducerUsageData", "DescribeNothing"})
+    void anUnknownAcs3VersionIsNoSuchVersionWhateverTheAction(String action) {
+        assertAliyunError(acs3(action, "2014-05-26"), 400, "NoSuchVersion", NO_SUCH_VERSION);
+    }
+
+    @Test
+    void anUnknownAcs3ActionAtTheRightVersionIsApiNotFound() {
+        assertAliyunError(acs3("DescribeNothing", "2016-11-01"), 404, "InvalidApi.NotFound", API_NOT_FOUND);
     }
 
     @Test
@@ -230,14 +273,19 @@ class AliyunProducerUsageTest {
         assertThat(r.json().at("/BillProducerData/BillProducerDataItem").size()).isEqualTo(2);
     }
 
-    @Test
-    void actionFromAcsHeadersWithAcs3CredentialAnswersJson() {
-        var r = emulator.send(HttpRequest.newBuilder(emulator.uri(
+    /** An ACS3 call naming its action and version in the x-acs-* headers (signatures are not checked here). */
+    private TestEmulator.Reply acs3(String action, String version) {
+        return emulator.send(HttpRequest.newBuilder(emulator.uri(
                 "/?StartTime=2026-11-19T00%3A00%3A00Z&EndTime=2026-11-19T02%3A00%3A00Z"))
-                .header("x-acs-action", "DescribeLiveProducerUsageData")
-                .header("x-acs-version", "2016-11-01")
+                .header("x-acs-action", action)
+                .header("x-acs-version", version)
                 .header("Authorization", "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host,Signature=" + "0".repeat(64))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
+    void actionFromAcsHeadersWithAcs3CredentialAnswersJson() {
+        var r = acs3("DescribeLiveProducerUsageData", "2016-11-01");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/json");
         assertThat(r.json().has("RequestId")).isTrue();

@@ -287,9 +287,14 @@ class SignatureVerificationTest {
 
     /** @param separator what separates the Authorization's three fields: a comma, or a new header line */
     private static TestEmulator.Reply acs3(TestEmulator emulator, String signature, String nonce, String separator) {
+        return acs3(emulator, "2016-11-01", signature, nonce, separator);
+    }
+
+    private static TestEmulator.Reply acs3(TestEmulator emulator, String version, String signature, String nonce,
+            String separator) {
         String head = "POST /?EndTime=2024-01-02T00%3A00%3A00Z&SplitBy=type&StartTime=2024-01-01T00%3A00%3A00Z"
                 + "&Type=slidelive%2Cuniversal HTTP/1.1\r\nHost: live.aliyuncs.com\r\n"
-                + "x-acs-action: DescribeLiveProducerUsageData\r\nx-acs-version: 2016-11-01\r\n"
+                + "x-acs-action: DescribeLiveProducerUsageData\r\nx-acs-version: " + version + "\r\n"
                 + "x-acs-date: 2024-01-01T00:00:00Z\r\nx-acs-signature-nonce: " + nonce + "\r\n"
                 + "x-acs-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\r\n"
                 + "Authorization: ACS3-HMAC-SHA256 Credential=testid" + separator + "SignedHeaders=host;x-acs-action;"
@@ -353,6 +358,18 @@ class SignatureVerificationTest {
                 + "x-acs-content-sha256;x-acs-date;x-acs-version,Signature=" + "0".repeat(64) + "\r\n";
         var r = emulator.raw(head, new byte[0]);
         assertAliyunError(r, 400, "MissingXAcsSignatureNonce", "XAcsSignatureNonce is mandatory for this action.");
+    }
+
+    /** The gateway resolves the version before it looks at the signature, as it resolves the action. */
+    @Test
+    void anUnknownVersionIsNoSuchVersionBeforeTheSignatureIsChecked() {
+        Map<String, String> p = vectorA2();
+        p.put("SignatureNonce", UUID.randomUUID().toString());
+        p.put("Version", "2014-05-26");
+        assertAliyunError(aliyunV1(signedV1(p, "not-the-secret")), 400, "NoSuchVersion",
+                "The specified version does not exist.");
+        assertAliyunError(acs3(emulator, "2014-05-26", "1" + "0".repeat(63), "nonce-for-another-version", ","), 400,
+                "NoSuchVersion", "The specified version does not exist.");
     }
 
     @Test

@@ -33,6 +33,11 @@ public final class AliyunErrors {
                 "Specified api is not found,please check your url and method.");
     }
 
+    /** A version the product does not have, whatever the action: the POP gateway resolves the version first. */
+    public static ApiError noSuchVersion() {
+        return ApiError.of(ErrorKind.ROUTING, 400, "NoSuchVersion", "The specified version does not exist.");
+    }
+
     /** RPC actions take GET or POST only; the vendor's message for this code is not published. */
     public static ApiError unsupportedHttpMethod(String method) {
         return ApiError.of(ErrorKind.ROUTING, 400, "UnsupportedHTTPMethod",

@@ -95,6 +95,9 @@ public final class AliyunGateway {
             if (version == null) {
                 throw AliyunErrors.missingParameter("Version");
             }
+            if (!registry.servesVersion(Vendor.ALIYUN, version)) {
+                throw AliyunErrors.noSuchVersion();
+            }
             ActionHandler<?> handler = registry.find(Vendor.ALIYUN, action, version)
                     .orElseThrow(AliyunErrors::apiNotFound);
             responseRoot = action + "Response";
