@@ -93,6 +93,18 @@ public final class ParamReader {
         return List.copyOf(values);
     }
 
+    /**
+     * A list of names (groups, domains) of at most {@code maxItems}, as {@link #optionalTextList(String, int)}; a blank
+     * name is an invalid value, not a resource to look up, as an empty one already is in the request schemas.
+     */
+    public List<String> optionalNameList(String name, int maxItems) {
+        List<String> names = optionalTextList(name, maxItems);
+        if (names.stream().anyMatch(String::isBlank)) {
+            throw errors.invalidValue(name, "names must not be blank");
+        }
+        return names;
+    }
+
     /** A comma-separated string parameter, trimmed and de-duplicated in order; empty when absent or blank. */
     public List<String> commaList(String name) {
         String raw = optionalText(name);

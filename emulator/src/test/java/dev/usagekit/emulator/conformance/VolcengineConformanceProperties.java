@@ -81,14 +81,15 @@ class VolcengineConformanceProperties {
             "GroupList", List.of("group001", List.of(1)), "DetailField", List.of("Group"));
     static final Map<String, List<Object>> PULL_TO_PUSH_INVALID_VALUES = Map.of(
             "Aggregation", List.of(60, 600, 7200, 0, -300), "DetailField", List.of(List.of("Domain"), List.of("group")),
-            "GroupList", List.of(List.of("")));
+            "GroupList", List.of(List.of(""), List.of(" ")));
     static final Map<String, List<Object>> TRANSCODE_WRONG_TYPES = Map.of("StartTime", List.of(1763510400),
             "Aggregation", List.of("86400", 86400.5, 86400.0, -0.0, new BigInteger("99999999999999999999")),
             "DomainList", List.of("example.com", List.of(1)), "TranscodeType", List.of("Audio"),
             "Resolution", List.of("720P"));
     static final Map<String, List<Object>> TRANSCODE_INVALID_VALUES = Map.of("Aggregation", List.of(300, 3600, 0),
             "TranscodeType", List.of(List.of("H264"), List.of("normal_h264")),
-            "Resolution", List.of(List.of("360P"), List.of("720p")), "App", List.of("live app"));
+            "Resolution", List.of(List.of("360P"), List.of("720p")), "App", List.of("live app"),
+            "DomainList", List.of(List.of(""), List.of(" ")));
 
     /** One call as a client sends it; {@code rawBody} replaces the JSON of {@code body} when set. */
     record Call(String method, String action, String version, String service, String accessKey,

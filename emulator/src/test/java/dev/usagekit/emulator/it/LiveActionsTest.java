@@ -228,10 +228,24 @@ class LiveActionsTest {
         assertThat(transcode("{" + range + ",\"Aggregation\":86400,\"Limit\":1e400}").status()).isEqualTo(200);
     }
 
-    @Test
-    void emptyGroupNameFailsTheRequestSchemaAsInvalidParam() {
-        assertServiceError(bandwidth("{\"GroupList\":[\"\"],\"StartTime\":\"2026-11-19T00:00:00+08:00\","
-                + "\"EndTime\":\"2026-11-20T00:00:00+08:00\"}"), 400, "InvalidParam");
+    /**
+     * An empty or blank name names no group or domain: both actions refuse it as a value (the request schema an empty
+     * one, the action a blank one), never as a resource that is missing, whatever else the list holds.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            DescribeLivePullToPushBandwidthData | GroupList  | [""]                | invalid GroupList: must be at least 1 characters long
+            DescribeLivePullToPushBandwidthData | GroupList  | ["group001"," "]    | invalid GroupList: names must not be blank
+            DescribeLiveTranscodeData           | DomainList | [""]                | invalid DomainList: must be at least 1 characters long
+            DescribeLiveTranscodeData           | DomainList | ["example.com"," "] | invalid DomainList: names must not be blank
+            DescribeLiveTranscodeData           | DomainList | ["\\t"]             | invalid DomainList: names must not be blank
+            """)
+    void aBlankGroupOrDomainNameIsInvalidParam(String action, String list, String names, String message) {
+        var r = live(action, "{\"" + list + "\":" + names + ",\"StartTime\":\"2026-11-15T00:00:00+08:00\","
+                + "\"EndTime\":\"2026-11-16T00:00:00+08:00\"}");
+        assertServiceError(r, 400, "InvalidParam");
+        assertThat(r.json().at("/ResponseMetadata/Error/Message").asString()).isEqualTo(message);
+        assertThat(r.json().at("/ResponseMetadata/Action").asString()).isEqualTo(action);
     }
 
     @Test

@@ -90,12 +90,9 @@ public final class DescribeLivePullToPushBandwidthData extends UsageAction<Descr
         // Aggregation and DetailField hold only the schema's values by now
         Integer aggregation = params.optionalInt("Aggregation");
         Duration granularity = aggregation == null ? SPEC.defaultGranularity() : Duration.ofSeconds(aggregation);
-        List<String> groups = params.optionalTextList("GroupList", MAX_GROUPS);
-        if (groups.stream().anyMatch(String::isBlank)) {
-            throw errors().invalidValue("GroupList", "group names must not be blank");
-        }
         return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.instant(),
-                end.instant(), start.offsetSeconds(), granularity, groups, params.optionalTextList("DetailField"));
+                end.instant(), start.offsetSeconds(), granularity, params.optionalNameList("GroupList", MAX_GROUPS),
+                params.optionalTextList("DetailField"));
     }
 
     @Override

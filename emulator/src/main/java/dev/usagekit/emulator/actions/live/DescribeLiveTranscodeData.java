@@ -61,14 +61,17 @@ public final class DescribeLiveTranscodeData extends UsageAction<DescribeLiveTra
         this.audioResolution = audioResolution;
     }
 
-    /** Values and their combinations (Aggregation, App with Stream, the filters' names) are the schema's to check. */
+    /**
+     * Values and their combinations (Aggregation, App with Stream, the filters' names) are the schema's to check; a
+     * blank domain name, which the schema lets through when it is not empty, is refused here.
+     */
     @Override
     public Query parse(ParamReader params, RuleContext context) {
         WireTime.Rfc3339Time start = params.requiredRfc3339("StartTime");
         WireTime.Rfc3339Time end = params.requiredRfc3339("EndTime");
         return new Query(params.requiredText("StartTime"), params.requiredText("EndTime"), start.instant(),
-                end.instant(), start.offsetSeconds(), params.optionalTextList("DomainList"), params.optionalText("App"),
-                params.optionalText("Stream"), params.optionalTextList("TranscodeType"),
+                end.instant(), start.offsetSeconds(), params.optionalNameList("DomainList", ParamReader.MAX_LIST_ITEMS),
+                params.optionalText("App"), params.optionalText("Stream"), params.optionalTextList("TranscodeType"),
                 params.optionalTextList("Resolution"));
     }
 
