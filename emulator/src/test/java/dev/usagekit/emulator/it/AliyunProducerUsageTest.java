@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -17,19 +18,6 @@ class AliyunProducerUsageTest {
 
     private TestEmulator.Reply json(String params) {
         return emulator.get(BASE + "&Format=JSON" + params);
-    }
-
-    static void assertAliyunError(TestEmulator.Reply r, int status, String code, String message) {
-        assertThat(r.status()).isEqualTo(status);
-        assertThat(r.contentType()).isEqualTo("application/json;charset=utf-8");
-        JsonNode body = r.json();
-        assertThat(body.get("Code").asString()).isEqualTo(code);
-        if (message != null) {
-            assertThat(body.get("Message").asString()).isEqualTo(message);
-        }
-        assertThat(body.get("HostId").asString()).isEqualTo("live.aliyuncs.com");
-        assertThat(body.get("RequestId").asString()).matches("[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}");
-        assertThat(body.get("Recommend").asString()).contains("q=" + code);
     }
 
     @Test

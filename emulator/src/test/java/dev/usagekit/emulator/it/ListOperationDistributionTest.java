@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -27,15 +28,6 @@ class ListOperationDistributionTest {
     /** The seed page's example, moved into the window. */
     private static final String EXAMPLE = body("Your_AppId", "2026-11-17T00:00:00+08:00", "2026-11-19T00:00:00+08:00",
             "user_count", "province");
-
-    static void assertServiceError(TestEmulator.Reply r, int status, String code) {
-        assertThat(r.status()).isEqualTo(status);
-        JsonNode error = r.json().at("/ResponseMetadata/Error");
-        assertThat(error.get("Code").asString()).isEqualTo(code);
-        assertThat(error.has("CodeN")).isFalse();
-        assertThat(error.get("Message").asString()).isNotBlank();
-        assertThat(r.json().has("Result")).isFalse();
-    }
 
     @Test
     void seedExampleAnswersWithProvinceDistribution() {

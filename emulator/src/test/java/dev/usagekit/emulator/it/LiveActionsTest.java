@@ -1,6 +1,6 @@
 package dev.usagekit.emulator.it;
 
-import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;

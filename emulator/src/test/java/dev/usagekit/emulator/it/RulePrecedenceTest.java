@@ -1,8 +1,8 @@
 package dev.usagekit.emulator.it;
 
-import static dev.usagekit.emulator.it.AliyunProducerUsageTest.assertAliyunError;
-import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,7 +1,7 @@
 package dev.usagekit.emulator.it;
 
-import static dev.usagekit.emulator.it.AliyunProducerUsageTest.assertAliyunError;
-import static dev.usagekit.emulator.it.VolcengineGatewayTest.assertGatewayError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.signing.ClientSigning;

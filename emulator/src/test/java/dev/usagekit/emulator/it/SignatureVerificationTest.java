@@ -1,8 +1,8 @@
 package dev.usagekit.emulator.it;
 
-import static dev.usagekit.emulator.it.AliyunProducerUsageTest.assertAliyunError;
-import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
-import static dev.usagekit.emulator.it.VolcengineGatewayTest.assertGatewayError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.signing.AliyunSignatureV1;

@@ -1,7 +1,7 @@
 package dev.usagekit.emulator.it;
 
-import static dev.usagekit.emulator.it.ListOperationDistributionTest.assertServiceError;
-import static dev.usagekit.emulator.it.VolcengineGatewayTest.assertGatewayError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;

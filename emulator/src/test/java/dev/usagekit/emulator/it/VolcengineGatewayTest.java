@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -10,16 +11,6 @@ class VolcengineGatewayTest {
 
     private final TestEmulator emulator = TestEmulator.unthrottled();
     private static final String BODY = "{\"StartTime\":\"2026-11-19T00:00:00+08:00\",\"EndTime\":\"2026-11-20T00:00:00+08:00\"}";
-
-    static void assertGatewayError(TestEmulator.Reply r, int status, String code, int codeN) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/json");
-        JsonNode meta = r.json().get("ResponseMetadata");
-        assertThat(r.json().has("Result")).isFalse();
-        assertThat(meta.get("Error").get("Code").asString()).isEqualTo(code);
-        assertThat(meta.get("Error").get("CodeN").asInt()).isEqualTo(codeN);
-        assertThat(meta.get("RequestId").asString()).matches("\\d{14}[0-9A-F]{18}");
-    }
 
     @Test
     void aGetIs405NamingPostInAllow() {
