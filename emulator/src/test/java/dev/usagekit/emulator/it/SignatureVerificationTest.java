@@ -176,12 +176,26 @@ class SignatureVerificationTest {
                 .isEqualTo(200);
     }
 
+    /**
+     * A header without a Credential field fails on its shape before any credential is read, so it is
+     * InvalidAuthorization, never InvalidCredential (kept for a Credential that is there but malformed).
+     */
     @Test
     void malformedAuthorizationIsInvalidAuthorization() {
         var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", "20240101T000000Z",
                 "HMAC-SHA256 Signature=abc", V1_BODY);
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isIn("InvalidAuthorization", "InvalidCredential");
+        assertGatewayError(r, 400, "InvalidAuthorization", null);
+        assertThat(r.json().at("/ResponseMetadata/Error/Message").asString())
+                .isEqualTo("Invalid 'Authorization' header, Pls check authorization header.");
+    }
+
+    @Test
+    void aCredentialWithoutItsTerminatorIsInvalidCredential() {
+        var r = volcengine("DescribeLiveTranscodeData", "2023-01-01", "live.volcengineapi.com", "20240101T000000Z",
+                V1_AUTH.replace("/live/request", "/live"), V1_BODY);
+        assertGatewayError(r, 400, "InvalidCredential", null);
+        assertThat(r.json().at("/ResponseMetadata/Error/Message").asString())
+                .isEqualTo("Invalid credential in 'Authorization', Pls check credential in authorization header.");
     }
 
     // --- Aliyun
