@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -317,12 +318,10 @@ public final class ControlApi {
 
     public Mono<ServerResponse> addFault(ServerRequest request) {
         return withBody(request, FAULT_FIELDS, body -> {
-            FaultInjector.Fault fault = parseFault(body);
-            if (!faults.add(fault)) {
-                throw new BadRequest("at most " + faults.maxInForce() + " faults may be in force"
-                        + " (emulator.faults.max); clear them with DELETE /_emulator/faults");
-            }
-            return new FaultAdded(faults.list(), fault.id());
+            long id = faults.add(parseFault(body)).orElseThrow(() -> new BadRequest("at most " + faults.maxInForce()
+                    + " faults may be in force (emulator.faults.max); clear them with"
+                    + " DELETE /_emulator/faults"));
+            return new FaultAdded(faults.list(), id);
         });
     }
 
@@ -331,15 +330,14 @@ public final class ControlApi {
         return ok(Map.of("faults", faults.list()));
     }
 
-    private FaultInjector.Fault parseFault(JsonNode body) {
+    /** The fault the body asks for, checked whole; it gets its id only when added. */
+    private LongFunction<FaultInjector.Fault> parseFault(JsonNode body) {
         String named = text(body, "action");
         String action = named == null ? null : actionNamed(registry, named);
         FaultInjector.Latency latency = latency(body);
-        String code = xmlText(text(body, "code"), "code");
-        boolean latencyOnly = code == null && !body.hasNonNull("status") && latency.adds();
-        if (code == null && !latencyOnly) {
-            code = "InternalError";
-        }
+        String givenCode = xmlText(text(body, "code"), "code");
+        boolean latencyOnly = givenCode == null && !body.hasNonNull("status") && latency.adds();
+        String code = latencyOnly ? null : givenCode == null ? "InternalError" : givenCode;
         int status = whole(body, "status", 500);
         if (status < 400 || status > 599) {
             throw new BadRequest("status must be 400-599");
@@ -356,11 +354,12 @@ public final class ControlApi {
         if (codeN != null && codeN < 1) {
             throw new BadRequest("codeN must be a positive integer"); // the gateways' codes are; the error schema says so
         }
-        String message = xmlText(text(body, "message"), "message");
+        String givenMessage = xmlText(text(body, "message"), "message");
+        String message = givenMessage == null ? "Injected fault." : givenMessage;
         String account = text(body, "account");
         String accountId = account == null ? null : catalogueAccount(state.catalogue(), account).accountId();
-        return new FaultInjector.Fault(faults.nextId(), action, accountId, latencyOnly ? null : code,
-                status, codeN, message == null ? "Injected fault." : message, times, probability, latency);
+        return id -> new FaultInjector.Fault(id, action, accountId, code, status, codeN, message, times, probability,
+                latency);
     }
 
     /**

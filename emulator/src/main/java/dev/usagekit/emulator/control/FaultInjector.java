@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
 
 /** Faults set through the control plane: errors and latency for matching calls, by count or probability. */
@@ -90,7 +91,8 @@ public final class FaultInjector implements FaultPlan {
     }
 
     private final List<Fault> faults = new ArrayList<>();
-    private final AtomicLong ids = new AtomicLong();
+    /** The id of the last fault added; clearing the faults does not lower it. */
+    private long lastId;
     /** Every call checks every fault under one lock, so a script adding faults in a loop must meet a limit. */
     private final int maxInForce;
 
@@ -106,17 +108,19 @@ public final class FaultInjector implements FaultPlan {
         return maxInForce;
     }
 
-    public long nextId() {
-        return ids.incrementAndGet();
-    }
-
-    /** Adds the fault, or returns false and changes nothing when {@link #maxInForce()} are in force already. */
-    public synchronized boolean add(Fault fault) {
+    /**
+     * Adds the fault {@code numbered} makes with the next id and returns that id, or returns empty and changes nothing
+     * when {@link #maxInForce()} are in force already. The id is taken under the lock of that check, so a refused
+     * fault takes none and the faults added are numbered 1, 2, 3... in the order they apply.
+     */
+    public synchronized OptionalLong add(LongFunction<Fault> numbered) {
         if (faults.size() >= maxInForce) {
-            return false;
+            return OptionalLong.empty();
         }
-        faults.add(fault);
-        return true;
+        long id = lastId + 1;
+        faults.add(numbered.apply(id));
+        lastId = id;
+        return OptionalLong.of(id);
     }
 
     public synchronized List<Map<String, Object>> list() {

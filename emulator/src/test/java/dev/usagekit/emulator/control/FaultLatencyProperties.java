@@ -58,7 +58,7 @@ class FaultLatencyProperties {
             List<@LongRange(max = FaultInjector.MAX_LATENCY_MS) Long> delays) {
         FaultInjector faults = new FaultInjector(1000);
         for (long delay : delays) {
-            faults.add(new FaultInjector.Fault(faults.nextId(), null, null, null, 500, null, "slow", -1, 1.0,
+            faults.add(id -> new FaultInjector.Fault(id, null, null, null, 500, null, "slow", -1, 1.0,
                     FaultInjector.Latency.between(delay, delay)));
         }
         CallTrace trace = new CallTrace();

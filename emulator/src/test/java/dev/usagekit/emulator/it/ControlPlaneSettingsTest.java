@@ -3,6 +3,11 @@ package dev.usagekit.emulator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Settings of the control plane itself: journal size, faults in force, admin token, admin switch. */
@@ -52,6 +57,63 @@ class ControlPlaneSettingsTest {
         e.delete("/_emulator/faults");
         assertThat(e.post("/_emulator/faults", once).status()).isEqualTo(200);
         assertThat(e.post("/_emulator/faults", once).status()).isEqualTo(200);
+    }
+
+    /** A script numbering its faults (or matching the journal's fault ids) sees 1, 2, 3: a refused one takes no id. */
+    @Test
+    void refusedFaultsTakeNoIdSoTheFaultsAddedAreNumberedWithoutGaps() {
+        TestEmulator e = TestEmulator.named("two-faults", "emulator.limits.enabled=false", "emulator.faults.max=2");
+        e.post("/_emulator/reset", "");
+        long first = addedId(e, "{\"action\":\"ListOperationDistribution\"}");
+        for (String refused : List.of("{\"status\":600}", "{\"tims\":1}", "{\"action\":\"NoSuchAction\"}",
+                "{\"account\":\"nobody\"}", "{\"latencyMs\":6000000}", "{\"code\":\"a\\u0001b\"}", "[1]", "{")) {
+            assertThat(e.post("/_emulator/faults", refused).status()).as(refused).isEqualTo(400);
+        }
+        assertThat(addedId(e, "{\"action\":\"DescribeLiveTranscodeData\",\"times\":1}")).isEqualTo(first + 1);
+        assertThat(e.post("/_emulator/faults", "{}").status()).as("past the limit").isEqualTo(400);
+
+        assertThat(e.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live", TestEmulator.VOLC_AK, TRANSCODE)
+                .status()).isEqualTo(500);
+        assertThat(e.get("/_emulator/journal?action=DescribeLiveTranscodeData").json()
+                .at("/entries/0/details/fault/ids/0").asLong()).as("the journal's fault id").isEqualTo(first + 1);
+        assertThat(addedId(e, "{}")).as("after the refusal past the limit").isEqualTo(first + 2);
+    }
+
+    /** Adds racing for the last places: exactly the limit are taken, numbered on from the last id, listed in order. */
+    @Test
+    void concurrentFaultsAroundTheLimitNeverPassItNorSkipAnId() throws Exception {
+        TestEmulator e = TestEmulator.named("two-faults", "emulator.limits.enabled=false", "emulator.faults.max=2");
+        e.post("/_emulator/reset", "");
+        long before = addedId(e, "{}");
+        e.delete("/_emulator/faults");
+
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        List<TestEmulator.Reply> replies = new ArrayList<>();
+        try {
+            List<Future<TestEmulator.Reply>> sent = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                sent.add(senders.submit(() -> e.post("/_emulator/faults", "{}")));
+            }
+            for (Future<TestEmulator.Reply> reply : sent) {
+                replies.add(reply.get());
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        List<Long> added = replies.stream().filter(r -> r.status() == 200).map(r -> r.json().get("added").asLong())
+                .sorted().toList();
+        assertThat(added).containsExactly(before + 1, before + 2);
+        assertThat(replies.stream().filter(r -> r.status() == 400)).hasSize(4);
+        List<Long> inForce = new ArrayList<>();
+        e.get("/_emulator/faults").json().get("faults").forEach(f -> inForce.add(f.get("id").asLong()));
+        assertThat(inForce).containsExactly(before + 1, before + 2);
+    }
+
+    private static long addedId(TestEmulator e, String fault) {
+        TestEmulator.Reply added = e.post("/_emulator/faults", fault);
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        return added.json().get("added").asLong();
     }
 
     @Test
