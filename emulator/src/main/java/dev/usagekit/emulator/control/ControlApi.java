@@ -319,7 +319,7 @@ public final class ControlApi {
     public Mono<ServerResponse> addFault(ServerRequest request) {
         return withBody(request, FAULT_FIELDS, body -> {
             long id = faults.add(parseFault(body)).orElseThrow(() -> new BadRequest("at most " + faults.maxInForce()
-                    + " faults may be in force (emulator.faults.max); clear them with"
+                    + " faults may be in force (" + ControlProperties.Faults.MAX_SETTING + "); clear them with"
                     + " DELETE /_emulator/faults"));
             return new FaultAdded(faults.list(), id);
         });

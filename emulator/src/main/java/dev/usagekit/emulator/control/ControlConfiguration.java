@@ -60,7 +60,7 @@ public class ControlConfiguration {
         try {
             return new FaultInjector(settings.getFaults().getMax());
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("emulator.faults.max", e.getMessage());
+            throw new InvalidSettingException(ControlProperties.Faults.MAX_SETTING, e.getMessage());
         }
     }
 

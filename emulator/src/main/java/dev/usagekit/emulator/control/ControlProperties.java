@@ -126,6 +126,9 @@ public class ControlProperties {
 
     /** The faults set through the control plane. */
     public static class Faults {
+        /** The setting's name, for the messages that refuse its value or a fault past it. */
+        static final String MAX_SETTING = "emulator.faults.max";
+
         /** Faults in force at once (one whose times are used up is gone); adding one more is refused with 400. */
         private int max = 1000;
 
