@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.config;
 
 import dev.usagekit.emulator.EmulatorApplication;
+import dev.usagekit.emulator.control.ControlProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,7 +98,8 @@ public final class CommandLineHelp {
         line(out, "Server:");
         PropertySource<?> own = ownConfiguration();
         setting(out, serverSetting(own, "server.port"), "HTTP port of the emulated APIs (and of the control plane"
-                + " under /_emulator/ unless emulator.admin.port is set); 0 picks a free port.");
+                + " under /_emulator/ unless " + ControlProperties.Admin.PORT_SETTING + " is set); 0 picks a free"
+                + " port.");
         setting(out, "--server.address=<all interfaces>", "Address to listen on, e.g. 127.0.0.1.");
         setting(out, serverSetting(own, "server.netty.idle-timeout"), "Kept-alive connections with no request in"
                 + " flight are closed after this long.");

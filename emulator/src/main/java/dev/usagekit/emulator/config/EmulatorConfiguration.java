@@ -75,7 +75,7 @@ public class EmulatorConfiguration {
         try {
             accounts = CatalogueLoader.read(fixture.getInputStream(), props.getFixtures());
         } catch (CatalogueLoader.InvalidFixtureException e) {
-            throw new InvalidSettingException("emulator.fixtures", e.getMessage());
+            throw new InvalidSettingException(EmulatorProperties.FIXTURES_SETTING, e.getMessage());
         }
         try {
             List<AccessKey> credentials = CatalogueFactory.parseCredentials(props.getCredentials());
@@ -95,26 +95,26 @@ public class EmulatorConfiguration {
         if (ResourceUtils.isUrl(location)) {
             fixture = resources.getResource(location);
             if (!fixture.exists()) {
-                throw new InvalidSettingException("emulator.fixtures", "not found: " + location);
+                throw new InvalidSettingException(EmulatorProperties.FIXTURES_SETTING, "not found: " + location);
             }
         } else {
             Resource file;
             try {
                 file = new FileSystemResource(location);
             } catch (InvalidPathException e) {
-                throw new InvalidSettingException("emulator.fixtures", "the path cannot be a file name in this JVM's"
-                        + " file-name encoding " + System.getProperty("sun.jnu.encoding") + " (start it under a UTF-8"
-                        + " locale, such as LANG=C.UTF-8): " + location);
+                throw new InvalidSettingException(EmulatorProperties.FIXTURES_SETTING, "the path cannot be a file name"
+                        + " in this JVM's file-name encoding " + System.getProperty("sun.jnu.encoding") + " (start it"
+                        + " under a UTF-8 locale, such as LANG=C.UTF-8): " + location);
             }
             fixture = file.exists() ? file : resources.getResource(ResourceUtils.CLASSPATH_URL_PREFIX + location);
             if (!fixture.exists()) {
-                throw new InvalidSettingException("emulator.fixtures", "not found: " + location + " is neither a file ("
-                        + file.getFile().getAbsolutePath() + ") nor on the class path");
+                throw new InvalidSettingException(EmulatorProperties.FIXTURES_SETTING, "not found: " + location
+                        + " is neither a file (" + file.getFile().getAbsolutePath() + ") nor on the class path");
             }
         }
         if (fixture.isFile() && fixture.getFile().isDirectory()) {
-            throw new InvalidSettingException("emulator.fixtures", "is a directory, not a catalogue file: "
-                    + location);
+            throw new InvalidSettingException(EmulatorProperties.FIXTURES_SETTING, "is a directory, not a catalogue"
+                    + " file: " + location);
         }
         return fixture;
     }
@@ -208,7 +208,7 @@ public class EmulatorConfiguration {
         Vendor fallback = defaultVendor(props.getDefaultVendor());
         if (props.getMaxBodySize().toBytes() <= 0) {
             // in bytes, not DataSize's text, which writes its digits in the default locale's
-            throw new InvalidSettingException("emulator.max-body-size",
+            throw new InvalidSettingException(ApiEntry.MAX_BODY_SETTING,
                     "must be above 0: " + props.getMaxBodySize().toBytes() + "B");
         }
         EmulatorProperties.Aliyun aliyun = props.getAliyun();

@@ -12,6 +12,9 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("emulator")
 public class EmulatorProperties {
 
+    /** The catalogue file's setting, for the messages that refuse its value. */
+    static final String FIXTURES_SETTING = "emulator.fixtures";
+
     /** Seed of all synthetic data and generated names. */
     private long seed = 20240101L;
     /**

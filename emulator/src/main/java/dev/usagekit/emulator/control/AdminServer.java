@@ -55,8 +55,8 @@ public final class AdminServer implements SmartLifecycle {
             while (reason.getCause() != null) {
                 reason = reason.getCause();
             }
-            throw new InvalidSettingException("emulator.admin.port", "cannot listen on " + host + ":" + port + " ("
-                    + reason.getMessage() + "); pick a free port, or 0 for any");
+            throw new InvalidSettingException(ControlProperties.Admin.PORT_SETTING, "cannot listen on " + host + ":"
+                    + port + " (" + reason.getMessage() + "); pick a free port, or 0 for any");
         }
         log.info("control plane listening on port {}", server.port());
     }

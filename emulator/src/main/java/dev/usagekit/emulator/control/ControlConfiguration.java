@@ -113,7 +113,7 @@ public class ControlConfiguration {
             ControlProperties settings) {
         if (settings.getAdmin().separatePort() >= 0) {
             return RouterFunctions.route(path("/_emulator/**"), r -> ControlApi.error(HttpStatus.NOT_FOUND,
-                    "the control plane is served on its own port (emulator.admin.port)"));
+                    "the control plane is served on its own port (" + ControlProperties.Admin.PORT_SETTING + ")"));
         }
         return controlPlane(api, openApi, settings.getAdmin());
     }
@@ -133,8 +133,8 @@ public class ControlConfiguration {
         int port = settings.getAdmin().separatePort();
         int mainPort = env.getProperty("server.port", Integer.class, 8080);
         if (port > 0 && port == mainPort) {
-            throw new InvalidSettingException("emulator.admin.port", "must differ from server.port (both " + port
-                    + "); leave it out to serve the control plane on the main port");
+            throw new InvalidSettingException(ControlProperties.Admin.PORT_SETTING, "must differ from server.port"
+                    + " (both " + port + "); leave it out to serve the control plane on the main port");
         }
         return new AdminServer(port, env.getProperty("server.address", "0.0.0.0"),
                 () -> controlPlane(api.getObject(), openApi.getObject(), settings.getAdmin()),
@@ -200,7 +200,7 @@ public class ControlConfiguration {
             // without a token, only callers on this machine may steer the emulator
             if (token.isEmpty() && !allowRemote && !fromLoopback(request)) {
                 return ControlApi.error(HttpStatus.FORBIDDEN, "the control plane answers loopback callers only "
-                        + "(set emulator.admin.token or emulator.admin.allow-remote=true)");
+                        + "(set " + ControlProperties.Admin.TOKEN_SETTING + " or emulator.admin.allow-remote=true)");
             }
             if (!token.isEmpty() && !matches(token, request.headers().firstHeader(TOKEN_HEADER))) {
                 return ControlApi.unauthorized("missing or wrong " + TOKEN_HEADER + " header");

@@ -28,6 +28,10 @@ public class ControlProperties {
 
     /** Who may steer the emulator, and on which port. */
     public static class Admin {
+        /** The settings' names, for the messages that refuse their values or point a caller to them. */
+        public static final String PORT_SETTING = "emulator.admin.port";
+        static final String TOKEN_SETTING = "emulator.admin.token";
+
         /** Serve the control plane under /_emulator/; when false every control path answers 404. */
         private boolean enabled = true;
         /**
@@ -89,7 +93,7 @@ public class ControlProperties {
                         : blank && i == token.length() - 1 ? "is a space or tab at its end"
                         : null;
                 if (problem != null) { // the position only: the message is logged, the token is a secret
-                    throw new InvalidSettingException("emulator.admin.token", "must be visible ASCII, with spaces or"
+                    throw new InvalidSettingException(TOKEN_SETTING, "must be visible ASCII, with spaces or"
                             + " tabs only between other characters, for the " + ControlConfiguration.TOKEN_HEADER
                             + " header to carry it unchanged; character " + (i + 1) + " " + problem);
                 }
@@ -103,7 +107,7 @@ public class ControlProperties {
                 return -1;
             }
             if (port < 0 || port > 65535) {
-                throw new InvalidSettingException("emulator.admin.port",
+                throw new InvalidSettingException(PORT_SETTING,
                         "must be a TCP port (0 for any free one, up to 65535): " + port);
             }
             return port;

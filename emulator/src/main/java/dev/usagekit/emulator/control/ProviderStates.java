@@ -315,8 +315,8 @@ final class ProviderStates {
         }
         changeFixtures(fixture -> fixture.accountId().equals(account.accountId())
                         ? Optional.of(fixture.withSettling(settling)) : Optional.empty(),
-                "account " + accountName + " comes from emulator.credentials, not the catalogue: give it a settling"
-                        + " in a fixture file");
+                "account " + accountName + " comes from " + CatalogueFactory.CREDENTIALS_SETTING + ", not the"
+                        + " catalogue: give it a settling in a fixture file");
     }
 
     /**

@@ -5,5 +5,8 @@ public enum SignatureMode {
     /** Verify signature, timestamp window and nonce exactly like the clouds. */
     STRICT,
     /** Accept any signature. */
-    OFF
+    OFF;
+
+    /** The setting that picks the mode, as descriptions name it. */
+    public static final String SETTING = "emulator.signature-mode";
 }

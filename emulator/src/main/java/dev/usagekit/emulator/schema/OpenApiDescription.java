@@ -3,6 +3,9 @@ package dev.usagekit.emulator.schema;
 import dev.usagekit.emulator.core.ActionSpec;
 import dev.usagekit.emulator.core.Vendor;
 import dev.usagekit.emulator.gateway.RequestClock;
+import dev.usagekit.emulator.gateway.SignatureMode;
+import dev.usagekit.emulator.gateway.SigningTimeWindow;
+import dev.usagekit.emulator.web.ApiEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +43,8 @@ public final class OpenApiDescription {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build();
 
+    private static final String BODY_TOO_LARGE = "A body larger than " + ApiEntry.MAX_BODY_SETTING;
+
     /** The statuses each vendor answers with its error body, and when. */
     private static final Map<Vendor, Map<String, String>> ERROR_STATUSES = Map.of(
             Vendor.VOLCENGINE, orderedMap(
@@ -49,7 +54,7 @@ public final class OpenApiDescription {
                     "403", "A resource (app, group, domain) of another account",
                     "404", "An unknown Action/Version, or an unknown resource",
                     "405", "Any method but POST (MethodNotAllowed)",
-                    "413", "A body larger than emulator.max-body-size",
+                    "413", BODY_TOO_LARGE,
                     "429", "Over the action's QPS limit (FlowLimitExceeded); Retry-After says when to retry",
                     "500", "Internal error",
                     "503", "No buffer memory left for the answer, as when many clients read large answers late"
@@ -62,7 +67,7 @@ public final class OpenApiDescription {
                     "403", "A domain or instance not owned (Forbidden), or SignatureDoesNotMatch when configured so",
                     "404", "An unknown Action at a known Version (InvalidApi.NotFound), or an unknown access key when"
                             + " configured so",
-                    "413", "A body larger than emulator.max-body-size",
+                    "413", BODY_TOO_LARGE,
                     "500", "Internal error",
                     "503", "No buffer memory left for the answer, as when many clients read large answers late"
                             + " (ServiceUnavailable)",
@@ -278,18 +283,18 @@ public final class OpenApiDescription {
         apiKey(schemes.putObject(VOLCENGINE_SIGNATURE), "header", "Authorization", "Volcengine signature "
                 + "(HMAC-SHA256): Authorization: HMAC-SHA256 Credential=<AccessKeyId>/<yyyyMMdd>/<region>/<service>"
                 + "/request, SignedHeaders=<names;...>, Signature=<64 hex digits>, with an X-Date header "
-                + "(yyyyMMddTHHmmssZ) within emulator.signature-time-window (15 minutes unless set) of the emulator's"
-                + " clock. With emulator.signature-mode=off any signature passes, in a header of this structure; the"
-                + " access key still selects the account.");
+                + "(yyyyMMddTHHmmssZ) within " + SigningTimeWindow.SETTING + " (15 minutes unless set) of the"
+                + " emulator's clock. With " + SignatureMode.SETTING + "=off any signature passes, in a header of this"
+                + " structure; the access key still selects the account.");
         apiKey(schemes.putObject(VOLCENGINE_QUERY_SIGNATURE), "query", "X-Signature", "Volcengine signature "
                 + "(HMAC-SHA256) in the query string, as the SDKs presign URLs: X-Algorithm=HMAC-SHA256, "
                 + "X-Credential, X-Date, X-SignedHeaders, X-Signature, and X-SignedQueries naming what was signed.");
         apiKey(schemes.putObject(ALIYUN_SIGNATURE_V1), "query", "Signature", "Alibaba Cloud signature V1: the "
                 + "parameters AccessKeyId, SignatureMethod=HMAC-SHA1, SignatureVersion=1.0, SignatureNonce (never "
-                + "reused within emulator.signature-time-window, 15 minutes unless set), Timestamp "
+                + "reused within " + SigningTimeWindow.SETTING + ", 15 minutes unless set), Timestamp "
                 + "(yyyy-MM-ddTHH:mm:ssZ, as near the emulator's clock) and Signature, in the query string or the form"
                 + " body (OpenAPI can place an apiKey in the query or a header only, so a signature in the body, as"
-                + " pop-core POSTs it, is not described by this scheme). With emulator.signature-mode=off only"
+                + " pop-core POSTs it, is not described by this scheme). With " + SignatureMode.SETTING + "=off only"
                 + " AccessKeyId is needed.");
         apiKey(schemes.putObject(ALIYUN_ACS3), "header", "Authorization", "Alibaba Cloud signature V3: "
                 + "Authorization: ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names;...>,"

@@ -29,6 +29,9 @@ public final class ApiEntry {
 
     private static final Logger log = LoggerFactory.getLogger(ApiEntry.class);
 
+    /** The setting of the largest body taken, for the messages and descriptions that name it. */
+    public static final String MAX_BODY_SETTING = "emulator.max-body-size";
+
     /** Long enough for the clients holding the memory to read some of their answers. */
     private static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(1);
 
