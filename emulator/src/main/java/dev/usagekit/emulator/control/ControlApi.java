@@ -318,10 +318,10 @@ public final class ControlApi {
 
     public Mono<ServerResponse> addFault(ServerRequest request) {
         return withBody(request, FAULT_FIELDS, body -> {
-            long id = faults.add(parseFault(body)).orElseThrow(() -> new BadRequest("at most " + faults.maxInForce()
-                    + " faults may be in force (" + ControlProperties.Faults.MAX_SETTING + "); clear them with"
-                    + " DELETE /_emulator/faults"));
-            return new FaultAdded(faults.list(), id);
+            FaultInjector.Added added = faults.add(parseFault(body)).orElseThrow(() -> new BadRequest("at most "
+                    + faults.maxInForce() + " faults may be in force (" + ControlProperties.Faults.MAX_SETTING
+                    + "); clear them with DELETE /_emulator/faults"));
+            return new FaultAdded(added.inForce(), added.id());
         });
     }
 

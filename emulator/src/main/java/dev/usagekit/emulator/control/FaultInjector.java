@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
@@ -90,6 +90,9 @@ public final class FaultInjector implements FaultPlan {
         }
     }
 
+    /** A fault just added: its id, and the faults in force right after it, itself the last. */
+    record Added(long id, List<Map<String, Object>> inForce) {}
+
     private final List<Fault> faults = new ArrayList<>();
     /** The id of the last fault added; clearing the faults does not lower it. */
     private long lastId;
@@ -109,18 +112,19 @@ public final class FaultInjector implements FaultPlan {
     }
 
     /**
-     * Adds the fault {@code numbered} makes with the next id and returns that id, or returns empty and changes nothing
-     * when {@link #maxInForce()} are in force already. The id is taken under the lock of that check, so a refused
-     * fault takes none and the faults added are numbered 1, 2, 3... in the order they apply.
+     * Adds the fault {@code numbered} makes with the next id, or returns empty and changes nothing when
+     * {@link #maxInForce()} are in force already. The id is taken under the lock of that check, so a refused fault
+     * takes none and the faults added are numbered 1, 2, 3... in the order they apply. The faults in force are listed
+     * under the same lock, so another caller's add, or a call using up a fault, after this one does not show in them.
      */
-    public synchronized OptionalLong add(LongFunction<Fault> numbered) {
+    synchronized Optional<Added> add(LongFunction<Fault> numbered) {
         if (faults.size() >= maxInForce) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         long id = lastId + 1;
         faults.add(numbered.apply(id));
         lastId = id;
-        return OptionalLong.of(id);
+        return Optional.of(new Added(id, list()));
     }
 
     public synchronized List<Map<String, Object>> list() {
