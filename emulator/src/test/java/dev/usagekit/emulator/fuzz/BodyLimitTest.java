@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.fuzz;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.it.TestEmulator;
@@ -15,8 +17,7 @@ class BodyLimitTest {
         String huge = "{\"StartTime\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         var r = emulator.send(HttpRequest.newBuilder(emulator.uri("/?Action=DescribeLiveTranscodeData&Version=2023-01-01"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge)).build());
-        assertThat(r.status()).isEqualTo(413);
-        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("RequestEntityTooLarge");
+        assertGatewayError(r, 413, "RequestEntityTooLarge", null);
         assertThat(emulator.get("/actuator/health").status()).isEqualTo(200);
     }
 
@@ -27,9 +28,7 @@ class BodyLimitTest {
                         "/?Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(huge)).build());
-        assertThat(r.status()).isEqualTo(413);
-        assertThat(r.json().get("Code").asString()).isEqualTo("RequestEntityTooLarge");
-        assertThat(r.json().get("Message").asString()).isEqualTo("The request body exceeds 1048576 bytes.");
+        assertAliyunError(r, 413, "RequestEntityTooLarge", "The request body exceeds 1048576 bytes.");
         assertThat(r.json().has("ResponseMetadata")).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package dev.usagekit.emulator.it;
 
 import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunXmlError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -78,8 +79,7 @@ class AliyunProducerUsageTest {
     @Test
     void xmlErrorHasErrorRoot() {
         var r = emulator.get(BASE + "&Format=XML&StartTime=bad&EndTime=2026-11-19T02:00:00Z");
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body()).contains("<Error>").contains("<Code>InvalidStartTime.Malformed</Code>");
+        assertAliyunXmlError(r, 400, "InvalidStartTime.Malformed", null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.time.InstantTextCases;
@@ -50,7 +51,7 @@ class ClockFormsTest {
     void aTextOfNoFormIsRefusedByBothNamingWhatWasWanted() {
         for (String text : InstantTextCases.REFUSED) {
             TestEmulator.Reply call = callWithHeader(text);
-            assertThat(call.status()).as(text).isEqualTo(400);
+            assertServiceError(call, 400, "InvalidParam");
             assertThat(call.json().at("/ResponseMetadata/Error/Message").asString()).as(text)
                     .isEqualTo("invalid X-Emulator-Clock: must be an ISO-8601 instant from 1970-01-01T00:00:00Z to"
                             + " 9999-12-30T23:59:59Z, such as 2026-11-20T12:00:00Z");

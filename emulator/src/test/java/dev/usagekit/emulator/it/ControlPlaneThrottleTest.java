@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +31,7 @@ class ControlPlaneThrottleTest {
         assertThat(rtc().status()).isNotEqualTo(429);
         assertThat(rtc().status()).isNotEqualTo(429);
         TestEmulator.Reply third = rtc();
-        assertThat(third.status()).isEqualTo(429);
-        assertThat(third.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("FlowLimitExceeded");
+        assertGatewayError(third, 429, "FlowLimitExceeded", 100018);
         assertThat(rtc().status()).isEqualTo(429); // the frozen clock never refills on its own
 
         emulator.post("/_emulator/clock", "{\"advance\":\"PT1S\"}");
@@ -92,7 +93,7 @@ class ControlPlaneThrottleTest {
         }
         advance("PT0.2002S"); // the window turns 0.7998 s later: 800 ms, rounded up
         TestEmulator.Reply refused = emulator.get(call);
-        assertThat(refused.json().get("Code").asString()).isEqualTo("Throttling.User");
+        assertAliyunError(refused, 400, "Throttling.User", null);
         assertThat(refused.header("x-acs-retry-after")).isEqualTo("800");
         advance("PT0." + refused.header("x-acs-retry-after") + "S");
         assertThat(emulator.get(call).status()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +83,7 @@ class JournaledRequestTest {
         TestEmulator.Reply typed = emulator.volcengine("DescribeLiveTranscodeData", "2023-01-01", "live",
                 TestEmulator.VOLC_AK, "{\"StartTime\":\"2026-11-15T00:00:00+08:00\",\"EndTime\":"
                         + "\"2026-11-18T00:00:00+08:00\",\"Aggregation\":\"86400\"}");
+        assertServiceError(typed, 400, "InvalidParam.BindError");
         assertThat(typed.json().at("/ResponseMetadata/Error/Message").asString())
                 .isEqualTo("Request parameter error, please check input data");
         assertThat(lastCall().at("/details/problem").asString()).startsWith("Aggregation: ");
@@ -94,19 +97,17 @@ class JournaledRequestTest {
         assertThat(lastCall().at("/details/problem").asString()).isNotBlank();
 
         String aliyun = "Action=DescribeLiveProducerUsageData&Version=2016-11-01&Format=JSON&EndTime=2026-11-20T00:00:00Z";
-        assertThat(emulator.get("/?" + aliyun + "&AccessKeyId=" + TestEmulator.ALIYUN_AK
-                + "&StartTime=2026-11-19T00:00:00%2B08:00").json().get("Code").asString())
-                .isEqualTo("InvalidStartTime.Malformed");
+        assertAliyunError(emulator.get("/?" + aliyun + "&AccessKeyId=" + TestEmulator.ALIYUN_AK
+                + "&StartTime=2026-11-19T00:00:00%2B08:00"), 400, "InvalidStartTime.Malformed", null);
         assertThat(lastCall().at("/details/problem").asString())
                 .startsWith("StartTime must be a UTC time written yyyy-MM-ddTHH:mm:ssZ");
 
-        assertThat(emulator.get("/?" + aliyun + "&AccessKeyId=" + TestEmulator.ALIYUN_AK
-                + "&StartTime=2026-11-19T00:00:00Z&DomainName=nope.example").json().get("Code").asString())
-                .isEqualTo("Forbidden");
+        assertAliyunError(emulator.get("/?" + aliyun + "&AccessKeyId=" + TestEmulator.ALIYUN_AK
+                + "&StartTime=2026-11-19T00:00:00Z&DomainName=nope.example"), 403, "Forbidden", null);
         assertThat(lastCall().at("/details/problem").asString()).isEqualTo("DomainName nope.example is not the caller's");
 
-        assertThat(emulator.get("/?" + aliyun + "&AccessKeyId=LTAInobody&StartTime=2026-11-19T00:00:00Z").json()
-                .get("Code").asString()).isEqualTo("InvalidAccessKeyId.NotFound");
+        assertAliyunError(emulator.get("/?" + aliyun + "&AccessKeyId=LTAInobody&StartTime=2026-11-19T00:00:00Z"), 400,
+                "InvalidAccessKeyId.NotFound", null);
         assertThat(lastCall().at("/details/problem").asString())
                 .isEqualTo("access key id LTAI… (10 characters) is not in the catalogue");
 

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -179,12 +180,8 @@ class NullMembersTest {
     void aNullRequiredFieldGetsTheMissingParameterError(Action action, String field) {
         TestEmulator.Reply reply = call(action, withNull(action, List.of(field)));
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        JsonNode error = reply.json().at("/ResponseMetadata/Error");
-        assertThat(error.get("Code").asString()).isEqualTo(action.missingCode);
-        assertThat(error.get("Message").asString()).startsWith(field + " is required");
-        assertThat(error.has("CodeN")).as("a service error has no CodeN").isFalse();
-        assertThat(reply.json().has("Result")).isFalse();
+        assertServiceError(reply, 400, action.missingCode);
+        assertThat(reply.json().at("/ResponseMetadata/Error/Message").asString()).startsWith(field + " is required");
         assertThat(reply.json().at("/ResponseMetadata/Action").asString()).isEqualTo(action.name);
         assertThat(SCHEMAS.validate("volcengine/error.json", reply.body())).isEmpty();
     }
@@ -193,8 +190,7 @@ class NullMembersTest {
     void appWithANullStreamIsRefusedLikeAppAlone() {
         TestEmulator.Reply reply = call(Action.TRANSCODE, withNull(Action.TRANSCODE, List.of("Stream")));
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParam");
+        assertServiceError(reply, 400, "InvalidParam");
     }
 
     /** A request class as a client might write it; Jackson's defaults write its unset fields as null. */

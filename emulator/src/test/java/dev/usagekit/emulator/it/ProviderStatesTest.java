@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -62,8 +64,7 @@ class ProviderStatesTest {
         state("DescribeLiveTranscodeData is throttled for account demo");
 
         TestEmulator.Reply throttled = transcode(TestEmulator.VOLC_AK);
-        assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
-        assertThat(throttled.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("FlowLimitExceeded");
+        assertGatewayError(throttled, 429, "FlowLimitExceeded", 100018);
         // the action's own QPS window: clients that honour Retry-After (Pact JVM's does) wait a second, not longer
         assertThat(throttled.header("Retry-After")).isEqualTo("1");
         // the other account keeps the documented 100/min: the 1/s is demo's alone
@@ -175,9 +176,7 @@ class ProviderStatesTest {
                 TestEmulator.VOLC_AK, "{\"AppId\":\"Your_AppId\",\"StartTime\":\""
                         + times.get("thirtyDaysAgo").asString() + "\",\"EndTime\":\"2026-10-22T00:00:00+08:00\","
                         + "\"Indicator\":\"user_count\",\"Dimension\":\"province\"}");
-        assertThat(rtc.status()).isEqualTo(400);
-        assertThat(rtc.json().at("/ResponseMetadata/Error/Code").asString())
-                .isEqualTo("InvalidParameter.OutofTimeRange");
+        assertServiceError(rtc, 400, "InvalidParameter.OutofTimeRange");
         assertThat(rtc.json().at("/ResponseMetadata/Error/Message").asString())
                 .isEqualTo("Only data of the last 30 days can be queried.");
     }

@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -120,23 +122,19 @@ class RequestClockTest {
     void aHeaderThatIsNoInstantInTheClocksRangeIsTheActionsInvalidParameterError() {
         for (String bad : List.of("yesterday", "2026-11-20T06:00:00", "1969-12-31T23:59:59Z", "")) {
             TestEmulator.Reply rtc = CALLS.get(0).apply(new String[] {HEADER, bad}).send(emulator);
-            assertThat(rtc.status()).as(bad).isEqualTo(400);
-            assertThat(rtc.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParameter");
+            assertServiceError(rtc, 400, "InvalidParameter");
             assertThat(rtc.json().at("/ResponseMetadata/Error/Message").asString()).isEqualTo("Invalid X-Emulator-Clock:"
                     + " must be an ISO-8601 instant from 1970-01-01T00:00:00Z to 9999-12-30T23:59:59Z, such as"
                     + " 2026-11-20T12:00:00Z");
 
             TestEmulator.Reply live = CALLS.get(1).apply(new String[] {HEADER, bad}).send(emulator);
-            assertThat(live.status()).as(bad).isEqualTo(400);
-            assertThat(live.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParam");
+            assertServiceError(live, 400, "InvalidParam");
             assertThat(live.json().at("/ResponseMetadata/Error/Message").asString())
                     .startsWith("invalid X-Emulator-Clock: must be an ISO-8601 instant");
 
             TestEmulator.Reply aliyun = CALLS.get(3).apply(new String[] {HEADER, bad}).send(emulator);
-            assertThat(aliyun.status()).as(bad).isEqualTo(400);
-            assertThat(aliyun.json().get("Code").asString()).isEqualTo("InvalidParameter");
-            assertThat(aliyun.json().get("Message").asString())
-                    .isEqualTo("The specified value of parameter \"X-Emulator-Clock\" is not valid.");
+            assertAliyunError(aliyun, 400, "InvalidParameter",
+                    "The specified value of parameter \"X-Emulator-Clock\" is not valid.");
         }
         JsonNode entries = emulator.get("/_emulator/journal?action=DescribeLiveProducerUsageData").json()
                 .get("entries");

@@ -1,5 +1,6 @@
 package dev.usagekit.emulator.it;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.core.WireTime;
@@ -110,13 +111,12 @@ class WideOffsetTest {
     void anOffsetBeyondRfc3339sHoursOrMinutesIsStillRefused() {
         for (String offset : List.of("+24:00", "-24:00", "+23:60")) {
             TestEmulator.Reply live = bandwidth("2026-11-18T00:00:00" + offset, "2026-11-18T06:00:00Z", 3600);
-            assertThat(live.status()).as(offset).isEqualTo(400);
+            assertServiceError(live, 400, "InvalidParam");
             assertThat(live.json().at("/ResponseMetadata/Error/Message").asString()).as(offset)
                     .isEqualTo("invalid StartTime: must be an RFC 3339 date-time with seconds and an offset, such as"
                             + " 2026-11-20T00:00:00+08:00");
             TestEmulator.Reply rtc = users("2026-11-18T00:00:00" + offset, "2026-11-18T06:00:00Z");
-            assertThat(rtc.status()).as(offset).isEqualTo(400);
-            assertThat(rtc.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParameter");
+            assertServiceError(rtc, 400, "InvalidParameter");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.limits;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.core.Vendor;
@@ -16,17 +18,17 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A successful answer that finds the server's buffer memory full goes out as the vendor's 503, rendered from the heap,
  * and is journaled as that: the real gateways and journal, with an allocator that has no direct memory left.
  */
 class BufferMemoryFullTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TestEmulator emulator = TestEmulator.unthrottled();
     private final ApiEntry entry = emulator.context().getBean(ApiEntry.class);
@@ -63,12 +65,14 @@ class BufferMemoryFullTest {
 
     private final SchemaCatalog schemas = emulator.context().getBean(SchemaCatalog.class);
 
-    /** The body, which must also be a valid error body of the vendor's schema. */
-    private JsonNode errorBody(ApiEntry.Sent sent, Vendor vendor) {
+    /** The answer as the envelope checks take it; its body must also be a valid error body of the vendor's schema. */
+    private TestEmulator.Reply errorReply(ApiEntry.Sent sent, Vendor vendor) {
         try {
             String body = sent.body().toString(StandardCharsets.UTF_8);
             assertThat(schemas.validate(SchemaCatalog.errorPath(vendor), body)).as(body).isEmpty();
-            return JSON.readTree(body);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            sent.response().headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            return new TestEmulator.Reply(sent.response().status(), sent.response().contentType(), headers, body);
         } finally {
             sent.body().release();
         }
@@ -88,11 +92,8 @@ class BufferMemoryFullTest {
                 "{\"GroupList\":[\"group001\"],\"StartTime\":\"2026-11-19T00:00:00+08:00\","
                         + "\"EndTime\":\"2026-11-20T00:00:00+08:00\",\"Aggregation\":300}");
 
-        assertThat(sent.response().status()).isEqualTo(503);
+        assertGatewayError(errorReply(sent, Vendor.VOLCENGINE), 503, "ServiceUnavailableTemp", 100019);
         assertThat(sent.response().headers()).containsEntry("Retry-After", "1");
-        JsonNode error = errorBody(sent, Vendor.VOLCENGINE).at("/ResponseMetadata/Error");
-        assertThat(error.get("Code").asString()).isEqualTo("ServiceUnavailableTemp");
-        assertThat(error.get("CodeN").asInt()).isEqualTo(100019);
         assertThat(lastJournalEntry(action).get("status").asInt()).isEqualTo(503);
         assertThat(lastJournalEntry(action).get("errorCode").asString()).isEqualTo("ServiceUnavailableTemp");
     }
@@ -104,12 +105,8 @@ class BufferMemoryFullTest {
                 + TestEmulator.ALIYUN_AK + "&Format=JSON&StartTime=2026-11-19T00:00:00Z&EndTime=2026-11-20T00:00:00Z",
                 null, "");
 
-        assertThat(sent.response().status()).isEqualTo(503);
-        JsonNode body = errorBody(sent, Vendor.ALIYUN);
-        assertThat(body.get("Code").asString()).isEqualTo("ServiceUnavailable");
-        assertThat(body.get("Message").asString())
-                .isEqualTo("The request has failed due to a temporary failure of the server.");
-        assertThat(body.get("HostId").asString()).isEqualTo("live.aliyuncs.com");
+        assertAliyunError(errorReply(sent, Vendor.ALIYUN), 503, "ServiceUnavailable",
+                "The request has failed due to a temporary failure of the server.");
         assertThat(lastJournalEntry(action).get("errorCode").asString()).isEqualTo("ServiceUnavailable");
     }
 }

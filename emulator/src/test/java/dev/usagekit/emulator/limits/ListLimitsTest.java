@@ -1,5 +1,7 @@
 package dev.usagekit.emulator.limits;
 
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunError;
+import static dev.usagekit.emulator.it.ErrorEnvelopes.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.usagekit.emulator.it.TestEmulator;
@@ -38,16 +40,14 @@ class ListLimitsTest {
         "DescribeLiveTranscodeData, Resolution"})
     void liveListsOver100AreInvalidParam(String action, String field) {
         var r = live(action, "\"" + field + "\":" + names("x", 101));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParam");
+        assertServiceError(r, 400, "InvalidParam");
         assertThat(r.json().at("/ResponseMetadata/Error/Message").asString()).contains(field);
     }
 
     @org.junit.jupiter.api.Test
     void moreThanTwentyGroupsAreInvalidParam() {
         var r = live("DescribeLivePullToPushBandwidthData", "\"GroupList\":" + names("group", 21));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("InvalidParam");
+        assertServiceError(r, 400, "InvalidParam");
         assertThat(r.json().at("/ResponseMetadata/Error/Message").asString()).contains("GroupList");
     }
 
@@ -55,8 +55,7 @@ class ListLimitsTest {
     void twentyGroupsPassTheCapAndReachTheHandler() {
         var r = live("DescribeLivePullToPushBandwidthData", "\"GroupList\":" + names("group", 20));
         // past the cap, the handler looks the groups up: these do not exist under the account
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(r.json().at("/ResponseMetadata/Error/Code").asString()).isEqualTo("RequestForbidden");
+        assertServiceError(r, 403, "RequestForbidden");
     }
 
     private TestEmulator.Reply producer(String name, String value) {
@@ -74,8 +73,7 @@ class ListLimitsTest {
         for (int n : new int[] {101, 5000}) {
             String item = name.equals("Type") ? "slidelive" : name.equals("SplitBy") ? "domain" : "x";
             var r = producer(name, String.join(",", Collections.nCopies(n, item)));
-            assertThat(r.status()).as(r.body()).isEqualTo(400);
-            assertThat(r.json().get("Code").asString()).isEqualTo("InvalidParameter");
+            assertAliyunError(r, 400, "InvalidParameter", null);
             assertThat(r.json().get("Message").asString()).contains(name);
         }
         assertThat(emulator.get("/actuator/health").status()).isEqualTo(200);
