@@ -159,7 +159,7 @@ class ConnectionLimitsTest {
         assertThat(emulator.get("/actuator/health").status()).isEqualTo(200);
     }
 
-    /** The list limits are 100 items: an Aliyun GET with 100 instance ids and 100 domains is served, not refused. */
+    /** The list limits are 100 items: an Aliyun GET with 100 instance ids and 100 domains is read, not refused 414. */
     @Test
     void anAliyunGetWithTheLongestListsFitsTheRequestLine() throws IOException {
         String instances = String.join(",", java.util.Collections.nCopies(100, "a17d0184-0000-4000-8000-000000000000"));
@@ -168,8 +168,8 @@ class ConnectionLimitsTest {
                 + domains.replace(",", "%2C");
         assertThat(target.length()).isGreaterThan(4_096); // the limit was 4 KB
         RawHttp.Response r = exchange("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", new byte[0]);
-        assertThat(r.status()).as(r.text()).isNotEqualTo(414);
-        assertThat(JSON.readTree(r.text()).get("Code").asString()).isNotEqualTo("RequestURITooLong");
+        // read whole, within the list limits, and as far as ownership: the made-up instances belong to no account
+        aliyunError(r, 403, "Forbidden");
     }
 
     @Test
