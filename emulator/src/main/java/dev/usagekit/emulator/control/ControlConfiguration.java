@@ -16,6 +16,7 @@ import dev.usagekit.emulator.gateway.aliyun.NonceRegistry;
 import dev.usagekit.emulator.schema.OpenApiDescription;
 import dev.usagekit.emulator.throttle.RateLimiter;
 import dev.usagekit.emulator.time.EmulatorClock;
+import dev.usagekit.emulator.web.ClientGoneExceptionHandler;
 import dev.usagekit.emulator.web.ConnectionGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,6 +55,11 @@ import reactor.netty.http.server.HttpServer;
 public class ControlConfiguration {
 
     static final String TOKEN_HEADER = "X-Emulator-Token";
+
+    @Bean
+    ClientGoneExceptionHandler clientGoneExceptionHandler() {
+        return new ClientGoneExceptionHandler();
+    }
 
     @Bean
     FaultInjector faultInjector(ControlProperties settings) {

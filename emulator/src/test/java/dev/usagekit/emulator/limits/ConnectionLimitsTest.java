@@ -5,8 +5,13 @@ import static dev.usagekit.emulator.it.ErrorEnvelopes.assertAliyunXmlError;
 import static dev.usagekit.emulator.it.ErrorEnvelopes.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.usagekit.emulator.fuzz.RawHttp;
 import dev.usagekit.emulator.it.TestEmulator;
+import dev.usagekit.emulator.web.ClientGoneExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.server.adapter.HttpWebHandlerAdapter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,6 +111,33 @@ class ConnectionLimitsTest {
      */
     @Test
     void aSlowControlPlaneRequestGetsTheControlPlanes408AndIsNotJournaled() throws Exception {
+        Logger clientGone = (Logger) LoggerFactory.getLogger(ClientGoneExceptionHandler.class);
+        Logger webFlux = (Logger) LoggerFactory.getLogger(HttpWebHandlerAdapter.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level levelBefore = clientGone.getLevel();
+        clientGone.setLevel(Level.DEBUG);
+        clientGone.addAppender(lines);
+        webFlux.addAppender(lines);
+        try {
+            slowControlPlaneRequests();
+            // the POST's body was still awaited when the guard closed the connection: once that is seen, WebFlux
+            // must not have logged it as a 500 with a stack trace
+            for (int i = 0; i < 200 && lines.list.stream().noneMatch(e -> e.getLoggerName().equals(clientGone.getName()));
+                    i++) {
+                Thread.sleep(25);
+            }
+            assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(m -> m.startsWith("POST /_emulator/seed: the connection closed before the answer"))
+                    .noneMatch(m -> m.contains("500 Server Error"));
+        } finally {
+            clientGone.detachAppender(lines);
+            webFlux.detachAppender(lines);
+            clientGone.setLevel(levelBefore);
+        }
+    }
+
+    private void slowControlPlaneRequests() throws Exception {
         long before = emulator.get("/_emulator/journal/count").json().get("count").asLong();
         for (String head : List.of("POST /_emulator/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n",
                 post("/_emulator/seed", "", 1000))) {
