@@ -95,11 +95,11 @@ public final class AliyunGateway {
             if (version == null) {
                 throw AliyunErrors.missingParameter("Version");
             }
-            if (!registry.servesVersion(Vendor.ALIYUN, version)) {
-                throw AliyunErrors.noSuchVersion();
-            }
-            ActionHandler<?> handler = registry.find(Vendor.ALIYUN, action, version)
-                    .orElseThrow(AliyunErrors::apiNotFound);
+            // the POP gateway resolves the version before the action: a version it lacks is the error, whatever
+            // the action; asked only when the lookup misses, as a served action implies its version
+            ActionHandler<?> handler = registry.find(Vendor.ALIYUN, action, version).orElseThrow(() ->
+                    registry.servesVersion(Vendor.ALIYUN, version) ? AliyunErrors.apiNotFound()
+                            : AliyunErrors.noSuchVersion());
             responseRoot = action + "Response";
             routed = handler;
             trace.note("action", action);
