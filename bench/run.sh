@@ -6,8 +6,9 @@
 #   bench/run.sh --quick    short runs (~2-3 minutes), for a smoke test of the script
 #
 # Installs what it needs (wrk and nginx from Debian, WireMock standalone from Maven Central), builds the emulator and
-# benchmark jars if missing. The emulator runs twice: as the README's `java -jar` with the JVM's defaults (startup,
-# RSS), then through bin/usagekit-emulator (recommended flags of bin/emulator-jvm.options, AOT, CDS) for everything;
+# benchmark jars if missing. The emulator runs twice: as plain `java -jar` with the JVM's defaults, the README's way
+# without bash (startup, RSS), then through bin/usagekit-emulator, the README's run command (recommended flags of
+# bin/emulator-jvm.options, AOT, CDS), for everything;
 # WireMock gets the same JVM flags. Environment: BENCH_OUT (work directory, default bench/out), NO_APPEND=1 (print
 # the table only).
 set -euo pipefail
@@ -378,7 +379,7 @@ main() {
   make_requests
   local bw="$OUT/requests/bandwidth.req"
 
-  # 1. the README's plain command with the JVM's defaults: startup and RSS under one load
+  # 1. plain java -jar with the JVM's defaults (the README's way without bash): startup and RSS under one load
   log "emulator, java -jar with JVM defaults: startup and RSS under load"
   start_emulator_timed java -jar "$EMULATOR_JAR"
   put default_startup_ms "$STARTUP_MS"; put default_startup_all "$STARTUP_ALL"
@@ -387,7 +388,7 @@ main() {
   put default_rps "$RPS"
   stop "$EMU_PID"
 
-  # 2. the fast launcher (recommended flags, AOT, CDS): startup, then warmed up for the headline query
+  # 2. the README's run command, the fast launcher (recommended flags, AOT, CDS): startup, then the headline query
   log "emulator, bin/usagekit-emulator ($RECOMMENDED_OPTS, AOT, lazy init, CDS)"
   "$LAUNCHER" --prepare
   # its young collections are logged, to tell how much of the half-load tail they explain (bench/tail.py)

@@ -32,13 +32,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's command, {@code java -jar emulator/target/usagekit-emulator-exec.jar}, run after the build packaged the
- * jar: it starts on the bean definitions written at build time, with beans made when first needed, answers a signed
- * call and the control plane, and on JDK 22+ starts without the JVM's native-access warning.
+ * The README's commands, run after the build packaged the jar: {@code bin/usagekit-emulator} prepares its fast start
+ * once and then starts from its cache; {@code java -jar emulator/target/usagekit-emulator-exec.jar} starts on the bean
+ * definitions written at build time, with beans made when first needed. Both answer a signed call, and on JDK 22+
+ * start without the JVM's native-access warning.
  */
 class BuiltJarIT {
 
     private static final Path JAR = Path.of("target", "usagekit-emulator-exec.jar");
+    private static final Path LAUNCHER = Path.of("..", "bin", "usagekit-emulator").toAbsolutePath().normalize();
     private static final Pattern LISTENING = Pattern.compile("Netty started on port (\\d+)");
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     /** Generous: it costs time only when the jar does not start, and a starved CI runner took 30 s for a 1.5 s start. */
@@ -74,6 +76,52 @@ class BuiltJarIT {
         assertThat(Files.readString(portFile)).isEqualTo(port + "\n");
 
         assertThat(log).anyMatch(line -> line.contains("Starting AOT-processed EmulatorApplication"));
+        answersASignedCallAndItsHealth(port);
+        if (Runtime.version().feature() >= 22) { // older JDKs neither warn nor read the manifest entry
+            assertThat(log).noneMatch(line -> line.contains("A restricted method"));
+        }
+        emulator.destroy();
+        assertThat(emulator.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(portFile).doesNotExist();
+    }
+
+    /**
+     * The README's run command, {@code bin/usagekit-emulator}, on whichever JDK it picks on this machine (an AOT cache
+     * on JDK 25+, a CDS archive before): the first start after a build extracts the jar and trains the cache, then
+     * serves; the next one starts from the cache without preparing. Its own cache directory, so the developer's stays.
+     */
+    @Test
+    void theReadmeLauncherPreparesOnceThenStartsFromItsCache(@TempDir Path dir) throws Exception {
+        assertThat(JAR).as("packaged by this build").exists();
+        Path cache = dir.resolve("fast-start");
+        Path portFile = dir.resolve("usagekit.port");
+        for (boolean first : new boolean[] {true, false}) {
+            log.clear();
+            ProcessBuilder launch = new ProcessBuilder("bash", LAUNCHER.toString(), "--server.port=0",
+                    "--server.address=127.0.0.1", "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true",
+                    "--emulator.port-file=" + portFile).redirectErrorStream(true);
+            launch.environment().put("USAGEKIT_CACHE", cache.toString());
+            emulator = launch.start();
+            int port = portFromLog(emulator.getInputStream()).get(START_WAIT_SECONDS, TimeUnit.SECONDS);
+
+            if (first) {
+                assertThat(log).anyMatch(line -> line.startsWith("usagekit: preparing a fast start for java "));
+            } else {
+                assertThat(log).noneMatch(line -> line.startsWith("usagekit: preparing"));
+            }
+            assertThat(log).anyMatch(line -> line.matches("usagekit: java .*, (AOT cache|CDS archive) "
+                    + Pattern.quote(cache.toString()) + "/app\\.(aot|jsa)"));
+            assertThat(log).anyMatch(line -> line.contains("Starting AOT-processed EmulatorApplication"));
+            assertThat(log).noneMatch(line -> line.contains("A restricted method"));
+            answersASignedCallAndItsHealth(port);
+            emulator.destroy();
+            assertThat(emulator.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(portFile).doesNotExist();
+        }
+    }
+
+    /** The headline RTC call signed with the demo keys, answered with data, and the control plane's health. */
+    private static void answersASignedCallAndItsHealth(int port) throws IOException {
         String body = "{\"AppId\":\"Your_AppId\",\"StartTime\":\"2026-11-17T00:00:00+08:00\","
                 + "\"EndTime\":\"2026-11-19T00:00:00+08:00\",\"Indicator\":\"user_count\",\"Dimension\":\"province\"}";
         var signed = ClientSigning.volcenginePost("127.0.0.1:" + port, NOW, "rtc", "ListOperationDistribution",
@@ -91,12 +139,6 @@ class BuiltJarIT {
                     new byte[0]));
             assertThat(health.status()).isEqualTo(200);
         }
-        if (Runtime.version().feature() >= 22) { // older JDKs neither warn nor read the manifest entry
-            assertThat(log).noneMatch(line -> line.contains("A restricted method"));
-        }
-        emulator.destroy();
-        assertThat(emulator.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(portFile).doesNotExist();
     }
 
     /**
