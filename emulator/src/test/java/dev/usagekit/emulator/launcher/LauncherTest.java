@@ -149,6 +149,18 @@ class LauncherTest {
                 "cache=" + dir.resolve("cache/app.jsa") + "\n");
     }
 
+    /** Flags a JDK 17 does not know (or, before 17.0.9, refuses) are given only to JDK 22 and later. */
+    @Test
+    void aJdk17StartsWithoutTheFlagsOfNewerJdks() throws Exception {
+        env.put("JAVA_HOME", jvms.resolve("jdk-17").toString());
+        assertThat(launcher("--server.port=18099").exit()).isZero();
+        List<String> calls = javaCalls();
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(1)).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(calls.get(2)).contains("-XX:SharedArchiveFile=", "-Xmx", "--server.port=18099")
+                .doesNotContain("TrimNativeHeapInterval", "enable-native-access", "AOT");
+    }
+
     @Test
     void usagekitJavaWinsOverJavaHome() throws Exception {
         env.put("JAVA_HOME", jvms.resolve("jdk-17").toString());
@@ -175,7 +187,8 @@ class LauncherTest {
         assertThat(calls.get(0)).contains("-Djarmode=tools", "extract");
         assertThat(calls.get(1)).contains("-XX:AOTCacheOutput=", "--server.port=0", "--emulator.training-run=true");
         assertThat(calls.get(2)).contains("-XX:AOTCache=", "-XX:-AOTReplayTraining", "-Dspring.aot.enabled=true",
-                "-Xmx", "--server.port=18099").doesNotContain("training-run");
+                "-Xmx", "-XX:TrimNativeHeapInterval=5000", "--enable-native-access=ALL-UNNAMED",
+                "--server.port=18099").doesNotContain("training-run");
 
         Run second = launcher("--server.port=18099");
         assertThat(javaCalls()).hasSize(4); // no second training run
