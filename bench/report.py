@@ -100,13 +100,13 @@ def main():
                    f"{v['emu_half_slow']} over 5 ms; {v['emu_half_gc_count']} collections, {v['emu_half_gc_avg_ms']} ms on "
                    f"average, {v['emu_half_gc_max_ms']} at most) | {n('emu_half_p99_without_gc_ms'):.2f} ms | "
                    "|")
-    out.append(f"| first response ≤ 1.5 s after launch (bin/usagekit-emulator) | {launches(v, 'startup')} | "
+    out.append(f"| first response ≤ 1.5 s after launch (bin/usagekit-emulator, the README's run command) | {launches(v, 'startup')} | "
                f"{verdict(n('startup_ms') <= 1500)} |")
-    out.append(f"| first response, `java -jar`, JVM defaults | {launches(v, 'default_startup')} | "
+    out.append(f"| first response, plain `java -jar`, JVM defaults (the README's way without bash) | {launches(v, 'default_startup')} | "
                f"{verdict(n('default_startup_ms') <= 1500)} |")
     out.append(f"| RSS ≤ 256 MB under load (bin/usagekit-emulator) | {v['emu_rss_mb']} MB | "
                f"{verdict(n('emu_rss_mb') <= 256)} |")
-    out.append(f"| RSS under load, `java -jar`, JVM defaults | {v['default_rss_mb']} MB | {verdict(n('default_rss_mb') <= 256)} |")
+    out.append(f"| RSS under load, plain `java -jar`, JVM defaults | {v['default_rss_mb']} MB | {verdict(n('default_rss_mb') <= 256)} |")
     out.append("")
     out.append("| Emulator, other actions (max load) | req/s | p50 / p99 (ms) | errors |")
     out.append("|---|---|---|---|")
