@@ -53,7 +53,7 @@ def main():
     out.append("")
     out.append(f"Machine: {v['machine_cpu']}, {v['machine_nproc']} cores, {v['machine_mem']}; {v['machine_java']}; "
                f"{v['machine_wrk']}; nginx {v['machine_nginx']}; WireMock {v['machine_wiremock']}. "
-               f"Load: {v['settings']}. Emulator: bin/usagekit-emulator ({v.get('launcher_java', 'CDS')}, Spring AOT, lazy init, `{v['emulator_opts']}`); WireMock: the same JVM flags. "
+               f"Load: {v['settings']}. Emulator: bin/usagekit-emulator ({v.get('launcher_java', 'CDS')}, Spring AOT, lazy init, `{v['emulator_opts']}`); WireMock: the flags of bin/emulator-jvm.options. "
                f"Headline query: DescribeLivePullToPushBandwidthData, 1 day at 300 s, {v['response_bytes']} bytes; "
                f"WireMock and nginx serve the same captured bytes.")
     out.append("")

@@ -394,6 +394,9 @@ main() {
   # its young collections are logged, to tell how much of the half-load tail they explain (bench/tail.py)
   start_emulator_timed env JAVA_OPTS="-Xlog:gc:file=$OUT/emulator-gc.log:time:filecount=0" "$LAUNCHER"
   put startup_ms "$STARTUP_MS"; put startup_all "$STARTUP_ALL"
+  # the flags its JVM runs with, what the launcher adds for this JDK included (the cache, logs and properties left out)
+  put emulator_opts "$(tr '\0' '\n' <"/proc/$EMU_PID/cmdline" | sed '1d;/^-jar$/,$d' |
+    grep -Ev '^-D|^-XX:(AOTCache|SharedArchiveFile)=|^-Xlog' | xargs)"
   mkdir -p "$OUT/www"
   [[ "$(send_line $EMU_PORT "$(head -1 "$bw")" "$OUT/www/bandwidth.json")" == 200 ]] || { log "capture failed"; exit 1; }
   chmod -R a+rX "$OUT/www"
@@ -459,7 +462,6 @@ main() {
   put machine_wiremock "$WIREMOCK_VERSION"
   put settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after a warm-up of at least ${WARMUP_MIN}s until req/s settles (at most ${WARMUP_MAX}s); half load: open loop, one NIO thread, a pool of $OPEN_LOOP_CONNECTIONS connections; measured in $ROUNDS round(s), the three servers taking turns in each, medians reported"
   put quick "$QUICK"
-  put emulator_opts "$RECOMMENDED_OPTS"
   local table
   table=$(python3 "$ROOT/bench/report.py" "$R")
   echo "$table"
