@@ -149,7 +149,7 @@ class LauncherTest {
                 "cache=" + dir.resolve("cache/app.jsa") + "\n");
     }
 
-    /** Flags a JDK 17 does not know (or, before 17.0.9, refuses) are given only to JDK 22 and later. */
+    /** Flags that some JDK 17 updates refuse (native access, native heap trim) are given only to newer JDKs. */
     @Test
     void aJdk17StartsWithoutTheFlagsOfNewerJdks() throws Exception {
         env.put("JAVA_HOME", jvms.resolve("jdk-17").toString());
