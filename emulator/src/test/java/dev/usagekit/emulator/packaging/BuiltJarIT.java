@@ -92,6 +92,19 @@ class BuiltJarIT {
      */
     @Test
     void theReadmeLauncherPreparesOnceThenStartsFromItsCache(@TempDir Path dir) throws Exception {
+        preparesOnceThenStartsFromItsCache(dir, Map.of(), "(AOT cache|CDS archive)");
+    }
+
+    /** The same on the JDK this build runs on (17 on a fresh machine): a CDS archive before JDK 25. */
+    @Test
+    void theLauncherOnTheBuildsJdk(@TempDir Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        preparesOnceThenStartsFromItsCache(dir, Map.of("USAGEKIT_JAVA", java),
+                Runtime.version().feature() >= 25 ? "AOT cache" : "CDS archive");
+    }
+
+    private void preparesOnceThenStartsFromItsCache(Path dir, Map<String, String> environment, String cacheKind)
+            throws Exception {
         assertThat(JAR).as("packaged by this build").exists();
         Path cache = dir.resolve("fast-start");
         Path portFile = dir.resolve("usagekit.port");
@@ -101,6 +114,7 @@ class BuiltJarIT {
                     "--server.address=127.0.0.1", "--emulator.clock.fixed=" + NOW, "--emulator.clock.frozen=true",
                     "--emulator.port-file=" + portFile).redirectErrorStream(true);
             launch.environment().put("USAGEKIT_CACHE", cache.toString());
+            launch.environment().putAll(environment);
             emulator = launch.start();
             int port = portFromLog(emulator.getInputStream()).get(START_WAIT_SECONDS, TimeUnit.SECONDS);
 
@@ -109,7 +123,7 @@ class BuiltJarIT {
             } else {
                 assertThat(log).noneMatch(line -> line.startsWith("usagekit: preparing"));
             }
-            assertThat(log).anyMatch(line -> line.matches("usagekit: java .*, (AOT cache|CDS archive) "
+            assertThat(log).anyMatch(line -> line.matches("usagekit: java .*, " + cacheKind + " "
                     + Pattern.quote(cache.toString()) + "/app\\.(aot|jsa)"));
             assertThat(log).anyMatch(line -> line.contains("Starting AOT-processed EmulatorApplication"));
             assertThat(log).noneMatch(line -> line.contains("A restricted method"));
