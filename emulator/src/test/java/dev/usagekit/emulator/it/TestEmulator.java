@@ -151,6 +151,15 @@ public final class TestEmulator {
 
     /** A response as a test sees it. */
     public record Reply(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+
+        /** An answer read some other way than by this class, with one value per header. */
+        public static Reply withSingleValuedHeaders(int status, String contentType, Map<String, String> headers,
+                String body) {
+            Map<String, java.util.List<String>> listed = new java.util.LinkedHashMap<>();
+            headers.forEach((name, value) -> listed.put(name, java.util.List.of(value)));
+            return new Reply(status, contentType, listed, body);
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }

@@ -18,9 +18,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -70,9 +67,8 @@ class BufferMemoryFullTest {
         try {
             String body = sent.body().toString(StandardCharsets.UTF_8);
             assertThat(schemas.validate(SchemaCatalog.errorPath(vendor), body)).as(body).isEmpty();
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            sent.response().headers().forEach((name, value) -> headers.put(name, List.of(value)));
-            return new TestEmulator.Reply(sent.response().status(), sent.response().contentType(), headers, body);
+            return TestEmulator.Reply.withSingleValuedHeaders(sent.response().status(),
+                    sent.response().contentType(), sent.response().headers(), body);
         } finally {
             sent.body().release();
         }

@@ -17,9 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,9 +71,7 @@ class ConnectionLimitsTest {
 
     /** The raw answer as the envelope checks take it. */
     private static TestEmulator.Reply reply(RawHttp.Response r) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        r.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        return new TestEmulator.Reply(r.status(), r.header("content-type"), headers, r.text());
+        return TestEmulator.Reply.withSingleValuedHeaders(r.status(), r.header("content-type"), r.headers(), r.text());
     }
 
     private String post(String target, String extraHeaders, int contentLength) {
